@@ -1,0 +1,52 @@
+"""Quiet TensorFlow import, shared by every module and notebook of the course.
+
+TensorFlow 2.21 prints two C++ banners (oneDNN, cpu_feature_guard) straight to file
+descriptor 2 while ``import tensorflow`` runs, and a ``cuInit`` error line when it first looks
+for devices on a machine without a GPU.  ``TF_CPP_MIN_LOG_LEVEL`` does not remove
+them and ``TF_ENABLE_ONEDNN_OPTS=0`` makes training several times slower, so the import
+runs inside a short redirect of fd 2 to ``/dev/null``; afterwards stderr is restored.
+
+Use ``from gan_course import tf, keras`` (or ``from gan_course._tf import tf, keras``);
+never ``import tensorflow`` directly in a notebook.  Visto en 00 §Comprobar el entorno.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def _quiet_import():
+    if "tensorflow" in sys.modules:  # already imported (possibly noisily): nothing to hide
+        import tensorflow as tf_mod
+        return tf_mod
+    try:
+        sys.stderr.flush()
+    except Exception:  # pragma: no cover - exotic streams
+        pass
+    saved = None
+    try:
+        saved = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:  # pragma: no cover - no real fd 2 (some embedded interpreters)
+        saved = None
+    try:
+        import tensorflow as tf_mod
+
+        # Device discovery (cuInit on machines without a GPU) also prints to fd 2: do it now.
+        tf_mod.config.list_physical_devices()
+    finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+    return tf_mod
+
+
+tf = _quiet_import()
+tf.get_logger().setLevel("ERROR")
+import keras  # noqa: E402  (Keras 3, the same object as tf.keras)
+
+__all__ = ["tf", "keras"]

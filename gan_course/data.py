@@ -1,0 +1,163 @@
+"""MNIST and image data for the course: offline by default, the real Keras loader kept.
+
+* :func:`load_mnist` — ``"bundled"`` (5,000 digits shipped inside the package, 500 per
+  class, works offline), ``"keras"`` (the 60,000 training digits of
+  ``keras.datasets.mnist``; needs internet the first time) or ``"auto"`` (Keras, falling back
+  to the bundled subset with one line in the active language).  ``GAN_COURSE_OFFLINE=1``
+  makes ``"auto"`` use the bundled subset without touching the network.
+* :func:`to_float` / :func:`to_uint8` — uint8 [0, 255] <-> float32 [-1, 1] NHWC.
+* :func:`make_dataset` — shuffled, batched ``tf.data`` pipeline (``drop_remainder=True``).
+
+Visto en 00 §Los datos y 06 §Datos.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+import numpy as np
+
+from . import config
+from .i18n import arg_error, register, t
+
+register({
+    "data.fallback": {
+        "es": "No se pudo descargar MNIST ({reason}); se usa el subconjunto incluido de {n} dígitos.",
+        "pt": "Não foi possível baixar o MNIST ({reason}); usa-se o subconjunto incluído de {n} dígitos.",
+    },
+    "data.offline": {
+        "es": "sin red: GAN_COURSE_OFFLINE=1",
+        "pt": "sem rede: GAN_COURSE_OFFLINE=1",
+    },
+    "data.expected_source": {
+        "es": "'auto', 'keras' o 'bundled'",
+        "pt": "'auto', 'keras' ou 'bundled'",
+    },
+    "data.expected_images": {
+        "es": "imágenes uint8 (N, H, W) o (N, H, W, C), o float en [-1, 1]",
+        "pt": "imagens uint8 (N, H, W) ou (N, H, W, C), ou float em [-1, 1]",
+    },
+    "data.expected_float_range": {
+        "es": "valores float en [-1, 1]",
+        "pt": "valores float em [-1, 1]",
+    },
+    "data.expected_batch": {
+        "es": "un entero entre 1 y el número de imágenes",
+        "pt": "um inteiro entre 1 e o número de imagens",
+    },
+})
+
+BUNDLED_FILE = "mnist_5k.npz"
+
+
+def load_bundled_mnist():
+    """The 5,000-digit subset shipped with the package (uint8 (5000, 28, 28), labels sorted by class)."""
+    ref = resources.files("gan_course") / "assets" / BUNDLED_FILE
+    with resources.as_file(ref) as path, np.load(path) as f:
+        return f["x"].astype(np.uint8), f["y"].astype(np.uint8)
+
+
+def load_mnist(source: str = "auto", *, verbose: bool = True):
+    """Return ``(images, labels)``: uint8 arrays of shapes (N, 28, 28) and (N,).
+
+    ``source="bundled"`` gives the offline subset (N = 5,000, 500 per class, sorted by
+    label: shuffle before use); ``"keras"`` the 60,000 MNIST training digits (download on
+    first use, raises offline); ``"auto"`` tries Keras and falls back to the bundled subset
+    printing one line.  Visto en 00 §Los datos.
+    """
+    if source not in ("auto", "keras", "bundled"):
+        raise arg_error("source", source, "data.expected_source")
+    if source == "bundled":
+        return load_bundled_mnist()
+    if source == "auto" and config.offline():
+        x, y = load_bundled_mnist()
+        if verbose:
+            print(t("data.fallback", reason=t("data.offline"), n=len(x)))
+        return x, y
+    try:
+        return _load_keras_mnist()
+    except Exception as exc:  # noqa: BLE001 - any download/cache failure
+        if source == "keras":
+            raise
+        x, y = load_bundled_mnist()
+        if verbose:
+            reason = type(exc).__name__
+            print(t("data.fallback", reason=reason, n=len(x)))
+        return x, y
+
+
+def _load_keras_mnist():
+    from ._tf import keras
+
+    (x, y), _ = keras.datasets.mnist.load_data()
+    return x.astype(np.uint8), y.astype(np.uint8)
+
+
+def to_float(images) -> np.ndarray:
+    """uint8 [0, 255] images (N, H, W) or (N, H, W, C) -> float32 [-1, 1] NHWC."""
+    x = np.asarray(images)
+    if x.ndim == 3:
+        x = x[..., None]
+    if x.ndim != 4:
+        raise arg_error("images", x, "data.expected_images")
+    if x.dtype == np.uint8:
+        return (x.astype(np.float32) / 127.5 - 1.0).astype(np.float32)
+    x = x.astype(np.float32)
+    if x.size and (x.min() < -1.0 - 1e-6 or x.max() > 1.0 + 1e-6):
+        raise arg_error("images", x, "data.expected_float_range")
+    return x
+
+
+def to_uint8(images) -> np.ndarray:
+    """float images in [-1, 1] (or already uint8) -> uint8 [0, 255], same shape."""
+    x = np.asarray(images)
+    if x.dtype == np.uint8:
+        return x
+    x = np.asarray(x, dtype=np.float32)
+    if not np.all(np.isfinite(x)):
+        raise arg_error("images", x, "data.expected_float_range")
+    if x.size and (x.min() < -1.0 - 1e-3 or x.max() > 1.0 + 1e-3):
+        raise arg_error("images", x, "data.expected_float_range")
+    return np.clip(np.rint((x + 1.0) * 127.5), 0, 255).astype(np.uint8)
+
+
+def shuffle_split(images, labels, held_out: int = 1000, seed: int = 0):
+    """A fixed shuffled split ``(x_train, y_train), (x_test, y_test)``, stratified by class.
+
+    ``held_out`` digits (the same number per class) are kept apart; the same ``seed`` gives
+    the same split on every machine.  Visto en 01 §Datos de entrenamiento y de prueba.
+    """
+    images, labels = np.asarray(images), np.asarray(labels)
+    classes = np.unique(labels)
+    if held_out % len(classes) or not 0 < held_out < len(labels):
+        raise arg_error("held_out", held_out, {"es": f"un múltiplo de {len(classes)} menor que {len(labels)}",
+                                               "pt": f"um múltiplo de {len(classes)} menor que {len(labels)}"})
+    rng = np.random.default_rng(seed)
+    per = held_out // len(classes)
+    test_idx = np.concatenate([rng.permutation(np.flatnonzero(labels == c))[:per] for c in classes])
+    mask = np.ones(len(labels), bool)
+    mask[test_idx] = False
+    train_idx = rng.permutation(np.flatnonzero(mask))
+    test_idx = rng.permutation(test_idx)
+    return (images[train_idx], labels[train_idx]), (images[test_idx], labels[test_idx])
+
+
+def make_dataset(images, batch_size: int = 64, *, shuffle: bool = True, seed: int = 0,
+                 labels=None, repeat: bool = False):
+    """A ``tf.data.Dataset`` of float32 [-1, 1] NHWC batches (with labels if given).
+
+    Shuffles every epoch (seeded), drops the last incomplete batch (every batch has the
+    same shape, so a ``tf.function`` step never retraces) and prefetches.  Visto en 06 §Datos.
+    """
+    from ._tf import tf
+
+    x = to_float(images)
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) \
+            or not 1 <= batch_size <= len(x):
+        raise arg_error("batch_size", batch_size, "data.expected_batch")
+    ds = tf.data.Dataset.from_tensor_slices(x if labels is None else (x, np.asarray(labels)))
+    if shuffle:
+        ds = ds.shuffle(len(x), seed=seed, reshuffle_each_iteration=True)
+    if repeat:
+        ds = ds.repeat()
+    return ds.batch(int(batch_size), drop_remainder=True).prefetch(tf.data.AUTOTUNE)
+
