@@ -1,0 +1,591 @@
+"""Convolution arithmetic in plain NumPy: conv2d, padding, pooling, transposed convolution, sizes.
+
+Everything here is written to be *read*: each function is the lesson's formula (computed in
+float64, whatever the input's dtype), and the tests
+check it against TensorFlow/Keras (``tf.nn.conv2d``, ``tf.nn.max_pool2d``,
+``tf.nn.conv2d_transpose``, ``keras.layers.Conv2D`` …) on many random cases.
+
+Shapes follow TensorFlow:
+
+* a single-channel image is a 2-D array ``(H, W)`` and its kernel ``(kh, kw)``;
+* a batch is NHWC ``(N, H, W, C)`` (or one image ``(H, W, C)``) and its kernel is HWIO
+  ``(kh, kw, C_in, C_out)`` for :func:`conv2d` and ``(kh, kw, C_out, C_in)`` for
+  :func:`conv_transpose2d` — exactly what ``tf.nn.conv2d`` / ``tf.nn.conv2d_transpose`` expect.
+
+Like every deep-learning framework, "convolution" here is the *cross-correlation*
+``y[i, j] = Σ_a Σ_b x[i·s + a·d, j·s + b·d] · k[a, b]`` (the kernel is not flipped).
+
+``padding`` may be an int ``p`` (p on every side), a pair ``(ph, pw)``, four ints
+``(top, bottom, left, right)``, Keras' ``((top, bottom), (left, right))``, or the strings
+``'valid'`` (no padding) and ``'same'`` (what Keras adds so that the output has ``ceil(n/s)``
+pixels; when the total is odd the extra pixel goes to the bottom/right, as in TensorFlow).
+
+The size rules :func:`conv_output_size`, :func:`pool_output_size`, :func:`transposed_output_size`,
+:func:`same_padding` and :func:`keras_output_size` cover the relationships of Dumoulin & Visin,
+"A guide to convolution arithmetic for deep learning" (arXiv:1603.07285): see
+:data:`GUIDE_RELATIONSHIPS`.
+
+Visto en 02 (convolución, stride, padding, pooling) y 03 (convolución transpuesta).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .i18n import arg_error, register
+
+register({
+    "conv.expected_positive_int": {
+        "es": "un entero ≥ 1 (o un par de enteros ≥ 1)",
+        "pt": "um inteiro ≥ 1 (ou um par de inteiros ≥ 1)",
+    },
+    "conv.expected_nonneg_int": {
+        "es": "un entero ≥ 0",
+        "pt": "um inteiro ≥ 0",
+    },
+    "conv.expected_padding": {
+        "es": "un entero ≥ 0, un par (ph, pw), cuatro enteros ≥ 0 (arriba, abajo, izquierda, derecha) "
+              "o 'valid' / 'same'",
+        "pt": "um inteiro ≥ 0, um par (ph, pw), quatro inteiros ≥ 0 (cima, baixo, esquerda, direita) "
+              "ou 'valid' / 'same'",
+    },
+    "conv.expected_padding_1d": {
+        "es": "un entero ≥ 0 o un par (antes, después) de enteros ≥ 0",
+        "pt": "um inteiro ≥ 0 ou um par (antes, depois) de inteiros ≥ 0",
+    },
+    "conv.expected_padding_string": {
+        "es": "'valid' o 'same'",
+        "pt": "'valid' ou 'same'",
+    },
+    "conv.expected_input": {
+        "es": "una imagen 2-D (H, W), una imagen (H, W, C) o un lote NHWC (N, H, W, C) de números",
+        "pt": "uma imagem 2-D (H, W), uma imagem (H, W, C) ou um lote NHWC (N, H, W, C) de números",
+    },
+    "conv.expected_input_2d": {
+        "es": "una imagen 2-D (H, W) de un solo canal",
+        "pt": "uma imagem 2-D (H, W) de um só canal",
+    },
+    "conv.expected_kernel_2d": {
+        "es": "un kernel 2-D (kh, kw), como la imagen 2-D",
+        "pt": "um kernel 2-D (kh, kw), como a imagem 2-D",
+    },
+    "conv.expected_kernel_4d": {
+        "es": "un kernel 4-D {layout} para una entrada con canales",
+        "pt": "um kernel 4-D {layout} para uma entrada com canais",
+    },
+    "conv.expected_channels": {
+        "es": "un kernel con {c} canales de entrada (los de la imagen)",
+        "pt": "um kernel com {c} canais de entrada (os da imagem)",
+    },
+    "conv.expected_fits": {
+        "es": "un kernel (dilatado) de tamaño ≤ {n}, el tamaño de la entrada con relleno",
+        "pt": "um kernel (dilatado) de tamanho ≤ {n}, o tamanho da entrada com preenchimento",
+    },
+    "conv.expected_output_padding": {
+        "es": "un entero con 0 ≤ output_padding < stride",
+        "pt": "um inteiro com 0 ≤ output_padding < stride",
+    },
+    "conv.expected_positive_output": {
+        "es": "un relleno menor que la salida completa ({n} píxeles)",
+        "pt": "um preenchimento menor que a saída completa ({n} pixels)",
+    },
+    "conv.expected_input_shape": {
+        "es": "un par (H, W) de enteros ≥ 1",
+        "pt": "um par (H, W) de inteiros ≥ 1",
+    },
+    "conv.expected_same_output": {
+        "es": "una salida de tamaño {n} (la entrada de la convolución transpuesta)",
+        "pt": "uma saída de tamanho {n} (a entrada da convolução transposta)",
+    },
+})
+
+_LAYOUT = {"conv": "(kh, kw, C_in, C_out)", "transpose": "(kh, kw, C_out, C_in)"}
+
+
+# --------------------------------------------------------------------------------------------
+# argument checking
+# --------------------------------------------------------------------------------------------
+
+def _is_int(v) -> bool:
+    return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+
+
+def _pair(value, name, minimum=1):
+    """``value`` (int or pair of ints ≥ minimum) -> (vertical, horizontal)."""
+    expected = "conv.expected_positive_int" if minimum >= 1 else "conv.expected_nonneg_int"
+    if _is_int(value):
+        pair = (int(value), int(value))
+    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
+        pair = (int(value[0]), int(value[1]))
+    else:
+        raise arg_error(name, value, expected)
+    if min(pair) < minimum:
+        raise arg_error(name, value, expected)
+    return pair
+
+
+def _int(value, name, minimum):
+    if not _is_int(value) or value < minimum:
+        raise arg_error(name, value, "conv.expected_positive_int" if minimum >= 1 else "conv.expected_nonneg_int")
+    return int(value)
+
+
+def _pad_1d(p, name="p"):
+    """Padding of one dimension: an int p (p before and after) or a pair (before, after)."""
+    if _is_int(p) and p >= 0:
+        return int(p), int(p)
+    if isinstance(p, (tuple, list)) and len(p) == 2 and all(_is_int(v) and v >= 0 for v in p):
+        return int(p[0]), int(p[1])
+    raise arg_error(name, p, "conv.expected_padding_1d")
+
+
+def _explicit_padding(padding):
+    """int / (ph, pw) / (top, bottom, left, right) / ((top, bottom), (left, right)) -> 4 ints."""
+    p = padding
+    if _is_int(p):
+        out = (p, p, p, p)
+    elif isinstance(p, (tuple, list)) and len(p) == 2 and all(_is_int(v) for v in p):
+        out = (p[0], p[0], p[1], p[1])
+    elif isinstance(p, (tuple, list)) and len(p) == 4 and all(_is_int(v) for v in p):
+        out = tuple(p)
+    elif (isinstance(p, (tuple, list)) and len(p) == 2
+          and all(isinstance(v, (tuple, list)) and len(v) == 2 and all(_is_int(u) for u in v) for v in p)):
+        out = (p[0][0], p[0][1], p[1][0], p[1][1])
+    else:
+        raise arg_error("padding", padding, "conv.expected_padding")
+    if min(out) < 0:
+        raise arg_error("padding", padding, "conv.expected_padding")
+    return tuple(int(v) for v in out)
+
+
+def _padding_string(padding):
+    if isinstance(padding, str):
+        name = padding.lower()
+        if name not in ("valid", "same"):
+            raise arg_error("padding", padding, "conv.expected_padding_string")
+        return name
+    return None
+
+
+def _as_batch(x, name="x"):
+    """(H, W) -> (1, H, W, 1); (H, W, C) -> (1, H, W, C); NHWC stays. Returns the batch and a function undoing it."""
+    try:
+        arr = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise arg_error(name, x, "conv.expected_input") from None
+    if arr.ndim == 2:
+        return arr[None, :, :, None], lambda y: y[0, :, :, 0]
+    if arr.ndim == 3:
+        return arr[None], lambda y: y[0]
+    if arr.ndim == 4:
+        return arr, lambda y: y
+    raise arg_error(name, x, "conv.expected_input")
+
+
+def _kernel_for(x, kernel, layout):
+    """Check the kernel against the input; return it as 4-D (kh, kw, ·, ·) float64."""
+    x_arr = np.asarray(x)
+    try:
+        k = np.asarray(kernel, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise arg_error("kernel", kernel, "conv.expected_kernel_2d") from None
+    if x_arr.ndim == 2:
+        if k.ndim != 2 or min(k.shape) < 1:
+            raise arg_error("kernel", kernel, "conv.expected_kernel_2d")
+        return k[:, :, None, None]
+    if k.ndim != 4 or min(k.shape) < 1:
+        raise arg_error("kernel", kernel, {lang: _text("conv.expected_kernel_4d", lang, layout=_LAYOUT[layout])
+                                           for lang in ("es", "pt")})
+    c_in = k.shape[2] if layout == "conv" else k.shape[3]
+    if c_in != x_arr.shape[-1]:
+        raise arg_error("kernel", kernel, {lang: _text("conv.expected_channels", lang, c=x_arr.shape[-1])
+                                           for lang in ("es", "pt")})
+    return k
+
+
+def _text(key, lang, **fields):
+    from .i18n import messages
+
+    return messages()[key][lang].format(**fields)
+
+
+def _expected(key, **fields):
+    return {lang: _text(key, lang, **fields) for lang in ("es", "pt")}
+
+
+# --------------------------------------------------------------------------------------------
+# size rules (Dumoulin & Visin)
+# --------------------------------------------------------------------------------------------
+
+def effective_kernel_size(k: int, d: int = 1) -> int:
+    """Size covered by a kernel of size ``k`` with dilation ``d``: ``k + (k-1)(d-1)``.
+
+    Visto en 02 §Dilatación.
+    """
+    k, d = _int(k, "k", 1), _int(d, "d", 1)
+    return k + (k - 1) * (d - 1)
+
+
+def conv_output_size(i: int, k: int, s: int = 1, p=0, d: int = 1) -> int:
+    """Output size of a convolution: ``o = floor((i + 2p - k - (k-1)(d-1)) / s) + 1``.
+
+    ``p`` is the padding on each side, or a pair ``(before, after)`` (then ``2p`` becomes
+    ``before + after``).  This one formula contains relationships 1–6 and 15 of the guide
+    (no padding, padding, half, full, strides, dilation).  Visto en 02 §La fórmula del tamaño frente a Keras.
+    """
+    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    k_eff = effective_kernel_size(k, d)
+    before, after = _pad_1d(p)
+    padded = i + before + after
+    if k_eff > padded:
+        raise arg_error("k", k, _expected("conv.expected_fits", n=padded))
+    return (padded - k_eff) // s + 1
+
+
+def pool_output_size(i: int, k: int, s: int | None = None) -> int:
+    """Output size of pooling (no padding): ``o = floor((i - k) / s) + 1``; ``s`` defaults to ``k``.
+
+    Relationship 7 of the guide; Keras' ``MaxPooling2D(pool_size=k)`` uses ``strides=k``
+    unless told otherwise.  Visto en 02 §Agrupamiento (pooling).
+    """
+    k = _int(k, "k", 1)
+    s = k if s is None else _int(s, "s", 1)
+    return conv_output_size(i, k, s, 0)
+
+
+def transposed_output_size(i: int, k: int, s: int = 1, p=0, output_padding: int = 0, d: int = 1) -> int:
+    """Output size of a transposed convolution: ``o' = s(i' - 1) + a + (k-1)d + 1 - 2p``.
+
+    It undoes :func:`conv_output_size`: a convolution (k, s, p, d) that maps ``o'`` pixels to
+    ``i'`` pixels has this transposed convolution mapping ``i'`` back to ``o'``.  When
+    ``(o' + 2p - k) mod s = a ≠ 0`` several sizes map to the same ``i'``; ``output_padding = a``
+    picks one (relationships 8–14 of the guide).  Visto en 03 (convolución transpuesta).
+    """
+    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    k_eff = effective_kernel_size(k, d)
+    a = _int(output_padding, "output_padding", 0)
+    if a >= s:
+        raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
+    before, after = _pad_1d(p)
+    full = s * (i - 1) + k_eff + a
+    if before + after >= full:
+        raise arg_error("p", p, _expected("conv.expected_positive_output", n=full))
+    return full - before - after
+
+
+def same_padding(i: int, k: int, s: int = 1, d: int = 1):
+    """The zeros Keras/TensorFlow ``padding='same'`` adds: ``(total, (before, after))``.
+
+    ``total = max((ceil(i/s) - 1)·s + k - i, 0)`` (with the dilated ``k``); ``before = total // 2``
+    and the odd pixel, if any, goes *after* (bottom/right).  With ``s = 1`` and odd ``k`` this is
+    the guide's half padding ``p = floor(k/2)`` on both sides (relationship 3).
+    Visto en 02 §El relleno «same».
+    """
+    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    k_eff = effective_kernel_size(k, d)
+    o = -(-i // s)  # ceil(i / s)
+    total = max((o - 1) * s + k_eff - i, 0)
+    return total, (total // 2, total - total // 2)
+
+
+def keras_output_size(i: int, k: int, s: int = 1, padding: str = "valid", d: int = 1) -> int:
+    """Output size of Keras ``Conv2D``/``MaxPooling2D`` with ``padding='valid'`` or ``'same'``.
+
+    ``'valid'``: ``floor((i - k)/s) + 1`` (no zeros); ``'same'``: ``ceil(i / s)`` — with
+    ``s = 1`` the size is kept, with ``s = 2`` it is halved (rounding up).  Visto en 02 §El relleno «same».
+    """
+    name = _padding_string(padding)
+    if name is None:
+        raise arg_error("padding", padding, "conv.expected_padding_string")
+    if name == "same":
+        return conv_output_size(i, k, s, same_padding(i, k, s, d)[1], d)
+    return conv_output_size(i, k, s, 0, d)
+
+
+def keras_transposed_output_size(i: int, k: int, s: int = 1, padding: str = "valid",
+                                 output_padding: int | None = None, d: int = 1) -> int:
+    """Output size of Keras ``Conv2DTranspose`` (Keras 3 rule).
+
+    ``'valid'``: ``(i-1)s + k + a`` with ``a = max(k, s) - k`` unless given;
+    ``'same'``: ``i·s`` (or ``(i-1)s + k mod 2 + a`` when ``output_padding=a`` is given).
+    Visto en 03 (convolución transpuesta).
+    """
+    name = _padding_string(padding)
+    if name is None:
+        raise arg_error("padding", padding, "conv.expected_padding_string")
+    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    k_eff = effective_kernel_size(k, d)
+    if output_padding is not None:
+        a = _int(output_padding, "output_padding", 0)
+        if a >= s:
+            raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
+    if name == "valid":
+        a = max(k_eff, s) - k_eff if output_padding is None else output_padding
+        return (i - 1) * s + k_eff + a
+    if output_padding is None:
+        return i * s
+    return (i - 1) * s + k_eff % 2 + output_padding
+
+
+# The guide's 15 relationships, each with the guide's own example (the sizes of its figures):
+# (number, formula, size rule, arguments, size the guide gives).  Relationship 6 appears twice:
+# i = 5 and i = 6 give the same output (the "odd" case that makes relationship 14 necessary).
+# The tests check every row against Keras/TensorFlow; lesson 02 prints the table.
+GUIDE_RELATIONSHIPS = [
+    (1, "o = (i - k) + 1", "conv", dict(i=4, k=3), 2),
+    (2, "o = (i - k) + 2p + 1", "conv", dict(i=5, k=4, p=2), 6),
+    (3, "k = 2n+1, p = n:  o = i", "conv", dict(i=5, k=3, p=1), 5),
+    (4, "p = k - 1:  o = i + (k - 1)", "conv", dict(i=5, k=3, p=2), 7),
+    (5, "o = floor((i - k)/s) + 1", "conv", dict(i=5, k=3, s=2), 2),
+    (6, "o = floor((i + 2p - k)/s) + 1", "conv", dict(i=5, k=3, s=2, p=1), 3),
+    (6, "o = floor((i + 2p - k)/s) + 1", "conv", dict(i=6, k=3, s=2, p=1), 3),
+    (7, "o = floor((i - k)/s) + 1  (pooling)", "pool", dict(i=5, k=3, s=1), 3),
+    (8, "o' = i' + (k - 1)", "transposed", dict(i=2, k=3), 4),
+    (9, "o' = i' + (k - 1) - 2p", "transposed", dict(i=6, k=4, p=2), 5),
+    (10, "k = 2n+1, p = n:  o' = i'", "transposed", dict(i=5, k=3, p=1), 5),
+    (11, "p = k - 1:  o' = i' - (k - 1)", "transposed", dict(i=7, k=3, p=2), 5),
+    (12, "o' = s(i' - 1) + k", "transposed", dict(i=2, k=3, s=2), 5),
+    (13, "o' = s(i' - 1) + k - 2p", "transposed", dict(i=3, k=3, s=2, p=1), 5),
+    (14, "a = (i + 2p - k) mod s:  o' = s(i' - 1) + a + k - 2p", "transposed",
+     dict(i=3, k=3, s=2, p=1, output_padding=1), 6),
+    (15, "o = floor((i + 2p - k - (k - 1)(d - 1))/s) + 1", "conv", dict(i=7, k=3, d=2), 3),
+]
+
+
+def guide_relationship(number_or_row):
+    """Evaluate one row of :data:`GUIDE_RELATIONSHIPS` (or the first row with that number).
+
+    Visto en 02 §La fórmula del tamaño frente a Keras (relaciones 1–7 y 15) y 03 (8–14).
+    """
+    row = number_or_row
+    if _is_int(number_or_row):
+        row = next(r for r in GUIDE_RELATIONSHIPS if r[0] == number_or_row)
+    fn = {"conv": conv_output_size, "pool": pool_output_size, "transposed": transposed_output_size}[row[2]]
+    return fn(**row[3])
+
+
+# --------------------------------------------------------------------------------------------
+# padding, convolution, pooling
+# --------------------------------------------------------------------------------------------
+
+def pad2d(x, padding, value=0.0):
+    """Surround the image(s) with ``value`` (zeros by default): the *padding* of a convolution.
+
+    ``x`` is (H, W), (H, W, C) or NHWC; ``padding`` an int, (ph, pw) or (top, bottom, left,
+    right).  Only the two spatial axes grow.  Visto en 02 §Paso (stride) y relleno (padding).
+    """
+    xb, undo = _as_batch(x)
+    top, bottom, left, right = _explicit_padding(padding)
+    out = np.pad(xb, ((0, 0), (top, bottom), (left, right), (0, 0)), constant_values=value)
+    return undo(out)
+
+
+def _resolve_padding(padding, shape_hw, k_hw, s_hw, d_hw):
+    """Any accepted ``padding`` -> (top, bottom, left, right) for a convolution/pooling."""
+    name = _padding_string(padding)
+    if name == "valid":
+        return (0, 0, 0, 0)
+    if name == "same":
+        (_, (top, bottom)) = same_padding(shape_hw[0], k_hw[0], s_hw[0], d_hw[0])
+        (_, (left, right)) = same_padding(shape_hw[1], k_hw[1], s_hw[1], d_hw[1])
+        return (top, bottom, left, right)
+    return _explicit_padding(padding)
+
+
+def _check_fits(x_padded_hw, k_hw, d_hw, kernel):
+    for n, k, d in zip(x_padded_hw, k_hw, d_hw):
+        if k + (k - 1) * (d - 1) > n:
+            raise arg_error("kernel", kernel, _expected("conv.expected_fits", n=n))
+
+
+def conv2d(x, kernel, stride=1, padding=0, dilation=1):
+    """2-D convolution (cross-correlation, as TensorFlow computes it), written out.
+
+    ``y[n, i, j, o] = Σ_a Σ_b Σ_c  x_pad[n, i·s + a·d, j·s + b·d, c] · K[a, b, c, o]``
+
+    * ``x``: an image (H, W) with a kernel (kh, kw) → a 2-D feature map; or NHWC / (H, W, C)
+      with an HWIO kernel (kh, kw, C_in, C_out) → NHWC / (H', W', C_out), like ``tf.nn.conv2d``.
+    * ``stride`` (s), ``dilation`` (d): an int or a pair (vertical, horizontal).
+    * ``padding``: int, pair, (top, bottom, left, right), ``'valid'`` or ``'same'``.
+
+    The loop runs over the kernel's taps: tap (a, b) multiplies the padded image, read every
+    s pixels starting at (a·d, b·d), by the weight K[a, b] and adds it to the output — the
+    same sum as sliding the kernel window by window.  Visto en 02 §La convolución a mano.
+    """
+    xb, undo = _as_batch(x)
+    k = _kernel_for(x, kernel, "conv")
+    s_h, s_w = _pair(stride, "stride")
+    d_h, d_w = _pair(dilation, "dilation")
+    kh, kw = k.shape[:2]
+    top, bottom, left, right = _resolve_padding(padding, xb.shape[1:3], (kh, kw), (s_h, s_w), (d_h, d_w))
+    xp = np.pad(xb, ((0, 0), (top, bottom), (left, right), (0, 0)))
+    _check_fits(xp.shape[1:3], (kh, kw), (d_h, d_w), kernel)
+    oh = (xp.shape[1] - (kh - 1) * d_h - 1) // s_h + 1
+    ow = (xp.shape[2] - (kw - 1) * d_w - 1) // s_w + 1
+    y = np.zeros((xb.shape[0], oh, ow, k.shape[3]))
+    for a in range(kh):
+        for b in range(kw):
+            window = xp[:, a * d_h: a * d_h + s_h * (oh - 1) + 1: s_h,
+                        b * d_w: b * d_w + s_w * (ow - 1) + 1: s_w, :]   # (N, oh, ow, C_in)
+            y += window @ k[a, b]                                         # (C_in, C_out)
+    return undo(y)
+
+
+def _pool(x, size, stride, padding, reduce):
+    xb, undo = _as_batch(x)
+    k_h, k_w = _pair(size, "size")
+    s_h, s_w = (k_h, k_w) if stride is None else _pair(stride, "stride")
+    name = _padding_string(padding)
+    if name is None:
+        raise arg_error("padding", padding, "conv.expected_padding_string")
+    top, bottom, left, right = _resolve_padding(name, xb.shape[1:3], (k_h, k_w), (s_h, s_w), (1, 1))
+    # padded cells are NaN and the nan-aware max/mean skip them: only real pixels count
+    xp = np.pad(xb, ((0, 0), (top, bottom), (left, right), (0, 0)), constant_values=np.nan)
+    if k_h > xp.shape[1] or k_w > xp.shape[2]:
+        raise arg_error("size", size, _expected("conv.expected_fits", n=min(xp.shape[1:3])))
+    oh = (xp.shape[1] - k_h) // s_h + 1
+    ow = (xp.shape[2] - k_w) // s_w + 1
+    windows = np.stack([xp[:, a: a + s_h * (oh - 1) + 1: s_h, b: b + s_w * (ow - 1) + 1: s_w, :]
+                        for a in range(k_h) for b in range(k_w)])   # (k_h·k_w, N, oh, ow, C)
+    return undo(reduce(windows, axis=0))
+
+
+def max_pool2d(x, size, stride=None, padding="valid"):
+    """Max pooling: the largest value of each ``size`` window, windows ``stride`` apart.
+
+    ``stride`` defaults to ``size`` (non-overlapping windows), like ``keras.layers.MaxPooling2D``.
+    ``x``: (H, W), (H, W, C) or NHWC; each channel is pooled on its own.  ``padding='same'``
+    pads like Keras (padded cells never win).  Visto en 02 §Agrupamiento (pooling).
+    """
+    return _pool(x, size, stride, padding, np.nanmax)
+
+
+def avg_pool2d(x, size, stride=None, padding="valid"):
+    """Average pooling: the mean of each ``size`` window (stride defaults to ``size``).
+
+    With ``padding='same'`` the mean is taken over the real pixels of each window only,
+    as Keras' ``AveragePooling2D`` does.  Visto en 02 §Agrupamiento (pooling).
+    """
+    return _pool(x, size, stride, padding, np.nanmean)
+
+
+# --------------------------------------------------------------------------------------------
+# transposed convolution and the convolution matrix
+# --------------------------------------------------------------------------------------------
+
+def _transposed_padding(padding, in_hw, k_hw, s_hw, d_hw, output_padding):
+    """(top, bottom, left, right) and (a_h, a_w) for conv_transpose2d."""
+    name = _padding_string(padding)
+    if output_padding is None:
+        a_given = None
+    else:
+        a_given = _pair(output_padding, "output_padding", minimum=0)
+        for a, s in zip(a_given, s_hw):
+            if a >= s:
+                raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
+    if name is None:
+        pads = _explicit_padding(padding)
+        return pads, (a_given or (0, 0))
+    pads, extra = [], []
+    for axis in range(2):
+        i, k, s, d = in_hw[axis], k_hw[axis], s_hw[axis], d_hw[axis]
+        a = None if a_given is None else a_given[axis]
+        n_out = keras_transposed_output_size(i, k, s, name, a, d)
+        if name == "valid":
+            before = after = 0
+        else:
+            # TensorFlow pads the (forward) convolution of the n_out-pixel output with 'same'
+            if -(-n_out // s) != i:
+                raise arg_error("output_padding", output_padding, _expected("conv.expected_same_output", n=i))
+            before, after = same_padding(n_out, k, s, d)[1]
+        pads += [before, after]
+        extra.append(n_out - (s * (i - 1) + effective_kernel_size(k, d) - before - after))
+    return tuple(pads), tuple(extra)
+
+
+def conv_transpose2d(x, kernel, stride=1, padding=0, output_padding=None, dilation=1):
+    """Transposed convolution by its definition: every input pixel *scatters* a copy of the kernel.
+
+    Input pixel (i, j) adds ``x[i, j] · K`` to the output window that starts at
+    ``(i·s, j·s)`` (taps ``d`` apart); the full canvas has ``s(i'-1) + (k-1)d + 1`` pixels per
+    side, ``output_padding`` adds that many zeros at the bottom/right and then ``padding`` is
+    *cropped* from each side.  The result is the transpose (and the gradient) of
+    :func:`conv2d` with the same (k, s, padding, d): ``conv_matrix(k).T @ y``.
+
+    * ``x``: (H, W) with a kernel (kh, kw); or NHWC / (H, W, C_in) with a kernel
+      ``(kh, kw, C_out, C_in)`` — the layout ``tf.nn.conv2d_transpose`` uses.
+    * ``padding``: int, pair, (top, bottom, left, right), or Keras' ``'valid'``/``'same'``
+      (then ``output_padding=None`` means Keras' default; with explicit padding it means 0).
+
+    Visto en 03 (convolución transpuesta).
+    """
+    xb, undo = _as_batch(x)
+    k = _kernel_for(x, kernel, "transpose")
+    s_h, s_w = _pair(stride, "stride")
+    d_h, d_w = _pair(dilation, "dilation")
+    kh, kw = k.shape[:2]
+    ih, iw = xb.shape[1:3]
+    if output_padding is None and _padding_string(padding) is None:
+        output_padding = 0
+    (top, bottom, left, right), (a_h, a_w) = _transposed_padding(
+        padding, (ih, iw), (kh, kw), (s_h, s_w), (d_h, d_w), output_padding)
+    full_h = s_h * (ih - 1) + (kh - 1) * d_h + 1
+    full_w = s_w * (iw - 1) + (kw - 1) * d_w + 1
+    canvas = np.zeros((xb.shape[0], full_h + max(a_h, 0), full_w + max(a_w, 0), k.shape[2]))
+    for a in range(kh):
+        for b in range(kw):
+            canvas[:, a * d_h: a * d_h + s_h * (ih - 1) + 1: s_h,
+                   b * d_w: b * d_w + s_w * (iw - 1) + 1: s_w, :] += xb @ k[a, b].T  # (C_in, C_out)
+    for n_full, before, after in ((canvas.shape[1], top, bottom), (canvas.shape[2], left, right)):
+        if before + after >= n_full:
+            raise arg_error("padding", padding, _expected("conv.expected_positive_output", n=n_full))
+    y = canvas[:, top: canvas.shape[1] - bottom, left: canvas.shape[2] - right, :]
+    return undo(y)
+
+
+def conv_matrix(kernel, input_shape, stride=1, padding=0, dilation=1):
+    """The convolution as a matrix C: ``conv2d(x, kernel, ...).ravel() == C @ x.ravel()``.
+
+    Row r of C is output pixel r (row-major); its non-zero entries are the kernel's weights,
+    placed on the input pixels that window reads (weights that fall on padding are dropped).
+    For a 3×3 kernel on a 4×4 input, C is 4×16.  ``C.T`` maps the output back to the input
+    shape: it is the transposed convolution, ``C.T @ y.ravel() == conv_transpose2d(y, kernel,
+    ...).ravel()`` with the same stride/padding.  2-D single-channel only.
+    Visto en 03 (convolución transpuesta como matriz).
+    """
+    try:
+        k = np.asarray(kernel, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise arg_error("kernel", kernel, "conv.expected_kernel_2d") from None
+    if k.ndim != 2 or min(k.shape) < 1:
+        raise arg_error("kernel", kernel, "conv.expected_kernel_2d")
+    if not (isinstance(input_shape, (tuple, list)) and len(input_shape) == 2
+            and all(_is_int(v) and v >= 1 for v in input_shape)):
+        raise arg_error("input_shape", input_shape, "conv.expected_input_shape")
+    h, w = int(input_shape[0]), int(input_shape[1])
+    s_h, s_w = _pair(stride, "stride")
+    d_h, d_w = _pair(dilation, "dilation")
+    kh, kw = k.shape
+    top, bottom, left, right = _resolve_padding(padding, (h, w), (kh, kw), (s_h, s_w), (d_h, d_w))
+    _check_fits((h + top + bottom, w + left + right), (kh, kw), (d_h, d_w), kernel)
+    oh = (h + top + bottom - (kh - 1) * d_h - 1) // s_h + 1
+    ow = (w + left + right - (kw - 1) * d_w - 1) // s_w + 1
+    C = np.zeros((oh * ow, h * w))
+    for i in range(oh):
+        for j in range(ow):
+            for a in range(kh):
+                for b in range(kw):
+                    r = i * s_h + a * d_h - top      # input row read by tap (a, b)
+                    c = j * s_w + b * d_w - left     # input column
+                    if 0 <= r < h and 0 <= c < w:    # outside: a padded zero
+                        C[i * ow + j, r * w + c] += k[a, b]
+    return C
+
+
+__all__ = [
+    "conv2d", "pad2d", "max_pool2d", "avg_pool2d", "conv_transpose2d", "conv_matrix",
+    "conv_output_size", "pool_output_size", "transposed_output_size", "same_padding",
+    "keras_output_size", "keras_transposed_output_size", "effective_kernel_size",
+    "GUIDE_RELATIONSHIPS", "guide_relationship",
+]
