@@ -97,3 +97,20 @@ def test_hygiene_checker_catches_problems():
     text = "\n".join(nbcheck.hygiene_problems(nb))
     for needle in ("banner", "stored error", "stderr", "absolute path", "slideshow"):
         assert needle in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_linked_figures_exist(path):
+    import re
+
+    missing = []
+    for c in nbcheck.load(path)["cells"]:
+        if c["cell_type"] != "markdown":
+            continue
+        text = "".join(c["source"])
+        for target in re.findall(r"!\[[^\]]*\]\(([^)\s]+)", text) + re.findall(r'<img[^>]+src="([^"]+)"', text):
+            if "://" in target:
+                missing.append(f"{target} (remote: figures must be the course's own)")
+            elif not (path.parent / target).resolve().exists():
+                missing.append(target)
+    assert not missing, missing

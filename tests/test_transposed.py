@@ -1,0 +1,166 @@
+"""gan_course.transposed: the transposed convolution as a convolution, overlaps, checkerboards, the stacks."""
+import numpy as np
+import pytest
+
+from gan_course import conv, i18n, transposed
+from gan_course._tf import keras, tf
+
+ATOL = 1e-5
+
+
+def test_insert_zeros():
+    x = np.arange(1, 5, dtype=float).reshape(2, 2)
+    assert transposed.insert_zeros(x, 1).tolist() == x.tolist()
+    assert transposed.insert_zeros(x, 3).tolist() == [[1, 0, 0, 2], [0, 0, 0, 0], [0, 0, 0, 0], [3, 0, 0, 4]]
+    assert transposed.insert_zeros(np.ones((3, 2)), 2).shape == (5, 3)
+
+
+def test_transposed_as_conv_equals_conv_transpose2d():
+    rng = np.random.default_rng(0)
+    for _ in range(40):
+        k = int(rng.integers(1, 6))
+        s = int(rng.integers(1, 4))
+        p = int(rng.integers(0, k))
+        a = int(rng.integers(0, s))
+        h = int(rng.integers(1, 6))
+        if s * (h - 1) + k + a - 2 * p < 1:
+            continue
+        x = rng.normal(size=(h, h))
+        w = rng.normal(size=(k, k))
+        canvas, rotated, mine = transposed.transposed_as_conv(x, w, s, p, a, details=True)
+        np.testing.assert_allclose(mine, conv.conv_transpose2d(x, w, stride=s, padding=p, output_padding=a),
+                                   atol=1e-12)
+        np.testing.assert_array_equal(rotated, w[::-1, ::-1])
+        assert canvas.shape[0] == s * (h - 1) + 1 + 2 * (k - p - 1) + a
+        assert mine.shape == (conv.transposed_output_size(h, k, s, p, a),) * 2
+
+
+@pytest.mark.parametrize("k,s,p", [(3, 1, 0), (3, 2, 1), (4, 2, 1), (5, 2, 2), (3, 3, 0)])
+def test_transposed_as_conv_equals_tensorflow(k, s, p):
+    rng = np.random.default_rng(k * 10 + s)
+    x = rng.normal(size=(4, 4)).astype(np.float32)
+    w = rng.normal(size=(k, k)).astype(np.float32)
+    o = conv.transposed_output_size(4, k, s, p)
+    theirs = tf.nn.conv2d_transpose(x[None, :, :, None], w[:, :, None, None], output_shape=[1, o, o, 1],
+                                    strides=s, padding=[[0, 0], [p, p], [p, p], [0, 0]])
+    np.testing.assert_allclose(transposed.transposed_as_conv(x, w, s, p), theirs[0, :, :, 0], atol=ATOL)
+
+
+@pytest.mark.parametrize("k", range(1, 7))
+@pytest.mark.parametrize("s", [1, 2, 3])
+def test_overlap_is_even_inside_exactly_when_k_is_divisible_by_s(k, s):
+    counts = transposed.overlap(k, s, n=8)
+    assert counts.shape == ((8 - 1) * s + k,) * 2
+    inner = counts[k: -k, k: -k]                  # away from the border
+    assert inner.size
+    assert (inner.min() == inner.max()) == (k % s == 0)
+    assert inner.max() == np.ceil(k / s) ** 2 and inner.min() == np.floor(k / s) ** 2
+    assert counts.sum() == 64 * k * k             # every input pixel scatters k·k ones
+
+
+def test_three_by_three_stride_two_gives_one_two_four():
+    counts = transposed.overlap(3, 2, n=4)
+    assert counts[1:-1, 1:-1][:3, :3].tolist() == [[1, 2, 1], [2, 4, 2], [1, 2, 1]]
+
+
+def test_upsampling_overlaps_match_keras_layers():
+    maps = transposed.upsampling_overlaps(4)
+    assert list(maps) == ["$k=3,\\ s=2$", "$k=4,\\ s=2$", "$\\times 2 \\;+\\; k=3$"]
+    ones = np.ones((1, 4, 4, 1), np.float32)
+    layers = []
+    for k in (3, 4):
+        layer = keras.layers.Conv2DTranspose(1, k, strides=2, padding="same", use_bias=False)
+        layer.build(ones.shape)
+        layer.set_weights([np.ones((k, k, 1, 1), np.float32)])
+        layers.append(layer(ones, training=False)[0, :, :, 0].numpy())
+    up = keras.layers.UpSampling2D(2)(ones)
+    resize = keras.layers.Conv2D(1, 3, padding="same", use_bias=False)
+    resize.build(up.shape)
+    resize.set_weights([np.ones((3, 3, 1, 1), np.float32)])
+    layers.append(resize(up, training=False)[0, :, :, 0].numpy())
+    for mine, theirs in zip(maps.values(), layers):
+        assert mine.shape == (8, 8)
+        np.testing.assert_allclose(mine, theirs, atol=ATOL)
+    three, four, resized = maps.values()
+    assert sorted(np.unique(three[1:-1, 1:-1])) == [1, 2, 4]
+    assert np.all(four[1:-1, 1:-1] == 4) and np.all(resized[1:-1, 1:-1] == 9)
+
+
+def test_upsample_nearest_and_resize_conv():
+    x = np.arange(6.0).reshape(2, 3)
+    up = transposed.upsample_nearest(x, 2)
+    theirs = keras.layers.UpSampling2D(2)(x[None, :, :, None].astype(np.float32))[0, :, :, 0]
+    np.testing.assert_array_equal(up, theirs)
+    y = transposed.resize_conv(np.ones((5, 5)), np.ones((3, 3)), 3)
+    assert y.shape == (15, 15) and np.all(y[1:-1, 1:-1] == 9)
+
+
+def test_phase_means_and_unevenness():
+    flat = np.full((8, 8), 3.0)
+    assert transposed.unevenness(flat, 2) == 0.0
+    board = np.indices((8, 8)).sum(axis=0) % 2 + 1.0          # 1, 2, 1, 2 …
+    np.testing.assert_array_equal(transposed.phase_means(board, 2), [[1, 2], [2, 1]])
+    assert transposed.unevenness(board, 2) == 0.5
+    counts = transposed.overlap(3, 2, n=8)
+    np.testing.assert_array_equal(transposed.phase_means(counts, 2, border=2), [[4, 2], [2, 1]])
+    assert transposed.unevenness(transposed.overlap(4, 2, n=8), 2, border=4) == 0.0
+    assert transposed.unevenness(np.zeros((4, 4)), 2) == 0.0
+
+
+@pytest.mark.parametrize("kind", transposed.STACK_KINDS)
+def test_upsampling_stacks_double_three_times(kind):
+    model = transposed.upsampling_stack(kind, layers=3, channels=4, seed=1)
+    y = model(np.ones((2, 4, 4, 4), np.float32), training=False).numpy()
+    assert y.shape == (2, 32, 32, 1)
+    again = transposed.upsampling_stack(kind, layers=3, channels=4, seed=1)(np.ones((1, 4, 4, 4), np.float32),
+                                                                        training=False).numpy()
+    np.testing.assert_allclose(again[0], y[0], atol=1e-6)          # the seed fixes the weights
+    strength = transposed.unevenness(y[0, :, :, 0], 8, border=8)
+    if kind == "resize":
+        assert strength < 1e-5          # a constant input stays constant inside: no pattern at all
+    else:
+        assert strength > 0.3           # random transposed-convolution weights draw a periodic pattern
+
+
+def test_checkerboard_figure_is_deterministic(tmp_path):
+    a = transposed.write_checkerboard_figure(tmp_path / "a.png")
+    b = transposed.write_checkerboard_figure(tmp_path / "b.png")
+    assert a.read_bytes() == b.read_bytes() and a.read_bytes()[:4] == b"\x89PNG"
+    assert set(transposed.FIGURES) == {"checkerboard.png"}
+
+
+def test_bad_arguments_name_themselves():
+    with pytest.raises(ValueError, match="padding"):
+        transposed.transposed_as_conv(np.ones((2, 2)), np.ones((3, 3)), 2, padding=3)
+    with pytest.raises(ValueError, match="output_padding"):
+        transposed.transposed_as_conv(np.ones((2, 2)), np.ones((3, 3)), 2, output_padding=2)
+    with pytest.raises(ValueError, match="stride"):
+        transposed.insert_zeros(np.ones((2, 2)), 0)
+    with pytest.raises(ValueError, match="kernel"):
+        transposed.transposed_as_conv(np.ones((2, 2)), np.ones((3, 2)))
+    with pytest.raises(ValueError, match="x"):
+        transposed.upsample_nearest(np.ones(4))
+    with pytest.raises(ValueError, match="kind"):
+        transposed.upsampling_stack("deconv")
+    with i18n.language("pt"):
+        with pytest.raises(ValueError, match="'transposed3', 'transposed4' ou 'resize'"):
+            transposed.upsampling_stack("deconv")
+
+
+# --- lesson 03 exercises --------------------------------------------------------------------
+
+def test_lesson03_exercises_accept_their_solution_and_reject_a_wrong_answer(capsys):
+    from gan_course import exercises
+
+    keys = exercises.keys("03")
+    assert keys == ["03.1", "03.2", "03.3", "03.4", "03.5"]
+    wrong = {"03.1": (9, 16), "03.2": 14, "03.3": np.ones((3, 3)), "03.4": 2.0, "03.5": 3}
+    for key in keys:
+        assert exercises.is_correct(key, exercises.solution(key)), key
+        assert not exercises.is_correct(key, wrong[key]), key
+        assert not exercises.is_correct(key, None), key
+    assert tuple(exercises.solution("03.1")) == (9, 25) and exercises.solution("03.2") == 16
+    assert np.asarray(exercises.solution("03.3")).tolist() == [[1, 3, 2], [4, 10, 6], [3, 7, 4]]
+    assert exercises.solution("03.4") == 2.25 and exercises.solution("03.5") == 4
+    exercises.check("03.4", 2.25)
+    assert "✔ 03.4" in capsys.readouterr().out
