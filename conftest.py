@@ -8,6 +8,6 @@ import os
 
 os.environ.setdefault("GAN_COURSE_QUICK", "1")
 os.environ.setdefault("GAN_COURSE_OFFLINE", "1")
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 if os.environ["GAN_COURSE_QUICK"].strip().lower() in ("0", "false", "no", "off"):
     del os.environ["GAN_COURSE_QUICK"]

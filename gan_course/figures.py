@@ -59,7 +59,12 @@ def make_figures(out=None, only: str | None = None, verbose: bool = True) -> lis
         writer(path)
         written.append(path)
         if verbose:
-            print(t("figures.wrote", path=path, kb=path.stat().st_size / 1e3, s=time.time() - start))
+            shown = path.resolve()
+            try:
+                shown = shown.relative_to(pathlib.Path.cwd())
+            except ValueError:
+                pass
+            print(t("figures.wrote", path=shown.as_posix(), kb=path.stat().st_size / 1e3, s=time.time() - start))
     return written
 
 

@@ -1,0 +1,115 @@
+"""Exercises of lesson 05 (batch normalization), answered with gan_course.batchnorm."""
+import numpy as np
+
+from .. import batchnorm as bn
+from ..exercises import exercise
+
+BATCH = np.array([[2.0], [4.0], [6.0], [8.0]])      # one feature, four examples
+GAMMA, BETA = np.array([2.0]), np.array([1.0])
+
+
+def _stats():
+    _, cache = bn.batchnorm_forward(BATCH, GAMMA, BETA)
+    return (float(cache["mean"][0]), float(cache["var"][0]))
+
+
+def _forward():
+    return bn.batchnorm_forward(BATCH, GAMMA, BETA)[0][:, 0]
+
+
+def _steps_to_90_percent():
+    moving_mean, moving_var, steps = np.zeros(1), np.ones(1), 0
+    while moving_mean[0] < 0.9 * 5.0:
+        moving_mean, moving_var = bn.update_moving(moving_mean, moving_var, np.array([5.0]), np.array([5.0]))
+        steps += 1
+    return steps
+
+
+def _constant_gradient():
+    _, cache = bn.batchnorm_forward(BATCH, GAMMA, BETA)
+    return bn.batchnorm_backward(np.ones_like(BATCH), cache)[0][:, 0]
+
+
+def _bn_trainable_params():
+    from .._tf import keras
+
+    layer = keras.layers.BatchNormalization()
+    layer.build((None, 7, 7, 64))
+    return int(sum(np.prod(w.shape) for w in layer.trainable_weights))
+
+
+def _d_sees_the_shift():
+    images = np.random.default_rng(0).uniform(-1, 1, size=(16, 28, 28, 1))
+    ones, zeros = np.ones(1), np.zeros(1)
+    same = np.allclose(bn.batchnorm_forward(images + 0.3, ones, zeros)[0],
+                       bn.batchnorm_forward(images, ones, zeros)[0], atol=1e-9)
+    return not same
+
+
+exercise(
+    "05.1",
+    question={"es": "Un lote de una sola característica vale x = [2, 4, 6, 8]. ¿Cuánto valen su media μ y su "
+                    "varianza σ² (la de Keras, dividida por m)? Responde una tupla (μ, σ²).",
+              "pt": "Um lote de uma só característica vale x = [2, 4, 6, 8]. Quanto valem sua média μ e sua "
+                    "variância σ² (a do Keras, dividida por m)? Responda uma tupla (μ, σ²)."},
+    hint={"es": "Ecuaciones (4) y (5): σ² = media de (x − μ)², dividiendo por m = 4, no por m − 1.",
+          "pt": "Equações (4) e (5): σ² = média de (x − μ)², dividindo por m = 4, não por m − 1."},
+    expected=_stats,
+)
+exercise(
+    "05.2",
+    question={"es": "Con el mismo lote, γ = 2, β = 1 y ε = 0.001, ¿qué salida y da la normalización por lotes "
+                    "en modo entrenamiento? Responde una lista de 4 números (3 decimales bastan).",
+              "pt": "Com o mesmo lote, γ = 2, β = 1 e ε = 0.001, que saída y a normalização em lote dá no modo "
+                    "de treinamento? Responda uma lista de 4 números (3 casas decimais bastam)."},
+    hint={"es": "Ecuaciones (6) y (7): y = γ · (x − μ) / sqrt(σ² + ε) + β; compruébalo con "
+                "gc.batchnorm.batchnorm_forward.",
+          "pt": "Equações (6) e (7): y = γ · (x − μ) / sqrt(σ² + ε) + β; confira com "
+                "gc.batchnorm.batchnorm_forward."},
+    expected=_forward,
+    atol=1e-3,
+)
+exercise(
+    "05.3",
+    question={"es": "La media móvil de Keras empieza en 0 y momentum = 0.99. Si todos los lotes tienen media 5, "
+                    "¿tras cuántos pasos de entrenamiento llega la media móvil por primera vez a 4.5 (el 90 %)?",
+              "pt": "A média móvel do Keras começa em 0 e momentum = 0.99. Se todos os lotes têm média 5, "
+                    "depois de quantos passos de treinamento a média móvel chega pela primeira vez a 4.5 (90 %)?"},
+    hint={"es": "Tras k pasos la media móvil vale 5 · (1 − 0.99^k); busca el menor k con 0.99^k ≤ 0.1.",
+          "pt": "Depois de k passos a média móvel vale 5 · (1 − 0.99^k); procure o menor k com 0.99^k ≤ 0.1."},
+    expected=_steps_to_90_percent,
+)
+exercise(
+    "05.4",
+    question={"es": "Con el mismo lote, si el gradiente que llega es el mismo para todos los ejemplos, "
+                    "∂L/∂y = [1, 1, 1, 1], ¿cuánto vale ∂L/∂x? Responde una lista de 4 números.",
+              "pt": "Com o mesmo lote, se o gradiente que chega é o mesmo para todos os exemplos, "
+                    "∂L/∂y = [1, 1, 1, 1], quanto vale ∂L/∂x? Responda uma lista de 4 números."},
+    hint={"es": "En la fórmula compacta, m · dy − Σ dy se anula y Σ dy · x̂ = Σ x̂ = 0. Sumar lo mismo a todo "
+                "el lote no cambia x̂.",
+          "pt": "Na fórmula compacta, m · dy − Σ dy se anula e Σ dy · x̂ = Σ x̂ = 0. Somar o mesmo a todo o "
+                "lote não muda x̂."},
+    expected=_constant_gradient,
+)
+exercise(
+    "05.5",
+    question={"es": "Una capa BatchNormalization va tras una Conv2D con 64 filtros (salida 7×7×64). "
+                    "¿Cuántos parámetros entrenables tiene?",
+              "pt": "Uma camada BatchNormalization vem depois de uma Conv2D com 64 filtros (saída 7×7×64). "
+                    "Quantos parâmetros treináveis ela tem?"},
+    hint={"es": "Un γ y un β por canal; las medias móviles también se guardan, pero no se entrenan.",
+          "pt": "Um γ e um β por canal; as médias móveis também são guardadas, mas não são treinadas."},
+    expected=_bn_trainable_params,
+)
+exercise(
+    "05.6",
+    question={"es": "Con una capa de normalización por lotes en la entrada del discriminador (modo entrenamiento), "
+                    "¿puede distinguir un lote de imágenes del mismo lote aclarado (+0.3 en cada píxel)? "
+                    "Responde True o False.",
+              "pt": "Com uma camada de normalização em lote na entrada do discriminador (modo de treinamento), "
+                    "ele consegue distinguir um lote de imagens do mesmo lote clareado (+0.3 em cada pixel)? "
+                    "Responda True ou False."},
+    hint={"es": "Ecuación (6): x − μ no cambia si se suma la misma constante a x y a μ.",
+          "pt": "Equação (6): x − μ não muda se a mesma constante é somada a x e a μ."},
+    expected=_d_sees_the_shift,
+)
