@@ -135,6 +135,9 @@ def write_gif(path, frames, duration_ms=500, loop: int = 0) -> pathlib.Path:
     os.close(fd)
     try:
         iio.imwrite(tmp, stack, extension=".gif", duration=duration, loop=loop)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual permissions
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
