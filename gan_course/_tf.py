@@ -14,6 +14,9 @@ from __future__ import annotations
 import os
 import sys
 
+# C++ log lines that TF prints later (e.g. a grappler "remapper failed" error on some graphs) would
+# land in notebooks as stderr outputs; level 3 keeps them out.  Python exceptions are unaffected,
+# and a user who wants the C++ logs sets TF_CPP_MIN_LOG_LEVEL before importing gan_course.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
