@@ -1,0 +1,271 @@
+"""``python -m gan_course train`` — train a DCGAN and write a run folder with its GIF.
+
+With no arguments it trains the course's default model on MNIST (the bundled 5,000-digit
+subset when there is no network) for at most :data:`DEFAULT_MINUTES` minutes and writes a new
+folder ``runs/course-mnist-YYYYmmdd-HHMMSS/`` (see :mod:`gan_course.train` for its contents).
+``--data FOLDER`` trains the RGB DCGAN on your own PNG/JPEG pictures (centre crop + resize to
+``--image-size``).  ``--resume`` continues the latest run (or ``--out DIR``) at the next epoch;
+``--epochs`` is the total number of epochs, as in Keras.
+
+Every argument is checked (and the data loaded) before anything is written: a bad value prints
+one line in the active language and exits with code 2.  Visto en 06 §Entrenar desde la terminal.
+"""
+from __future__ import annotations
+
+import math
+import pathlib
+import re
+
+from . import config, data, models
+from .i18n import arg_error, register, t
+from .train import _fmt
+
+DEFAULT_MINUTES = 4.0
+DEFAULT_EPOCHS = 100
+RUNS_FOLDER = "runs"
+
+register({
+    "cli_train.out": {"es": "carpeta de la ejecución (por defecto, una nueva en runs/)",
+                      "pt": "pasta da execução (padrão: uma nova em runs/)"},
+    "cli_train.epochs": {"es": "número TOTAL de épocas (por defecto {n}; el límite de tiempo suele parar antes)",
+                         "pt": "número TOTAL de épocas (padrão {n}; o limite de tempo costuma parar antes)"},
+    "cli_train.minutes": {"es": "límite de tiempo en minutos: para al terminar la época en que se agota "
+                                "(por defecto {n}; 0 = sin límite)",
+                          "pt": "limite de tempo em minutos: para ao terminar a época em que se esgota "
+                                "(padrão {n}; 0 = sem limite)"},
+    "cli_train.model": {"es": "modelo: {names} (por defecto course para MNIST, dcgan para una carpeta)",
+                        "pt": "modelo: {names} (padrão course para o MNIST, dcgan para uma pasta)"},
+    "cli_train.data": {"es": "'mnist' o una carpeta con imágenes PNG/JPEG",
+                       "pt": "'mnist' ou uma pasta com imagens PNG/JPEG"},
+    "cli_train.resume": {"es": "continuar la última ejecución (o --out) desde su último punto de control",
+                         "pt": "continuar a última execução (ou --out) a partir do seu último ponto de verificação"},
+    "cli_train.seed": {"es": "semilla (por defecto 0)", "pt": "semente (padrão 0)"},
+    "cli_train.batch": {"es": "tamaño del lote (por defecto el de la receta del modelo)",
+                        "pt": "tamanho do lote (padrão: o da receita do modelo)"},
+    "cli_train.image_size": {"es": "lado de las imágenes de una carpeta, en píxeles (por defecto 32)",
+                             "pt": "lado das imagens de uma pasta, em pixels (padrão 32)"},
+    "cli_train.g_steps": {"es": "pasos del generador por paso del discriminador (por defecto 1)",
+                          "pt": "passos do gerador por passo do discriminador (padrão 1)"},
+    "cli_train.smoothing": {"es": "suavizado de etiquetas unilateral: etiqueta real = 1 - valor (por defecto 0)",
+                            "pt": "suavização de rótulos unilateral: rótulo real = 1 - valor (padrão 0)"},
+    "cli_train.score_every": {
+        "es": "cada K épocas, puntuar el generador con el clasificador del curso (IS, FID) y guardarlo en "
+              "history.json (por defecto 0: nunca)",
+        "pt": "a cada K épocas, pontuar o gerador com o classificador do curso (IS, FID) e salvar em "
+              "history.json (padrão 0: nunca)",
+    },
+    "cli_train.expected_no_scores": {
+        "es": "0 con --data CARPETA (las puntuaciones juzgan dígitos de MNIST)",
+        "pt": "0 com --data PASTA (as pontuações julgam dígitos do MNIST)",
+    },
+    "cli_train.tensorboard": {"es": "escribir también registros de TensorBoard en logs/",
+                              "pt": "escrever também registros do TensorBoard em logs/"},
+    "cli_train.expected_int": {"es": "un entero ≥ {low}", "pt": "um inteiro ≥ {low}"},
+    "cli_train.expected_minutes": {"es": "un número de minutos ≥ 0 (0 = sin límite)",
+                                   "pt": "um número de minutos ≥ 0 (0 = sem limite)"},
+    "cli_train.expected_number": {"es": "un número en [0, 0.5)", "pt": "um número em [0, 0.5)"},
+    "cli_train.expected_data": {"es": "'mnist' o una carpeta existente con imágenes PNG/JPEG",
+                                "pt": "'mnist' ou uma pasta existente com imagens PNG/JPEG"},
+    "cli_train.expected_same": {"es": "el valor con que se entrenó esta ejecución ({value})",
+                                "pt": "o valor com que esta execução foi treinada ({value})"},
+    "cli_train.expected_run": {"es": "una ejecución con punto de control en {root}/ (no hay ninguna)",
+                               "pt": "uma execução com ponto de verificação em {root}/ (não há nenhuma)"},
+    "cli_train.images": {"es": "{n} imágenes de {shape} ({source})", "pt": "{n} imagens de {shape} ({source})"},
+    "cli_train.written": {"es": "Resultados en {out}:", "pt": "Resultados em {out}:"},
+    "cli_train.generator": {"es": "generador (keras.models.load_model)", "pt": "gerador (keras.models.load_model)"},
+    "cli_train.gif": {"es": "GIF del entrenamiento ({n} fotogramas, uno por época)",
+                      "pt": "GIF do treinamento ({n} quadros, um por época)"},
+    "cli_train.samples": {"es": "muestras de cada época", "pt": "amostras de cada época"},
+    "cli_train.losses": {"es": "curvas de pérdida", "pt": "curvas de perda"},
+    "cli_train.history": {"es": "historial (pérdidas, tiempos, ajustes)",
+                          "pt": "histórico (perdas, tempos, ajustes)"},
+    "cli_train.checkpoints": {"es": "puntos de control (--resume)", "pt": "pontos de verificação (--resume)"},
+})
+
+
+def add_arguments(parser):
+    names = ", ".join(models.FAMILIES)
+    parser.add_argument("--out", metavar="DIR", help=t("cli_train.out"))
+    parser.add_argument("--epochs", metavar="N", help=t("cli_train.epochs", n=DEFAULT_EPOCHS))
+    parser.add_argument("--minutes", metavar="M", help=t("cli_train.minutes", n=DEFAULT_MINUTES))
+    parser.add_argument("--model", metavar="NAME", help=t("cli_train.model", names=names))
+    parser.add_argument("--data", metavar="mnist|DIR", help=t("cli_train.data"))
+    parser.add_argument("--resume", action="store_true", help=t("cli_train.resume"))
+    parser.add_argument("--seed", metavar="S", help=t("cli_train.seed"))
+    parser.add_argument("--batch-size", metavar="B", dest="batch_size", help=t("cli_train.batch"))
+    parser.add_argument("--image-size", metavar="PX", dest="image_size", help=t("cli_train.image_size"))
+    parser.add_argument("--g-steps", metavar="K", dest="g_steps", help=t("cli_train.g_steps"))
+    parser.add_argument("--label-smoothing", metavar="L", dest="label_smoothing", help=t("cli_train.smoothing"))
+    parser.add_argument("--score-every", metavar="K", dest="score_every", help=t("cli_train.score_every"))
+    parser.add_argument("--tensorboard", action="store_true", help=t("cli_train.tensorboard"))
+
+
+def _int(name, text, low, expected=None):
+    try:
+        value = int(text)
+    except (TypeError, ValueError):
+        raise arg_error(name, text, expected or _fmt("cli_train.expected_int", low=low)) from None
+    if value < low:
+        raise arg_error(name, value, expected or _fmt("cli_train.expected_int", low=low))
+    return value
+
+
+def _minutes(text):
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not math.isfinite(value) or value < 0:
+        raise arg_error("--minutes", text if value is None else value, "cli_train.expected_minutes")
+    return value or None  # 0 = no limit
+
+
+def _smoothing(text):
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not 0.0 <= value < 0.5:
+        raise arg_error("--label-smoothing", text, "cli_train.expected_number")
+    return value
+
+
+def _latest_run(root) -> pathlib.Path:
+    from .train import latest_checkpoint
+
+    root = pathlib.Path(root)
+    runs = [p for p in root.iterdir() if p.is_dir() and latest_checkpoint(p)] if root.is_dir() else []
+    if not runs:
+        raise arg_error("--resume", True, _fmt("cli_train.expected_run", root=root), exc=FileNotFoundError)
+    return max(runs, key=lambda p: p.stat().st_mtime)
+
+
+def _dataset_name(source: str) -> str:
+    if source == "mnist":
+        return "mnist"
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", pathlib.Path(source).resolve().name).strip("-")
+    return name or "images"
+
+
+def settings_from(args) -> dict:
+    """Check every argument and return the run's settings (nothing is read or written yet)."""
+    s = {
+        "epochs": _int("--epochs", args.epochs, 1, "train.expected_epochs") if args.epochs is not None
+        else config.pick(DEFAULT_EPOCHS, 2),
+        "minutes": _minutes(args.minutes) if args.minutes is not None else config.pick(DEFAULT_MINUTES, None),
+        "resume": bool(args.resume),
+        "tensorboard": bool(args.tensorboard),
+        "score_every": _int("--score-every", args.score_every, 0) if args.score_every is not None else 0,
+        "out": args.out,
+    }
+    given = {
+        "data": args.data,
+        "model": args.model,
+        "seed": _int("--seed", args.seed, 0) if args.seed is not None else None,
+        "batch_size": _int("--batch-size", args.batch_size, 1) if args.batch_size is not None else None,
+        "image_size": _int("--image-size", args.image_size, 8) if args.image_size is not None else None,
+        "g_steps": _int("--g-steps", args.g_steps, 1) if args.g_steps is not None else None,
+        "label_smoothing": _smoothing(args.label_smoothing) if args.label_smoothing is not None else None,
+    }
+    if given["model"] is not None and given["model"] not in models.FAMILIES:
+        raise arg_error("--model", given["model"], _fmt("models.expected_family",
+                                                        names=", ".join(models.FAMILIES)))
+    if given["data"] is not None and given["data"] != "mnist" and not pathlib.Path(given["data"]).is_dir():
+        raise arg_error("--data", given["data"], "cli_train.expected_data", exc=FileNotFoundError)
+    s["given"] = given
+    return s
+
+
+def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
+    """The run folder and the identity of the run (model, data, sizes), taken from it when resuming."""
+    from .train import latest_checkpoint, read_history
+
+    given = s["given"]
+    if s["resume"]:
+        out = pathlib.Path(s["out"]) if s["out"] else _latest_run(RUNS_FOLDER)
+        if latest_checkpoint(out) is None:
+            raise arg_error("--out", str(out), "train.expected_checkpoint", exc=FileNotFoundError)
+        saved = (read_history(out) or {}).get("settings", {}).get("cli", {})
+        for key, value in given.items():
+            if value is not None and key in saved and saved[key] != value:
+                raise arg_error(f"--{key.replace('_', '-')}", value,
+                                _fmt("cli_train.expected_same", value=saved[key]))
+        run = {**saved, **{k: v for k, v in given.items() if v is not None and k not in saved}}
+    else:
+        out = pathlib.Path(s["out"]) if s["out"] else None
+        if out is not None and latest_checkpoint(out) is not None:
+            raise arg_error("--out", str(out), "train.expected_out", exc=FileExistsError)
+        run = {k: v for k, v in given.items() if v is not None}
+    run.setdefault("data", "mnist")
+    folder = run["data"] != "mnist"
+    run.setdefault("model", "dcgan" if folder else "course")
+    run.setdefault("seed", 0)
+    run.setdefault("batch_size", models.RECIPES[run["model"]]["batch_size"])
+    if folder:
+        run.setdefault("image_size", 32)
+    run.setdefault("g_steps", 1)
+    run.setdefault("label_smoothing", 0.0)
+    return out, run
+
+
+def _load_images(run):
+    if run["data"] == "mnist":
+        x, _ = data.load_mnist("auto")
+        source = "MNIST"
+    else:
+        x = data.load_image_folder(run["data"], run["image_size"], channels=3)
+        source = run["data"]
+    limit = config.pick(None, 256)  # quick mode: a small subset, so tests take seconds
+    if limit is not None and len(x) > limit:
+        x = x[:limit] if run["data"] != "mnist" else x[::max(1, len(x) // limit)][:limit]
+    return x, source
+
+
+def run(args) -> int:
+    from . import seed_everything, train
+
+    s = settings_from(args)
+    out, run_cfg = _run_settings(s)
+    if s["score_every"] and run_cfg["data"] != "mnist":
+        raise arg_error("--score-every", s["score_every"], "cli_train.expected_no_scores")
+    images, source = _load_images(run_cfg)
+    shape = (28, 28, 1) if images.ndim == 3 else tuple(images.shape[1:])
+    if run_cfg["batch_size"] > len(images):
+        raise arg_error("--batch-size", run_cfg["batch_size"],
+                        _fmt("train.expected_batch", n=len(images)))
+    seed_everything(run_cfg["seed"])  # the networks' first weights too
+    generator, discriminator = models.build_pair(run_cfg["model"], shape)
+    recipe = models.RECIPES[run_cfg["model"]]
+    gan = train.GAN(generator, discriminator, g_lr=recipe["g_lr"], d_lr=recipe["d_lr"], beta_1=recipe["beta_1"],
+                    g_steps=run_cfg["g_steps"], label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"])
+    scorer = None
+    if s["score_every"]:
+        from . import metrics
+
+        scorer = metrics.make_scorer(n=config.pick(1000, 100))
+    print(t("cli_train.images", n=len(images), shape="×".join(map(str, shape)), source=source))
+    if out is None:
+        out = train.new_run_folder(RUNS_FOLDER, f"{run_cfg['model']}-{_dataset_name(run_cfg['data'])}")
+    history = train.fit(gan, images, s["epochs"], batch_size=run_cfg["batch_size"], out=out, minutes=s["minutes"],
+                        resume=s["resume"], dataset_name=_dataset_name(run_cfg["data"]), tensorboard=s["tensorboard"],
+                        scorer=scorer, score_every=s["score_every"] or 1, settings={"cli": run_cfg})
+    _print_summary(out, history)
+    return 0
+
+
+def _print_summary(out, history):
+    from . import train
+
+    done = history["epoch"][-1] if history["epoch"] else 0
+    print(t("cli_train.written", out=out))
+    rows = [(train.GENERATOR_FILE, t("cli_train.generator")),
+            (train.GIF_FILE, t("cli_train.gif", n=done)),
+            (f"{train.SAMPLES_FOLDER}/", t("cli_train.samples")),
+            (train.LOSSES_FILE, t("cli_train.losses")),
+            (train.HISTORY_FILE, t("cli_train.history")),
+            (f"{train.CHECKPOINT_FOLDER}/", t("cli_train.checkpoints"))]
+    if (pathlib.Path(out) / "logs").is_dir():
+        rows.append(("logs/", "TensorBoard"))
+    width = max(len(name) for name, _ in rows)
+    for name, what in rows:
+        print(f"  {name:<{width}}  {what}")

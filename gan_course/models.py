@@ -1,0 +1,397 @@
+"""Generators and discriminators of the course, all built with ``keras.Input`` and plain Keras layers.
+
+Four families, one builder pair each (``*_generator(...)`` / ``*_discriminator(...)``):
+
+* ``rivera``   — the MNIST pair of the Spanish notebook (Mariano Rivera): latent size 20,
+  Dense → 7×7×256, 3×3 transposed convolutions, LeakyReLU 0.01, ``tanh`` output; a
+  discriminator 32 → 64 → 128 with batch normalization and a **sigmoid** output (probabilities).
+  Visto en 06 §El par del cuaderno.
+* ``dcgan``    — the DCGAN paper's rules (Radford et al., 2015): strided convolutions instead of
+  pooling, transposed convolutions in G, batch normalization everywhere except G's output and
+  D's input, ReLU in G, LeakyReLU 0.2 in D, weights drawn from N(0, 0.02).  Parameterised by
+  the image shape (28×28×1, 32×32×3, 64×64×3, …), the kernel size and the width; with 5×5
+  kernels at 32×32×3 it is the CIFAR/RGB generator of the Portuguese slides.  Visto en 05 y 06.
+* ``course``   — the course default for MNIST: the DCGAN family with 4×4 kernels (stride 2
+  with a kernel divisible by the stride leaves no checkerboard), G 128 → 64, D 64 → 128, latent
+  size 100.  Chosen by measurement on a 2-core CPU (see :data:`RECIPES`).  Visto en 06.
+* ``tutorial`` — the TensorFlow DCGAN tutorial's pair (5×5 kernels, G 256 → 128 → 64, D with
+  dropout), kept for comparisons (benchmarks, lesson 06).
+
+Discriminators return **logits** (no sigmoid) unless built with ``output="probability"``;
+:func:`discriminator_output` tells which, by looking at the last layer, so the trainer picks the
+matching loss form by itself (:mod:`gan_course.losses`).  Generators end in ``tanh``: images in
+[-1, 1], NHWC.  Every layer is a stock Keras layer, so a saved generator loads with plain
+``keras.models.load_model`` (no ``gan_course`` import needed).
+
+:func:`build_pair` builds any family by name; :func:`reset_weights` re-draws a model's weights
+in place (re-run an experiment cell without rebuilding anything).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ._tf import keras
+from .i18n import arg_error, messages, register
+
+register({
+    "models.expected_family": {
+        "es": "uno de {names}",
+        "pt": "um de {names}",
+    },
+    "models.expected_shape": {
+        "es": "una forma (alto, ancho, canales) cuadrada, con canales 1 o 3 y un lado n·2^k (k ≥ 1, 3 ≤ n ≤ 7), "
+              "p. ej. (28, 28, 1), (32, 32, 3), (64, 64, 3)",
+        "pt": "um formato (altura, largura, canais) quadrado, com canais 1 ou 3 e lado n·2^k (k ≥ 1, 3 ≤ n ≤ 7), "
+              "p. ex. (28, 28, 1), (32, 32, 3), (64, 64, 3)",
+    },
+    "models.expected_mnist_shape": {
+        "es": "(28, 28, 1): este par solo existe para MNIST",
+        "pt": "(28, 28, 1): este par só existe para o MNIST",
+    },
+    "models.expected_positive": {"es": "un entero ≥ 1", "pt": "um inteiro ≥ 1"},
+    "models.expected_kernel": {"es": "un entero ≥ 2", "pt": "um inteiro ≥ 2"},
+    "models.expected_output": {"es": "'logits' o 'probability'", "pt": "'logits' ou 'probability'"},
+    "models.expected_model": {"es": "un modelo de Keras", "pt": "um modelo do Keras"},
+    "models.expected_pair": {
+        "es": "un generador cuya salida tenga la forma de entrada del discriminador {shape}",
+        "pt": "um gerador cuja saída tenha o formato de entrada do discriminador {shape}",
+    },
+})
+
+MNIST_SHAPE = (28, 28, 1)
+
+#: Training recipe of each family: latent size, batch size and Adam settings.  ``course`` is the
+#: best measured on the bundled 5k MNIST subset at equal CPU time (IS 7.0 / FID 37 after 3 CPU
+#: minutes); ``dcgan`` is the paper's (2e-4, β1 0.5); ``tutorial`` the TensorFlow tutorial's
+#: (1e-4, Keras' default β1 0.9, batch 256).  Visto en 06 §La receta.
+RECIPES = {
+    "course": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5},
+    "dcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5},
+    "rivera": {"z_dim": 20, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5},
+    "tutorial": {"z_dim": 100, "batch_size": 256, "g_lr": 1e-4, "d_lr": 1e-4, "beta_1": 0.9},
+}
+
+
+def _init():
+    """N(0, 0.02), the DCGAN paper's initialisation (fresh seed from Keras' global seed)."""
+    return keras.initializers.RandomNormal(mean=0.0, stddev=0.02)
+
+
+def _gamma_init():
+    return keras.initializers.RandomNormal(mean=1.0, stddev=0.02)
+
+
+def _bn(name):
+    return keras.layers.BatchNormalization(gamma_initializer=_gamma_init(), name=name)
+
+
+def _check_int(name, value, minimum=1, expected="models.expected_positive"):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise arg_error(name, value, expected)
+    return int(value)
+
+
+def _check_output(output):
+    if output not in ("logits", "probability"):
+        raise arg_error("output", output, "models.expected_output")
+
+
+def _check_mnist(image_shape):
+    if tuple(image_shape) != MNIST_SHAPE:
+        raise arg_error("image_shape", image_shape, "models.expected_mnist_shape")
+
+
+def upsampling_plan(image_shape) -> tuple[int, int]:
+    """``(start, steps)``: the generator starts at ``start×start`` and doubles ``steps`` times.
+
+    28 → (7, 2), 32 → (4, 3), 64 → (4, 4), 48 → (6, 3).  The discriminator mirrors it (``steps``
+    stride-2 convolutions down to ``start×start``).  Visto en 05 §Arquitectura DCGAN.
+    """
+    try:
+        h, w, c = (int(v) for v in image_shape)
+    except (TypeError, ValueError):
+        raise arg_error("image_shape", image_shape, "models.expected_shape") from None
+    if h != w or c not in (1, 3) or h < 6:
+        raise arg_error("image_shape", image_shape, "models.expected_shape")
+    start, steps = h, 0
+    while start % 2 == 0 and start > 7:
+        start //= 2
+        steps += 1
+    if steps < 1 or not 3 <= start <= 7:
+        raise arg_error("image_shape", image_shape, "models.expected_shape")
+    return start, steps
+
+
+# --------------------------------------------------------------------------- DCGAN family
+def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 64, kernel_size: int = 5,
+                    batch_norm: bool = True, name: str = "generator"):
+    """DCGAN generator: Dense → start×start×(width·2^(steps-1)), then stride-2 transposed convolutions.
+
+    Each upsampling halves the number of filters (… → 2·width → width) and the last one produces
+    the image's channels with ``tanh``.  ReLU and batch normalization between layers
+    (``batch_norm=False`` drops every BN layer, for lesson 05's comparison); no BN on the output.
+    28×28×1 with ``width=64``: 7×7×128 → 14×14×64 → 28×28×1.  Visto en 05 §Reglas DCGAN.
+    """
+    start, steps = upsampling_plan(image_shape)
+    z_dim = _check_int("z_dim", z_dim)
+    width = _check_int("width", width)
+    kernel_size = _check_int("kernel_size", kernel_size, 2, "models.expected_kernel")
+    channels = int(image_shape[-1])
+    filters = width * 2 ** (steps - 1)
+
+    z = keras.Input((z_dim,), name="z")
+    x = keras.layers.Dense(start * start * filters, use_bias=not batch_norm, kernel_initializer=_init(),
+                           name="project")(z)
+    x = keras.layers.Reshape((start, start, filters), name="reshape")(x)
+    if batch_norm:
+        x = _bn("bn_0")(x)
+    x = keras.layers.ReLU(name="relu_0")(x)
+    for i in range(1, steps):
+        filters //= 2
+        x = keras.layers.Conv2DTranspose(filters, kernel_size, strides=2, padding="same",
+                                         use_bias=not batch_norm, kernel_initializer=_init(), name=f"up_{i}")(x)
+        if batch_norm:
+            x = _bn(f"bn_{i}")(x)
+        x = keras.layers.ReLU(name=f"relu_{i}")(x)
+    image = keras.layers.Conv2DTranspose(channels, kernel_size, strides=2, padding="same", activation="tanh",
+                                         kernel_initializer=_init(), name="image")(x)
+    return keras.Model(z, image, name=name)
+
+
+def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size: int = 5,
+                        output: str = "logits", name: str = "discriminator"):
+    """DCGAN discriminator: stride-2 convolutions width → 2·width → …, LeakyReLU 0.2, one output.
+
+    No pooling (the strides downsample), no BN on the input layer, BN after every other
+    convolution.  No convolution has a bias: BN cancels it, and on the first layer TensorFlow
+    2.21's graph optimizer fails on Conv2D + bias + LeakyReLU when gradients flow back through
+    D (it prints ``remapper failed`` on stderr and skips its layer fusions).  Returns logits by default; ``output="probability"`` ends in a sigmoid (then
+    train with the probability form of the losses).  Visto en 05 §Reglas DCGAN.
+    """
+    start, steps = upsampling_plan(image_shape)
+    width = _check_int("width", width)
+    kernel_size = _check_int("kernel_size", kernel_size, 2, "models.expected_kernel")
+    _check_output(output)
+    image = keras.Input(tuple(int(v) for v in image_shape), name="image")
+    x = image
+    filters = width
+    for i in range(steps):
+        x = keras.layers.Conv2D(filters, kernel_size, strides=2, padding="same", use_bias=False,
+                                kernel_initializer=_init(), name=f"down_{i}")(x)
+        if i > 0:
+            x = _bn(f"bn_{i}")(x)
+        x = keras.layers.LeakyReLU(negative_slope=0.2, name=f"lrelu_{i}")(x)
+        filters *= 2
+    x = keras.layers.Flatten(name="flatten")(x)
+    out = keras.layers.Dense(1, activation="sigmoid" if output == "probability" else None,
+                             kernel_initializer=_init(), name=output)(x)
+    return keras.Model(image, out, name=name)
+
+
+def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "generator"):
+    """The course default for MNIST: DCGAN generator, 4×4 kernels, 7×7×128 → 14×14×64 → 28×28×1.
+
+    Visto en 06 §El modelo del curso.
+    """
+    return dcgan_generator(MNIST_SHAPE, z_dim, width=64, kernel_size=4, batch_norm=batch_norm, name=name)
+
+
+def course_discriminator(*, output: str = "logits", name: str = "discriminator"):
+    """The course default's discriminator: 4×4 stride-2 convolutions 64 → 128, then one logit.
+
+    Visto en 06 §El modelo del curso.
+    """
+    return dcgan_discriminator(MNIST_SHAPE, width=64, kernel_size=4, output=output, name=name)
+
+
+# --------------------------------------------------------------------------- Spanish notebook
+def rivera_generator(z_dim: int = 20, *, batch_norm: bool = True, name: str = "generator"):
+    """The Spanish notebook's generator: z (20) → Dense 7×7×256 → 3×3 transposed convs 128, 64 → 1.
+
+    LeakyReLU with slope 0.01 and batch normalization between layers, ``tanh`` output
+    (28×28×1).  Visto en 06 §El par del cuaderno.
+    """
+    z_dim = _check_int("z_dim", z_dim)
+    z = keras.Input((z_dim,), name="z")
+    x = keras.layers.Dense(7 * 7 * 256, use_bias=not batch_norm, name="project")(z)
+    x = keras.layers.Reshape((7, 7, 256), name="reshape")(x)
+    for i, (filters, stride) in enumerate([(None, None), (128, 1), (64, 2)]):
+        if filters is not None:
+            x = keras.layers.Conv2DTranspose(filters, 3, strides=stride, padding="same", use_bias=not batch_norm,
+                                             name=f"up_{i}")(x)
+        if batch_norm:
+            x = keras.layers.BatchNormalization(name=f"bn_{i}")(x)
+        x = keras.layers.LeakyReLU(negative_slope=0.01, name=f"lrelu_{i}")(x)
+    image = keras.layers.Conv2DTranspose(1, 3, strides=2, padding="same", activation="tanh", name="image")(x)
+    return keras.Model(z, image, name=name)
+
+
+def rivera_discriminator(*, output: str = "probability", name: str = "discriminator"):
+    """The Spanish notebook's discriminator: 3×3 stride-2 convolutions 32 → 64 → 128 with BN.
+
+    As in the notebook it ends in a **sigmoid** (``output="probability"``): pair it with the
+    probability form of the losses — the trainer does so by itself; applying
+    ``BinaryCrossentropy(from_logits=True)`` to it, the notebook's slip, is refused.
+    ``output="logits"`` drops the sigmoid.  The convolutions have no bias (see
+    :func:`dcgan_discriminator`).  Visto en 06 §El par del cuaderno.
+    """
+    _check_output(output)
+    image = keras.Input(MNIST_SHAPE, name="image")
+    x = image
+    for i, filters in enumerate((32, 64, 128)):
+        x = keras.layers.Conv2D(filters, 3, strides=2, padding="same", use_bias=False, name=f"down_{i}")(x)
+        if i > 0:
+            x = keras.layers.BatchNormalization(name=f"bn_{i}")(x)
+        x = keras.layers.LeakyReLU(negative_slope=0.01, name=f"lrelu_{i}")(x)
+    x = keras.layers.Flatten(name="flatten")(x)
+    out = keras.layers.Dense(1, activation="sigmoid" if output == "probability" else None, name=output)(x)
+    return keras.Model(image, out, name=name)
+
+
+# --------------------------------------------------------------------------- TensorFlow tutorial
+def tutorial_generator(z_dim: int = 100, *, name: str = "generator"):
+    """The TensorFlow DCGAN tutorial's generator (5×5 kernels, 7×7×256 → 128 → 64 → 28×28×1).
+
+    Kept as published (LeakyReLU with Keras' default slope 0.3, Glorot initialisation) to
+    compare recipes.  Visto en 06 §La receta del tutorial.
+    """
+    z_dim = _check_int("z_dim", z_dim)
+    z = keras.Input((z_dim,), name="z")
+    x = keras.layers.Dense(7 * 7 * 256, use_bias=False, name="project")(z)
+    x = keras.layers.BatchNormalization(name="bn_0")(x)
+    x = keras.layers.LeakyReLU(negative_slope=0.3, name="lrelu_0")(x)
+    x = keras.layers.Reshape((7, 7, 256), name="reshape")(x)
+    for i, (filters, stride) in enumerate([(128, 1), (64, 2)], start=1):
+        x = keras.layers.Conv2DTranspose(filters, 5, strides=stride, padding="same", use_bias=False,
+                                         name=f"up_{i}")(x)
+        x = keras.layers.BatchNormalization(name=f"bn_{i}")(x)
+        x = keras.layers.LeakyReLU(negative_slope=0.3, name=f"lrelu_{i}")(x)
+    image = keras.layers.Conv2DTranspose(1, 5, strides=2, padding="same", use_bias=False, activation="tanh",
+                                         name="image")(x)
+    return keras.Model(z, image, name=name)
+
+
+def tutorial_discriminator(*, output: str = "logits", name: str = "discriminator"):
+    """The TensorFlow DCGAN tutorial's discriminator: 5×5 convs 64 → 128, LeakyReLU, dropout 0.3, a logit.
+
+    Visto en 06 §La receta del tutorial.
+    """
+    _check_output(output)
+    image = keras.Input(MNIST_SHAPE, name="image")
+    x = image
+    for i, filters in enumerate((64, 128)):
+        x = keras.layers.Conv2D(filters, 5, strides=2, padding="same", name=f"down_{i}")(x)
+        x = keras.layers.LeakyReLU(negative_slope=0.3, name=f"lrelu_{i}")(x)
+        x = keras.layers.Dropout(0.3, name=f"dropout_{i}")(x)
+    x = keras.layers.Flatten(name="flatten")(x)
+    out = keras.layers.Dense(1, activation="sigmoid" if output == "probability" else None, name=output)(x)
+    return keras.Model(image, out, name=name)
+
+
+# --------------------------------------------------------------------------- by name
+FAMILIES = ("course", "dcgan", "rivera", "tutorial")
+
+
+def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | None = None,
+               batch_norm: bool = True, output: str | None = None, width: int = 64,
+               kernel_size: int | None = None):
+    """``(generator, discriminator)`` of the family ``model`` for images of ``image_shape``.
+
+    ``dcgan`` (5×5 kernels, as in the paper) and ``course`` (the same family with 4×4 kernels)
+    take any shape that :func:`upsampling_plan` accepts; ``rivera`` and ``tutorial`` exist for
+    28×28×1 only.  ``z_dim`` defaults to the family's :data:`RECIPES`; ``output`` to the family's
+    own discriminator output (``"probability"`` for ``rivera``, ``"logits"`` otherwise);
+    ``batch_norm`` switches BN in the generator (not in ``tutorial``).  Visto en 06 §Modelos.
+    """
+    if model not in FAMILIES:
+        raise arg_error("model", model, {lang: text.format(names=", ".join(FAMILIES))
+                                         for lang, text in messages()["models.expected_family"].items()})
+    z_dim = RECIPES[model]["z_dim"] if z_dim is None else z_dim
+    if model in ("course", "dcgan"):
+        k = kernel_size if kernel_size is not None else (4 if model == "course" else 5)
+        return (dcgan_generator(image_shape, z_dim, width=width, kernel_size=k, batch_norm=batch_norm),
+                dcgan_discriminator(image_shape, width=width, kernel_size=k, output=output or "logits"))
+    _check_mnist(image_shape)
+    if model == "rivera":
+        return rivera_generator(z_dim, batch_norm=batch_norm), rivera_discriminator(output=output or "probability")
+    return tutorial_generator(z_dim), tutorial_discriminator(output=output or "logits")
+
+
+# --------------------------------------------------------------------------- helpers
+def _check_model(name, model):
+    if not isinstance(model, keras.Model):
+        raise arg_error(name, model, "models.expected_model")
+
+
+def discriminator_output(discriminator) -> str:
+    """``"probability"`` if the discriminator's last layer ends in a sigmoid, else ``"logits"``.
+
+    Read from the layers themselves, so it also holds for a model loaded from disk.  The
+    trainer uses it to pick the matching loss form.  Visto en 06 §Logits o probabilidades.
+    """
+    _check_model("discriminator", discriminator)
+    last = discriminator.layers[-1]
+    act = getattr(last, "activation", None)
+    if act is not None and getattr(act, "__name__", "") == "sigmoid":
+        return "probability"
+    return "logits"
+
+
+def latent_dim(generator) -> int:
+    """Size of the generator's latent vector z (its input)."""
+    _check_model("generator", generator)
+    return int(generator.inputs[0].shape[-1])
+
+
+def image_shape(model) -> tuple:
+    """(H, W, C) a generator produces or a discriminator reads."""
+    _check_model("model", model)
+    shape = model.outputs[0].shape if len(model.outputs[0].shape) == 4 else model.inputs[0].shape
+    return tuple(int(v) for v in shape[1:])
+
+
+def check_pair(generator, discriminator) -> None:
+    """Raise if ``generator``'s images do not fit ``discriminator``'s input (shape check)."""
+    _check_model("generator", generator)
+    _check_model("discriminator", discriminator)
+    d_in = tuple(int(v) for v in discriminator.inputs[0].shape[1:])
+    g_out = tuple(int(v) for v in generator.outputs[0].shape[1:])
+    if g_out != d_in:
+        expected = {lang: text.format(shape=d_in) for lang, text in messages()["models.expected_pair"].items()}
+        raise arg_error("generator", f"{generator.name} → {g_out}", expected)
+
+
+def reset_weights(model, seed: int | None = None):
+    """Re-draw every weight of ``model`` in place from its layers' own initializers; returns the model.
+
+    Kernels and biases get fresh values, batch-normalization statistics go back to mean 0 /
+    variance 1, so an experiment cell can be re-run without rebuilding the networks.  With
+    ``seed`` the new weights are reproducible; without it they come from Keras' global seed
+    (``gan_course.seed_everything``).  Optimizers keep their own state: make new ones (or a new
+    :class:`gan_course.train.GAN`) after a reset.  Visto en 05 §Repetir un experimento.
+    """
+    _check_model("model", model)
+    if seed is not None:
+        seed = _check_int("seed", seed, 0)
+    rng = np.random.default_rng(seed) if seed is not None else None
+    for layer in _all_layers(model):
+        for attr in ("kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance"):
+            var = getattr(layer, attr, None)
+            init = getattr(layer, f"{attr}_initializer", None)
+            if var is None or init is None:
+                continue
+            init = keras.initializers.get(init)
+            config = init.get_config()
+            if "seed" in config:
+                new_seed = int(rng.integers(2**31)) if rng is not None else int(np.random.randint(2**31))
+                init = init.__class__.from_config({**config, "seed": new_seed})
+            var.assign(init(tuple(var.shape), dtype=var.dtype))
+    return model
+
+
+def _all_layers(model):
+    for layer in model.layers:
+        if isinstance(layer, keras.Model):
+            yield from _all_layers(layer)
+        else:
+            yield layer
