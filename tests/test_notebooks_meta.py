@@ -1,6 +1,7 @@
-"""Notebook hygiene, es/pt parity, sources up to date, slides conversion."""
+"""Notebook hygiene, es/pt parity, sources up to date (format, stable ids, code written once), slides conversion."""
 import copy
 import pathlib
+import re
 import sys
 
 import pytest
@@ -48,6 +49,121 @@ def test_every_source_has_its_notebooks():
         names, _ = nbbuild.load_source(src)
         for lang in nbbuild.LANGS:
             assert nbbuild.notebook_path(lang, names[lang]).exists(), (src.name, lang)
+
+
+def test_code_is_written_once():
+    """At most 10 % of the notebooks' code lines are written separately for each language in the sources."""
+    total = single = 0
+    for src in nbbuild.sources():
+        t, s = nbbuild.line_stats(nbbuild.load_source(src)[1])
+        total, single = total + t, single + s
+    assert total > 1000
+    assert single / total <= 0.10, f"{single} of {total} code lines are written once per language"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_cell_ids_are_unique(path):
+    ids = [c["id"] for c in nbcheck.load(path)["cells"]]
+    assert len(set(ids)) == len(ids)
+    assert all(nbbuild.CELL_ID.match(i) for i in ids)
+
+
+def test_sources_open_in_jupytext():
+    jupytext = pytest.importorskip("jupytext")
+    for src in nbbuild.sources():
+        nb = jupytext.read(src)
+        assert len(nb.cells) == len(nbbuild.load_source(src)[1]) + 1, src.name  # + the preamble
+        assert not [c for c in nb.cells if "incorrectly_encoded_metadata" in c.metadata], src.name
+
+
+# --- the source format ------------------------------------------------------------------
+
+SAMPLE = """from _lang import T
+
+NAMES = {"es": "99_prueba", "pt": "99_teste"}
+
+# %% [markdown] lang="es"
+# ## Hola
+#
+# Texto.
+
+# %% [markdown] lang="pt"
+# ## Olá
+
+# %%
+import numpy as np
+
+# %% tags=["nbval-ignore-output"]
+x = np.ones(3)  # es: unos | pt: uns
+print(T("suma:", "soma:"), x.sum(), T(f"de {len(x)} valores", f"de {len(x)} valores @LANG@"))
+# es: un comentario
+# pt: um comentário
+y = x * 2  # es: el doble
+           # pt: o dobro
+print(T(f"a {1} "
+        f"b",
+        f"c {2} "
+        f"d"))
+"""
+
+
+def test_source_format_renders_plain_code():
+    names, cells = nbbuild.parse_source(SAMPLE)
+    assert names == {"es": "99_prueba", "pt": "99_teste"}
+    es, pt = nbbuild.build_notebook(cells, "es"), nbbuild.build_notebook(cells, "pt")
+    assert ["".join(c["source"]) for c in es["cells"]][0] == "## Hola\n\nTexto."
+    assert ["".join(c["source"]) for c in pt["cells"]][0] == "## Olá"
+    assert "".join(es["cells"][-1]["source"]) == (
+        'x = np.ones(3)  # unos\n'
+        'print("suma:", x.sum(), f"de {len(x)} valores")\n'
+        '# un comentario\n'
+        'y = x * 2  # el doble\n'
+        'print(f"a {1} "\n'
+        '      f"b")')
+    assert "".join(pt["cells"][-1]["source"]) == (
+        'x = np.ones(3)  # uns\n'
+        'print("soma:", x.sum(), f"de {len(x)} valores pt")\n'
+        '# um comentário\n'
+        'y = x * 2  # o dobro\n'
+        'print(f"c {2} "\n'
+        '      f"d")')
+    assert es["cells"][-1]["metadata"] == {"slideshow": {"slide_type": "-"}, "tags": ["nbval-ignore-output"]}
+    assert es["cells"][0]["metadata"] == {"slideshow": {"slide_type": "slide"}}
+    assert [c["id"] for c in es["cells"]][:1] == ["hola"] and pt["cells"][0]["id"] == "ola"
+    assert es["cells"][1]["id"] == pt["cells"][1]["id"]  # shared cells: the same id in both notebooks
+    _, single = nbbuild.line_stats(cells)
+    assert single == 2 + 3  # the two stacked full-line comments and the T() continuation lines (f"b", 2 × pt)
+
+
+def test_cell_ids_are_stable():
+    _, cells = nbbuild.parse_source(SAMPLE)
+    before = [c["id"] for c in nbbuild.build_notebook(cells, "es")["cells"]]
+    inserted = SAMPLE.replace("# %%\nimport numpy", "# %%\nz = 0\n\n# %%\nimport numpy")
+    _, cells = nbbuild.parse_source(inserted)
+    after = [c["id"] for c in nbbuild.build_notebook(cells, "es")["cells"]]
+    assert len(after) == len(before) + 1
+    assert [i for i in after if i not in before] == [after[1]]
+    assert [i for i in after if i in before] == before
+    named = SAMPLE.replace('# %% tags=["nbval-ignore-output"]', '# %% id="doble" tags=["nbval-ignore-output"]')
+    _, cells = nbbuild.parse_source(named)
+    assert nbbuild.build_notebook(cells, "pt")["cells"][-1]["id"] == "doble"
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("# %%\nx = 1  # es: uno\n", "pt:"),
+    ("# %%\n# pt: um\nx = 1\n", "must follow"),
+    ('# %%\nprint(T("a"))\n', "positional"),
+    ('# %%\nprint(T("a", x))\n', "string literals"),
+    ('# %%\nx = (\n', "not valid Python"),
+    ('# %% lang=es\nx = 1\n', "JSON"),
+    ('# %% [markdown]\nno comment\n', "markdown lines"),
+    ('# %%\nx = 1\n\n# %%\nx = 1\n', "already used"),
+])
+def test_source_errors_are_explained(bad, message):
+    with pytest.raises(nbbuild.SourceError, match=re.escape(message)):
+        names, cells = nbbuild.parse_source('NAMES = {"es": "99_a", "pt": "99_b"}\n\n' + bad)
+        for lang in nbbuild.LANGS:
+            nbbuild.build_notebook(cells, lang)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -101,8 +217,6 @@ def test_hygiene_checker_catches_problems():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_linked_figures_exist(path):
-    import re
-
     missing = []
     for c in nbcheck.load(path)["cells"]:
         if c["cell_type"] != "markdown":

@@ -1,171 +1,214 @@
+"""Lesson 00: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
+from _lang import T
+
 NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 
-CELLS = [
-md(es=r"""# Bienvenida: redes convolucionales y GAN con Keras
+# %% [markdown] lang="es"
+# # Bienvenida: redes convolucionales y GAN con Keras
+#
+# Este curso construye, paso a paso y en tu propia CPU, una **red generativa antagónica** (*generative adversarial
+# network*, GAN) convolucional —una DCGAN— que aprende a dibujar dígitos manuscritos. Todo funciona sin conexión:
+# los datos vienen dentro del paquete `gan_course` y cada lección se ejecuta en minutos en un portátil.
+#
+# Cada fórmula se programa primero a mano (con NumPy o con `tf.GradientTape`) y después se **comprueba** contra
+# TensorFlow/Keras en una celda cuyo resultado verás impreso.
 
-Este curso construye, paso a paso y en tu propia CPU, una **red generativa antagónica** (*generative adversarial
-network*, GAN) convolucional —una DCGAN— que aprende a dibujar dígitos manuscritos. Todo funciona sin conexión:
-los datos vienen dentro del paquete `gan_course` y cada lección se ejecuta en minutos en un portátil.
+# %% [markdown] lang="pt"
+# # Boas-vindas: redes convolucionais e GAN com Keras
+#
+# Este curso constrói, passo a passo e na sua própria CPU, uma **rede adversária generativa** (*generative
+# adversarial network*, GAN) convolucional — uma DCGAN — que aprende a desenhar dígitos manuscritos. Tudo funciona
+# sem internet: os dados vêm dentro do pacote `gan_course` e cada lição roda em minutos num notebook comum.
+#
+# Cada fórmula é programada primeiro à mão (com NumPy ou com `tf.GradientTape`) e depois **conferida** com o
+# TensorFlow/Keras numa célula cujo resultado você verá impresso.
 
-Cada fórmula se programa primero a mano (con NumPy o con `tf.GradientTape`) y después se **comprueba** contra
-TensorFlow/Keras en una celda cuyo resultado verás impreso.""",
-pt=r"""# Boas-vindas: redes convolucionais e GAN com Keras
+# %% [markdown] lang="es"
+# ## El recorrido
+#
+# | # | Lección | Qué se aprende |
+# |---|---|---|
+# | 00 | Bienvenida | cómo usar el curso, el entorno, los datos |
+# | 01 | Fundamentos de las CNN | extracción de características + clasificación; el clasificador que luego mide la GAN |
+# | 02 | Convolución, paso, relleno y agrupamiento | la convolución a mano, tamaños de salida, *pooling* |
+# | 03 | Convolución transpuesta | la convolución como matriz, su transpuesta, artefactos de tablero de ajedrez |
+# | 04 | El objetivo de la GAN | juego minimax, pérdida no saturante, discriminador óptimo, una GAN en 1-D |
+# | 05 | Normalización por lotes | ecuaciones, gradientes, medias móviles, el error de `training=` |
+# | 06 | DCGAN en MNIST | el paso de entrenamiento con `tf.GradientTape`, puntos de control, el GIF |
+#
+# Los cuadernos están en `notebooks/es/` (y sus gemelos en portugués en `notebooks/pt/`, con el mismo código).
 
-Este curso constrói, passo a passo e na sua própria CPU, uma **rede adversária generativa** (*generative
-adversarial network*, GAN) convolucional — uma DCGAN — que aprende a desenhar dígitos manuscritos. Tudo funciona
-sem internet: os dados vêm dentro do pacote `gan_course` e cada lição roda em minutos num notebook comum.
+# %% [markdown] lang="pt"
+# ## O percurso
+#
+# | # | Lição | O que se aprende |
+# |---|---|---|
+# | 00 | Boas-vindas | como usar o curso, o ambiente, os dados |
+# | 01 | Fundamentos das CNN | extração de características + classificação; o classificador que depois mede a GAN |
+# | 02 | Convolução, passo, preenchimento e agrupamento | a convolução à mão, tamanhos de saída, *pooling* |
+# | 03 | Convolução transposta | a convolução como matriz, sua transposta, artefatos de tabuleiro de xadrez |
+# | 04 | O objetivo da GAN | jogo minimax, perda não saturante, discriminador ótimo, uma GAN em 1-D |
+# | 05 | Normalização em lote | equações, gradientes, médias móveis, o erro do `training=` |
+# | 06 | DCGAN no MNIST | o passo de treinamento com `tf.GradientTape`, pontos de verificação, o GIF |
+#
+# Os notebooks estão em `notebooks/pt/` (e seus gêmeos em espanhol em `notebooks/es/`, com o mesmo código).
 
-Cada fórmula é programada primeiro à mão (com NumPy ou com `tf.GradientTape`) e depois **conferida** com o
-TensorFlow/Keras numa célula cujo resultado você verá impresso."""),
-md(es=r"""## El recorrido
+# %% [markdown] lang="es"
+# ## Cómo usar el curso
+#
+# - **Celda a celda**: ejecuta con `Shift+Enter`, de arriba abajo. Puedes repetir cualquier celda: todas están
+#   pensadas para ejecutarse dos veces seguidas sin romperse.
+# - **Modo rápido**: `GAN_COURSE_QUICK=1 jupyter lab` reduce los tamaños (épocas, muestras) para probar todo en
+#   segundos; el texto del cuaderno no cambia. Sin esa variable, el curso usa los tamaños completos.
+# - **Sin red**: por defecto se usa el subconjunto incluido de 5000 dígitos de MNIST. `load_mnist("keras")`
+#   descarga los 60 000 dígitos si tienes internet; `GAN_COURSE_OFFLINE=1` prohíbe cualquier descarga.
+# - **Diapositivas**: `jupyter nbconvert --to slides notebooks/es/00_bienvenida.ipynb` genera una presentación
+#   reveal.js (cada título `##` es una diapositiva).
+# - **Entrenamiento desde la terminal**: `python -m gan_course train` entrena la DCGAN y escribe el GIF de sus
+#   épocas.
+#
+# La primera celda de cada lección importa el paquete y llama a `gc.setup`, que fija el idioma de gráficos y
+# mensajes, las semillas y carga TensorFlow sin sus mensajes de arranque.
 
-| # | Lección | Qué se aprende |
-|---|---|---|
-| 00 | Bienvenida | cómo usar el curso, el entorno, los datos |
-| 01 | Fundamentos de las CNN | extracción de características + clasificación; el clasificador que luego mide la GAN |
-| 02 | Convolución, paso, relleno y agrupamiento | la convolución a mano, tamaños de salida, *pooling* |
-| 03 | Convolución transpuesta | la convolución como matriz, su transpuesta, artefactos de tablero de ajedrez |
-| 04 | El objetivo de la GAN | juego minimax, pérdida no saturante, discriminador óptimo, una GAN en 1-D |
-| 05 | Normalización por lotes | ecuaciones, gradientes, medias móviles, el error de `training=` |
-| 06 | DCGAN en MNIST | el paso de entrenamiento con `tf.GradientTape`, puntos de control, el GIF |
+# %% [markdown] lang="pt"
+# ## Como usar o curso
+#
+# - **Célula por célula**: execute com `Shift+Enter`, de cima para baixo. Você pode repetir qualquer célula: todas
+#   foram pensadas para rodar duas vezes seguidas sem quebrar.
+# - **Modo rápido**: `GAN_COURSE_QUICK=1 jupyter lab` reduz os tamanhos (épocas, amostras) para testar tudo em
+#   segundos; o texto do notebook não muda. Sem essa variável, o curso usa os tamanhos completos.
+# - **Sem internet**: por padrão usa-se o subconjunto incluído de 5000 dígitos do MNIST. `load_mnist("keras")`
+#   baixa os 60 000 dígitos se houver internet; `GAN_COURSE_OFFLINE=1` proíbe qualquer download.
+# - **Slides**: `jupyter nbconvert --to slides notebooks/pt/00_boas_vindas.ipynb` gera uma apresentação reveal.js
+#   (cada título `##` é um slide).
+# - **Treinamento pelo terminal**: `python -m gan_course train` treina a DCGAN e escreve o GIF das suas épocas.
+#
+# A primeira célula de cada lição importa o pacote e chama `gc.setup`, que define o idioma dos gráficos e das
+# mensagens, as sementes e carrega o TensorFlow sem as suas mensagens de inicialização.
 
-Los cuadernos están en `notebooks/es/` (y sus gemelos en portugués en `notebooks/pt/`, con el mismo código).""",
-pt=r"""## O percurso
-
-| # | Lição | O que se aprende |
-|---|---|---|
-| 00 | Boas-vindas | como usar o curso, o ambiente, os dados |
-| 01 | Fundamentos das CNN | extração de características + classificação; o classificador que depois mede a GAN |
-| 02 | Convolução, passo, preenchimento e agrupamento | a convolução à mão, tamanhos de saída, *pooling* |
-| 03 | Convolução transposta | a convolução como matriz, sua transposta, artefatos de tabuleiro de xadrez |
-| 04 | O objetivo da GAN | jogo minimax, perda não saturante, discriminador ótimo, uma GAN em 1-D |
-| 05 | Normalização em lote | equações, gradientes, médias móveis, o erro do `training=` |
-| 06 | DCGAN no MNIST | o passo de treinamento com `tf.GradientTape`, pontos de verificação, o GIF |
-
-Os notebooks estão em `notebooks/pt/` (e seus gêmeos em espanhol em `notebooks/es/`, com o mesmo código)."""),
-md(es=r"""## Cómo usar el curso
-
-- **Celda a celda**: ejecuta con `Shift+Enter`, de arriba abajo. Puedes repetir cualquier celda: todas están
-  pensadas para ejecutarse dos veces seguidas sin romperse.
-- **Modo rápido**: `GAN_COURSE_QUICK=1 jupyter lab` reduce los tamaños (épocas, muestras) para probar todo en
-  segundos; el texto del cuaderno no cambia. Sin esa variable, el curso usa los tamaños completos.
-- **Sin red**: por defecto se usa el subconjunto incluido de 5000 dígitos de MNIST. `load_mnist("keras")`
-  descarga los 60 000 dígitos si tienes internet; `GAN_COURSE_OFFLINE=1` prohíbe cualquier descarga.
-- **Diapositivas**: `jupyter nbconvert --to slides notebooks/es/00_bienvenida.ipynb` genera una presentación
-  reveal.js (cada título `##` es una diapositiva).
-- **Entrenamiento desde la terminal**: `python -m gan_course train` entrena la DCGAN y escribe el GIF de sus
-  épocas.
-
-La primera celda de cada lección importa el paquete y llama a `gc.setup`, que fija el idioma de gráficos y
-mensajes, las semillas y carga TensorFlow sin sus mensajes de arranque.""",
-pt=r"""## Como usar o curso
-
-- **Célula por célula**: execute com `Shift+Enter`, de cima para baixo. Você pode repetir qualquer célula: todas
-  foram pensadas para rodar duas vezes seguidas sem quebrar.
-- **Modo rápido**: `GAN_COURSE_QUICK=1 jupyter lab` reduz os tamanhos (épocas, amostras) para testar tudo em
-  segundos; o texto do notebook não muda. Sem essa variável, o curso usa os tamanhos completos.
-- **Sem internet**: por padrão usa-se o subconjunto incluído de 5000 dígitos do MNIST. `load_mnist("keras")`
-  baixa os 60 000 dígitos se houver internet; `GAN_COURSE_OFFLINE=1` proíbe qualquer download.
-- **Slides**: `jupyter nbconvert --to slides notebooks/pt/00_boas_vindas.ipynb` gera uma apresentação reveal.js
-  (cada título `##` é um slide).
-- **Treinamento pelo terminal**: `python -m gan_course train` treina a DCGAN e escreve o GIF das suas épocas.
-
-A primeira célula de cada lição importa o pacote e chama `gc.setup`, que define o idioma dos gráficos e das
-mensagens, as sementes e carrega o TensorFlow sem as suas mensagens de inicialização."""),
-code(es='''import numpy as np
+# %%
+import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
 from gan_course import data, env, gif, plots
 
-gc.setup("@LANG@")  # idioma, semillas, TensorFlow silencioso''',
-pt='''import numpy as np
-import matplotlib.pyplot as plt
-import gan_course as gc
-from gan_course import data, env, gif, plots
+gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
-gc.setup("@LANG@")  # idioma, sementes, TensorFlow silencioso'''),
-md(es=r"""## Comprobar el entorno
+# %% [markdown] lang="es"
+# ## Comprobar el entorno
+#
+# Las versiones y el hardware dependen de tu máquina, así que esta salida no es la misma para todos. Una GPU no
+# hace falta: todo el curso está medido en una CPU de 2 núcleos.
 
-Las versiones y el hardware dependen de tu máquina, así que esta salida no es la misma para todos. Una GPU no
-hace falta: todo el curso está medido en una CPU de 2 núcleos.""",
-pt=r"""## Verificar o ambiente
+# %% [markdown] lang="pt"
+# ## Verificar o ambiente
+#
+# As versões e o hardware dependem da sua máquina, então esta saída não é a mesma para todos. Uma GPU não é
+# necessária: todo o curso foi medido numa CPU de 2 núcleos.
 
-As versões e o hardware dependem da sua máquina, então esta saída não é a mesma para todos. Uma GPU não é
-necessária: todo o curso foi medido numa CPU de 2 núcleos."""),
-code("env.print_report()", tags=["nbval-ignore-output"]),
-md(es=r"""## Los datos
+# %% tags=["nbval-ignore-output"]
+env.print_report()
 
-MNIST son dígitos manuscritos de 28×28 píxeles en escala de grises (blanco sobre negro). El paquete incluye 5000
-de ellos (500 por clase) para trabajar sin red; `load_mnist` devuelve las imágenes como `uint8` (0–255) y las
-etiquetas 0–9.""",
-pt=r"""## Os dados
+# %% [markdown] lang="es"
+# ## Los datos
+#
+# MNIST son dígitos manuscritos de 28×28 píxeles en escala de grises (blanco sobre negro). El paquete incluye 5000
+# de ellos (500 por clase) para trabajar sin red; `load_mnist` devuelve las imágenes como `uint8` (0–255) y las
+# etiquetas 0–9.
 
-O MNIST são dígitos manuscritos de 28×28 pixels em tons de cinza (branco sobre preto). O pacote inclui 5000 deles
-(500 por classe) para trabalhar sem internet; `load_mnist` devolve as imagens como `uint8` (0–255) e os rótulos
-0–9."""),
-code('''images, labels = data.load_mnist("bundled")
+# %% [markdown] lang="pt"
+# ## Os dados
+#
+# O MNIST são dígitos manuscritos de 28×28 pixels em tons de cinza (branco sobre preto). O pacote inclui 5000 deles
+# (500 por classe) para trabalhar sem internet; `load_mnist` devolve as imagens como `uint8` (0–255) e os rótulos
+# 0–9.
+
+# %%
+images, labels = data.load_mnist("bundled")
 print(images.shape, images.dtype, images.min(), images.max())
-print(labels.shape, labels.dtype, np.unique(labels))'''),
-md(es=r"""Diez ejemplos de cada clase, una fila por dígito:""",
-pt=r"""Dez exemplos de cada classe, uma linha por dígito:"""),
-code('''plots.show_digits_per_class(images, labels, per_class=10)
-plt.show()'''),
-md(es=r"""### Histograma de clases
+print(labels.shape, labels.dtype, np.unique(labels))
 
-Un conjunto equilibrado tiene la misma cantidad de cada dígito. Más adelante usaremos el mismo histograma sobre
-las imágenes **generadas** por la GAN: si faltan clases, es un síntoma de colapso de modos (*mode collapse*).""",
-pt=r"""### Histograma de classes
+# %% [markdown] lang="es"
+# Diez ejemplos de cada clase, una fila por dígito:
 
-Um conjunto equilibrado tem a mesma quantidade de cada dígito. Mais adiante usaremos o mesmo histograma sobre as
-imagens **geradas** pela GAN: se faltam classes, é um sintoma de colapso de modos (*mode collapse*)."""),
-code('''counts = plots.class_histogram(labels)
+# %% [markdown] lang="pt"
+# Dez exemplos de cada classe, uma linha por dígito:
+
+# %%
+plots.show_digits_per_class(images, labels, per_class=10)
 plt.show()
-print(counts)'''),
-md(es=r"""## De `uint8` a $[-1, 1]$
 
-Dentro de los modelos las imágenes son `float32` en $[-1, 1]$ con forma NHWC (lote, alto, ancho, canales): el
-generador termina en $\tanh$, cuyo rango es justo ese. La conversión es $x_f = x/127.5 - 1$; sólo en los bordes
-(pantalla, GIF, disco) volvemos a `uint8`.""",
-pt=r"""## De `uint8` para $[-1, 1]$
+# %% [markdown] lang="es"
+# ### Histograma de clases
+#
+# Un conjunto equilibrado tiene la misma cantidad de cada dígito. Más adelante usaremos el mismo histograma sobre
+# las imágenes **generadas** por la GAN: si faltan clases, es un síntoma de colapso de modos (*mode collapse*).
 
-Dentro dos modelos as imagens são `float32` em $[-1, 1]$ com formato NHWC (lote, altura, largura, canais): o
-gerador termina em $\tanh$, cuja faixa é exatamente essa. A conversão é $x_f = x/127.5 - 1$; só nas bordas
-(tela, GIF, disco) voltamos para `uint8`."""),
-code(es='''x = data.to_float(images)
+# %% [markdown] lang="pt"
+# ### Histograma de classes
+#
+# Um conjunto equilibrado tem a mesma quantidade de cada dígito. Mais adiante usaremos o mesmo histograma sobre as
+# imagens **geradas** pela GAN: se faltam classes, é um sintoma de colapso de modos (*mode collapse*).
+
+# %%
+counts = plots.class_histogram(labels)
+plt.show()
+print(counts)
+
+# %% [markdown] lang="es"
+# ## De `uint8` a $[-1, 1]$
+#
+# Dentro de los modelos las imágenes son `float32` en $[-1, 1]$ con forma NHWC (lote, alto, ancho, canales): el
+# generador termina en $\tanh$, cuyo rango es justo ese. La conversión es $x_f = x/127.5 - 1$; sólo en los bordes
+# (pantalla, GIF, disco) volvemos a `uint8`.
+
+# %% [markdown] lang="pt"
+# ## De `uint8` para $[-1, 1]$
+#
+# Dentro dos modelos as imagens são `float32` em $[-1, 1]$ com formato NHWC (lote, altura, largura, canais): o
+# gerador termina em $\tanh$, cuja faixa é exatamente essa. A conversão é $x_f = x/127.5 - 1$; só nas bordas
+# (tela, GIF, disco) voltamos para `uint8`.
+
+# %%
+x = data.to_float(images)
 print(x.shape, x.dtype, x.min(), x.max())
 by_hand = images[0].astype(np.float32) / 127.5 - 1
-print("max |diferencia| =", float(np.abs(by_hand - x[0, ..., 0]).max()))
-print("ida y vuelta exacta:", np.array_equal(data.to_uint8(x), images[..., None]))''',
-pt='''x = data.to_float(images)
-print(x.shape, x.dtype, x.min(), x.max())
-by_hand = images[0].astype(np.float32) / 127.5 - 1
-print("max |diferença| =", float(np.abs(by_hand - x[0, ..., 0]).max()))
-print("ida e volta exata:", np.array_equal(data.to_uint8(x), images[..., None]))'''),
-md(es=r"""## Lotes con `tf.data`
+print(T("max |diferencia| =", "max |diferença| ="), float(np.abs(by_hand - x[0, ..., 0]).max()))
+print(T("ida y vuelta exacta:", "ida e volta exata:"), np.array_equal(data.to_uint8(x), images[..., None]))
 
-`make_dataset` baraja las imágenes en cada época (con semilla), las agrupa en lotes (*batches*) y descarta el
-último lote incompleto (`drop_remainder=True`): así todos los lotes tienen la misma forma y el paso de
-entrenamiento compilado con `tf.function` no se vuelve a trazar.""",
-pt=r"""## Lotes com `tf.data`
+# %% [markdown] lang="es"
+# ## Lotes con `tf.data`
+#
+# `make_dataset` baraja las imágenes en cada época (con semilla), las agrupa en lotes (*batches*) y descarta el
+# último lote incompleto (`drop_remainder=True`): así todos los lotes tienen la misma forma y el paso de
+# entrenamiento compilado con `tf.function` no se vuelve a trazar.
 
-`make_dataset` embaralha as imagens a cada época (com semente), agrupa-as em lotes (*batches*) e descarta o
-último lote incompleto (`drop_remainder=True`): assim todos os lotes têm o mesmo formato e o passo de treinamento
-compilado com `tf.function` não é retraçado."""),
-code(es='''dataset = data.make_dataset(images, batch_size=64, seed=0)
+# %% [markdown] lang="pt"
+# ## Lotes com `tf.data`
+#
+# `make_dataset` embaralha as imagens a cada época (com semente), agrupa-as em lotes (*batches*) e descarta o
+# último lote incompleto (`drop_remainder=True`): assim todos os lotes têm o mesmo formato e o passo de treinamento
+# compilado com `tf.function` não é retraçado.
+
+# %%
+dataset = data.make_dataset(images, batch_size=64, seed=0)
 shapes = [tuple(batch.shape) for batch in dataset]
-print(len(shapes), "lotes de", shapes[0], "| 5000 // 64 =", 5000 // 64)''',
-pt='''dataset = data.make_dataset(images, batch_size=64, seed=0)
-shapes = [tuple(batch.shape) for batch in dataset]
-print(len(shapes), "lotes de", shapes[0], "| 5000 // 64 =", 5000 // 64)'''),
-md(es=r"""## Semillas
+print(len(shapes), "lotes de", shapes[0], "| 5000 // 64 =", 5000 // 64)
 
-`gc.seed_everything(s)` fija a la vez las semillas de Python, NumPy y TensorFlow: la misma semilla da los
-mismos números (en una misma máquina).""",
-pt=r"""## Sementes
+# %% [markdown] lang="es"
+# ## Semillas
+#
+# `gc.seed_everything(s)` fija a la vez las semillas de Python, NumPy y TensorFlow: la misma semilla da los
+# mismos números (en una misma máquina).
 
-`gc.seed_everything(s)` fixa de uma vez as sementes do Python, do NumPy e do TensorFlow: a mesma semente dá os
-mesmos números (numa mesma máquina)."""),
-code(es='''from gan_course import tf
+# %% [markdown] lang="pt"
+# ## Sementes
+#
+# `gc.seed_everything(s)` fixa de uma vez as sementes do Python, do NumPy e do TensorFlow: a mesma semente dá os
+# mesmos números (numa mesma máquina).
+
+# %%
+from gan_course import tf
 
 def draw(seed):
     gc.seed_everything(seed)
@@ -173,77 +216,79 @@ def draw(seed):
 
 print(draw(42))
 print(draw(42))
-print(draw(7))''',
-pt='''from gan_course import tf
+print(draw(7))
 
-def draw(seed):
-    gc.seed_everything(seed)
-    return np.random.rand(3).round(4), tf.random.uniform([3]).numpy().round(4)
+# %% [markdown] lang="es"
+# ## Un GIF con `gan_course.gif`
+#
+# La lección 06 guarda una cuadrícula de muestras por época y las junta en un GIF. Aquí lo mismo con datos reales:
+# un fotograma por clase. Las durations están en **milisegundos** y el GIF se repite sin fin (`loop=0`); los
+# archivos de cada ejecución van a una carpeta propia dentro de `runs/`.
 
-print(draw(42))
-print(draw(42))
-print(draw(7))'''),
-md(es=r"""## Un GIF con `gan_course.gif`
+# %% [markdown] lang="pt"
+# ## Um GIF com `gan_course.gif`
+#
+# A lição 06 guarda uma grade de amostras por época e junta tudo num GIF. Aqui o mesmo com dados reais: um quadro
+# por classe. As durações estão em **milissegundos** e o GIF se repete sem fim (`loop=0`); os arquivos de cada
+# execução vão para uma pasta própria dentro de `runs/`.
 
-La lección 06 guarda una cuadrícula de muestras por época y las junta en un GIF. Aquí lo mismo con datos reales:
-un fotograma por clase. Las durations están en **milisegundos** y el GIF se repite sin fin (`loop=0`); los
-archivos de cada ejecución van a una carpeta propia dentro de `runs/`.""",
-pt=r"""## Um GIF com `gan_course.gif`
-
-A lição 06 guarda uma grade de amostras por época e junta tudo num GIF. Aqui o mesmo com dados reais: um quadro
-por classe. As durações estão em **milissegundos** e o GIF se repete sem fim (`loop=0`); os arquivos de cada
-execução vão para uma pasta própria dentro de `runs/`."""),
-code(es='''import pathlib
+# %%
+import pathlib
 
 folder = pathlib.Path("runs/00_demo")
 folder.mkdir(parents=True, exist_ok=True)
 frames = [gif.upscale(gif.image_grid(images[labels == c][:16], ncols=4), 2) for c in range(10)]
 path = gif.write_gif(folder / "digitos.gif", frames, duration_ms=400)
 read_back, durations = gif.read_gif(path)
-print(path.as_posix(), read_back.shape, durations[:3])''',
-pt='''import pathlib
+print(path.as_posix(), read_back.shape, durations[:3])
 
-folder = pathlib.Path("runs/00_demo")
-folder.mkdir(parents=True, exist_ok=True)
-frames = [gif.upscale(gif.image_grid(images[labels == c][:16], ncols=4), 2) for c in range(10)]
-path = gif.write_gif(folder / "digitos.gif", frames, duration_ms=400)
-read_back, durations = gif.read_gif(path)
-print(path.as_posix(), read_back.shape, durations[:3])'''),
-md(es=r"""Los bytes exactos del GIF dependen de la versión de Pillow, por eso esta celda no se compara en las pruebas:""",
-pt=r"""Os bytes exatos do GIF dependem da versão do Pillow, por isso esta célula não é comparada nos testes:"""),
-code(es="gif.show_gif(path)", pt="gif.show_gif(path)", tags=["nbval-ignore-output"]),
-md(es=r"""## Ejercicios
+# %% [markdown] lang="es"
+# Los bytes exactos del GIF dependen de la versión de Pillow, por eso esta celda no se compara en las pruebas:
 
-Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
-una pista.""",
-pt=r"""## Exercícios
+# %% [markdown] lang="pt"
+# Os bytes exatos do GIF dependem da versão do Pillow, por isso esta célula não é comparada nos testes:
 
-Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
-dica."""),
-code(es='''# 1. ¿Cuántas imágenes del dígito 7 hay en el subconjunto incluido?
-answer = None  # tu respuesta
-gc.exercises.check("00.1", answer)''',
-pt='''# 1. Quantas imagens do dígito 7 há no subconjunto incluído?
-answer = None  # sua resposta
-gc.exercises.check("00.1", answer)'''),
-code(es='''# 2. ¿Qué valor tiene un píxel 64 (uint8) escalado a [-1, 1]?
-answer = None  # tu respuesta
-gc.exercises.check("00.2", answer)''',
-pt='''# 2. Que valor tem um pixel 64 (uint8) escalado para [-1, 1]?
-answer = None  # sua resposta
-gc.exercises.check("00.2", answer)'''),
-code(es='''# 3. ¿Cuántos lotes de 64 tiene una época de 5000 imágenes con drop_remainder=True?
-answer = None  # tu respuesta
-gc.exercises.check("00.3", answer)''',
-pt='''# 3. Quantos lotes de 64 tem uma época de 5000 imagens com drop_remainder=True?
-answer = None  # sua resposta
-gc.exercises.check("00.3", answer)'''),
-md(es=r"""## Siguiente
+# %% tags=["nbval-ignore-output"]
+gif.show_gif(path)
 
-La lección **01** entrena una red convolucional que clasifica estos dígitos; la usaremos después como juez
-para medir la calidad de los dígitos que dibuje la GAN.""",
-pt=r"""## Próxima
+# %% [markdown] lang="es"
+# ## Ejercicios
+#
+# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
+# una pista.
 
-A lição **01** treina uma rede convolucional que classifica estes dígitos; depois a usaremos como juiz para
-medir a qualidade dos dígitos que a GAN desenhar."""),
-]
+# %% [markdown] lang="pt"
+# ## Exercícios
+#
+# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
+# dica.
+
+# %%
+# es: 1. ¿Cuántas imágenes del dígito 7 hay en el subconjunto incluido?
+# pt: 1. Quantas imagens do dígito 7 há no subconjunto incluído?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("00.1", answer)
+
+# %%
+# es: 2. ¿Qué valor tiene un píxel 64 (uint8) escalado a [-1, 1]?
+# pt: 2. Que valor tem um pixel 64 (uint8) escalado para [-1, 1]?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("00.2", answer)
+
+# %%
+# es: 3. ¿Cuántos lotes de 64 tiene una época de 5000 imágenes con drop_remainder=True?
+# pt: 3. Quantos lotes de 64 tem uma época de 5000 imagens com drop_remainder=True?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("00.3", answer)
+
+# %% [markdown] lang="es"
+# ## Siguiente
+#
+# La lección **01** entrena una red convolucional que clasifica estos dígitos; la usaremos después como juez
+# para medir la calidad de los dígitos que dibuje la GAN.
+
+# %% [markdown] lang="pt"
+# ## Próxima
+#
+# A lição **01** treina uma rede convolucional que classifica estes dígitos; depois a usaremos como juiz para
+# medir a qualidade dos dígitos que a GAN desenhar.

@@ -1,73 +1,78 @@
+"""Lesson 02: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
+from _lang import T
+
 NAMES = {"es": "02_convolucion_stride_padding_pooling", "pt": "02_convolucao_stride_padding_pooling"}
 
-CELLS = [
-md(es=r"""# Convolución, paso (stride), relleno (padding) y agrupamiento (pooling)
+# %% [markdown] lang="es"
+# # Convolución, paso (stride), relleno (padding) y agrupamiento (pooling)
+#
+# En la lección 01 una capa `Conv2D` extraía características de los dígitos. Aquí la abrimos por dentro:
+#
+# 1. la **convolución** (*convolution*) calculada a mano sobre una matriz pequeña, y después con `gan_course.conv` y
+#    con TensorFlow: los mismos números;
+# 2. filtros de bordes y de desenfoque sobre un dígito real, y la activación ReLU;
+# 3. el **paso** (*stride*) y el **relleno** (*padding*): la fórmula del tamaño de salida, comprobada contra Keras;
+# 4. qué hace `padding='same'` (también con paso 2);
+# 5. el **agrupamiento** (*pooling*) máximo y promedio;
+# 6. los cuatro hiperparámetros de una capa convolucional y su número de parámetros.
+#
+# Los ejemplos numéricos y las fórmulas siguen la guía de Dumoulin y Visin, *A guide to convolution arithmetic for
+# deep learning* (2016), que numera 15 relaciones entre tamaños; aquí vemos las de la convolución y del pooling
+# (1–7 y 15) y la lección 03 las de la convolución transpuesta (8–14).
 
-En la lección 01 una capa `Conv2D` extraía características de los dígitos. Aquí la abrimos por dentro:
+# %% [markdown] lang="pt"
+# # Convolução, passo (stride), preenchimento (padding) e agrupamento (pooling)
+#
+# Na lição 01 uma camada `Conv2D` extraía características dos dígitos. Aqui olhamos por dentro dela:
+#
+# 1. a **convolução** (*convolution*) calculada à mão sobre uma matriz pequena, e depois com `gan_course.conv` e com
+#    o TensorFlow: os mesmos números;
+# 2. filtros de bordas e de desfoque sobre um dígito real, e a ativação ReLU;
+# 3. o **passo** (*stride*) e o **preenchimento** (*padding*): a fórmula do tamanho de saída, conferida com o Keras;
+# 4. o que faz `padding='same'` (também com passo 2);
+# 5. o **agrupamento** (*pooling*) máximo e médio;
+# 6. os quatro hiperparâmetros de uma camada convolucional e o seu número de parâmetros.
+#
+# Os exemplos numéricos e as fórmulas seguem o guia de Dumoulin e Visin, *A guide to convolution arithmetic for deep
+# learning* (2016), que numera 15 relações entre tamanhos; aqui vemos as da convolução e do pooling (1–7 e 15) e a
+# lição 03 as da convolução transposta (8–14).
 
-1. la **convolución** (*convolution*) calculada a mano sobre una matriz pequeña, y después con `gan_course.conv` y
-   con TensorFlow: los mismos números;
-2. filtros de bordes y de desenfoque sobre un dígito real, y la activación ReLU;
-3. el **paso** (*stride*) y el **relleno** (*padding*): la fórmula del tamaño de salida, comprobada contra Keras;
-4. qué hace `padding='same'` (también con paso 2);
-5. el **agrupamiento** (*pooling*) máximo y promedio;
-6. los cuatro hiperparámetros de una capa convolucional y su número de parámetros.
-
-Los ejemplos numéricos y las fórmulas siguen la guía de Dumoulin y Visin, *A guide to convolution arithmetic for
-deep learning* (2016), que numera 15 relaciones entre tamaños; aquí vemos las de la convolución y del pooling
-(1–7 y 15) y la lección 03 las de la convolución transpuesta (8–14).""",
-pt=r"""# Convolução, passo (stride), preenchimento (padding) e agrupamento (pooling)
-
-Na lição 01 uma camada `Conv2D` extraía características dos dígitos. Aqui olhamos por dentro dela:
-
-1. a **convolução** (*convolution*) calculada à mão sobre uma matriz pequena, e depois com `gan_course.conv` e com
-   o TensorFlow: os mesmos números;
-2. filtros de bordas e de desfoque sobre um dígito real, e a ativação ReLU;
-3. o **passo** (*stride*) e o **preenchimento** (*padding*): a fórmula do tamanho de saída, conferida com o Keras;
-4. o que faz `padding='same'` (também com passo 2);
-5. o **agrupamento** (*pooling*) máximo e médio;
-6. os quatro hiperparâmetros de uma camada convolucional e o seu número de parâmetros.
-
-Os exemplos numéricos e as fórmulas seguem o guia de Dumoulin e Visin, *A guide to convolution arithmetic for deep
-learning* (2016), que numera 15 relações entre tamanhos; aqui vemos as da convolução e do pooling (1–7 e 15) e a
-lição 03 as da convolução transposta (8–14)."""),
-code(es='''import numpy as np
+# %%
+import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
 from gan_course import conv, data, keras, tf
 
-gc.setup("@LANG@")  # idioma, semillas, TensorFlow silencioso''',
-pt='''import numpy as np
-import matplotlib.pyplot as plt
-import gan_course as gc
-from gan_course import conv, data, keras, tf
+gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
-gc.setup("@LANG@")  # idioma, sementes, TensorFlow silencioso'''),
+# %% [markdown] lang="es"
+# ## La convolución a mano
+#
+# Un **kernel** o **filtro** (*kernel*, *filter*) $w$ de $k \times k$ pesos se desliza sobre la entrada $x$. En cada
+# posición se multiplican, elemento a elemento, el kernel y la ventana de la entrada que cubre, y se suman los
+# productos: ese número es un píxel del **mapa de características** (*feature map*) de salida.
+#
+# $$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
+#
+# ![Un kernel 3×3 recorre una entrada 4×4 sin relleno y con paso 1: la salida es 2×2](../../figures/conv_no_padding.gif)
+#
+# Usamos la entrada 5×5 y el kernel 3×3 de la figura 1.1 de la guía de Dumoulin y Visin.
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## La convolución a mano
+# %% [markdown] lang="pt"
+# ## A convolução à mão
+#
+# Um **kernel** ou **filtro** (*kernel*, *filter*) $w$ de $k \times k$ pesos desliza sobre a entrada $x$. Em cada
+# posição, o kernel e a janela da entrada que ele cobre são multiplicados elemento a elemento, e os produtos são
+# somados: esse número é um pixel do **mapa de características** (*feature map*) de saída.
+#
+# $$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
+#
+# ![Um kernel 3×3 percorre uma entrada 4×4 sem preenchimento e com passo 1: a saída é 2×2](../../figures/conv_no_padding.gif)
+#
+# Usamos a entrada 5×5 e o kernel 3×3 da figura 1.1 do guia de Dumoulin e Visin.
 
-Un **kernel** o **filtro** (*kernel*, *filter*) $w$ de $k \times k$ pesos se desliza sobre la entrada $x$. En cada
-posición se multiplican, elemento a elemento, el kernel y la ventana de la entrada que cubre, y se suman los
-productos: ese número es un píxel del **mapa de características** (*feature map*) de salida.
-
-$$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
-
-![Un kernel 3×3 recorre una entrada 4×4 sin relleno y con paso 1: la salida es 2×2](../../figures/conv_no_padding.gif)
-
-Usamos la entrada 5×5 y el kernel 3×3 de la figura 1.1 de la guía de Dumoulin y Visin.""",
-pt=r"""## A convolução à mão
-
-Um **kernel** ou **filtro** (*kernel*, *filter*) $w$ de $k \times k$ pesos desliza sobre a entrada $x$. Em cada
-posição, o kernel e a janela da entrada que ele cobre são multiplicados elemento a elemento, e os produtos são
-somados: esse número é um pixel do **mapa de características** (*feature map*) de saída.
-
-$$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
-
-![Um kernel 3×3 percorre uma entrada 4×4 sem preenchimento e com passo 1: a saída é 2×2](../../figures/conv_no_padding.gif)
-
-Usamos a entrada 5×5 e o kernel 3×3 da figura 1.1 do guia de Dumoulin e Visin."""),
-code(es='''x = np.array([[3, 3, 2, 1, 0],
+# %%
+x = np.array([[3, 3, 2, 1, 0],
               [0, 0, 1, 3, 1],
               [3, 1, 2, 2, 3],
               [2, 0, 0, 2, 2],
@@ -76,126 +81,113 @@ w = np.array([[0, 1, 2],
               [2, 2, 0],
               [0, 1, 2]])
 
-window = x[0:3, 0:3]           # la ventana de la esquina superior izquierda
-print(window * w)              # productos elemento a elemento
-print("suma =", (window * w).sum())''',
-pt='''x = np.array([[3, 3, 2, 1, 0],
-              [0, 0, 1, 3, 1],
-              [3, 1, 2, 2, 3],
-              [2, 0, 0, 2, 2],
-              [2, 0, 0, 0, 1]])
-w = np.array([[0, 1, 2],
-              [2, 2, 0],
-              [0, 1, 2]])
+window = x[0:3, 0:3]           # es: la ventana de la esquina superior izquierda
+                               # pt: a janela do canto superior esquerdo
+print(window * w)              # es: productos elemento a elemento | pt: produtos elemento a elemento
+print(T("suma =", "soma ="), (window * w).sum())
 
-window = x[0:3, 0:3]           # a janela do canto superior esquerdo
-print(window * w)              # produtos elemento a elemento
-print("soma =", (window * w).sum())'''),
-md(es=r"""Repetimos la cuenta en cada posición posible del kernel: en una entrada de $i$ píxeles caben $i - k + 1$
-posiciones por eje (la relación 1 de la guía).
+# %% [markdown] lang="es"
+# Repetimos la cuenta en cada posición posible del kernel: en una entrada de $i$ píxeles caben $i - k + 1$
+# posiciones por eje (la relación 1 de la guía).
+#
+# ![La misma entrada y el mismo kernel, posición por posición](../../figures/conv_numbers.gif)
 
-![La misma entrada y el mismo kernel, posición por posición](../../figures/conv_numbers.gif)""",
-pt=r"""Repetimos a conta em cada posição possível do kernel: numa entrada de $i$ pixels cabem $i - k + 1$ posições por
-eixo (a relação 1 do guia).
+# %% [markdown] lang="pt"
+# Repetimos a conta em cada posição possível do kernel: numa entrada de $i$ pixels cabem $i - k + 1$ posições por
+# eixo (a relação 1 do guia).
+#
+# ![A mesma entrada e o mesmo kernel, posição por posição](../../figures/conv_numbers.gif)
 
-![A mesma entrada e o mesmo kernel, posição por posição](../../figures/conv_numbers.gif)"""),
-code(es='''k = w.shape[0]
-o = x.shape[0] - k + 1          # posiciones del kernel por eje
+# %%
+k = w.shape[0]
+o = x.shape[0] - k + 1          # es: posiciones del kernel por eje | pt: posições do kernel por eixo
 y = np.zeros((o, o), dtype=int)
 for i in range(o):
     for j in range(o):
         y[i, j] = (x[i:i + k, j:j + k] * w).sum()
-print(y)''',
-pt='''k = w.shape[0]
-o = x.shape[0] - k + 1          # posições do kernel por eixo
-y = np.zeros((o, o), dtype=int)
-for i in range(o):
-    for j in range(o):
-        y[i, j] = (x[i:i + k, j:j + k] * w).sum()
-print(y)'''),
-md(es=r"""### El mismo cálculo con `gc.conv.conv2d` y con TensorFlow
+print(y)
 
-`gc.conv.conv2d` es la misma suma escrita para lotes y canales (léela en `gan_course/conv.py`). TensorFlow pide
-la entrada en formato NHWC (lote, alto, ancho, canales) y el kernel como (alto, ancho, canales de entrada,
-canales de salida).
+# %% [markdown] lang="es"
+# ### El mismo cálculo con `gc.conv.conv2d` y con TensorFlow
+#
+# `gc.conv.conv2d` es la misma suma escrita para lotes y canales (léela en `gan_course/conv.py`). TensorFlow pide
+# la entrada en formato NHWC (lote, alto, ancho, canales) y el kernel como (alto, ancho, canales de entrada,
+# canales de salida).
+#
+# Un detalle: en matemáticas la convolución **voltea** el kernel; lo que calculan TensorFlow, PyTorch y todos los
+# frameworks es la **correlación cruzada** (*cross-correlation*), sin voltear. Como los pesos se aprenden, da igual:
+# la red aprende el kernel ya volteado. En el curso, «convolución» significa lo que calcula TensorFlow.
 
-Un detalle: en matemáticas la convolución **voltea** el kernel; lo que calculan TensorFlow, PyTorch y todos los
-frameworks es la **correlación cruzada** (*cross-correlation*), sin voltear. Como los pesos se aprenden, da igual:
-la red aprende el kernel ya volteado. En el curso, «convolución» significa lo que calcula TensorFlow.""",
-pt=r"""### O mesmo cálculo com `gc.conv.conv2d` e com o TensorFlow
+# %% [markdown] lang="pt"
+# ### O mesmo cálculo com `gc.conv.conv2d` e com o TensorFlow
+#
+# `gc.conv.conv2d` é a mesma soma escrita para lotes e canais (leia-a em `gan_course/conv.py`). O TensorFlow pede a
+# entrada no formato NHWC (lote, altura, largura, canais) e o kernel como (altura, largura, canais de entrada,
+# canais de saída).
+#
+# Um detalhe: na matemática a convolução **inverte** o kernel; o que o TensorFlow, o PyTorch e todos os frameworks
+# calculam é a **correlação cruzada** (*cross-correlation*), sem inverter. Como os pesos são aprendidos, tanto faz:
+# a rede aprende o kernel já invertido. No curso, «convolução» significa o que o TensorFlow calcula.
 
-`gc.conv.conv2d` é a mesma soma escrita para lotes e canais (leia-a em `gan_course/conv.py`). O TensorFlow pede a
-entrada no formato NHWC (lote, altura, largura, canais) e o kernel como (altura, largura, canais de entrada,
-canais de saída).
-
-Um detalhe: na matemática a convolução **inverte** o kernel; o que o TensorFlow, o PyTorch e todos os frameworks
-calculam é a **correlação cruzada** (*cross-correlation*), sem inverter. Como os pesos são aprendidos, tanto faz:
-a rede aprende o kernel já invertido. No curso, «convolução» significa o que o TensorFlow calcula."""),
-code(es='''y_lib = conv.conv2d(x, w)
+# %%
+y_lib = conv.conv2d(x, w)
 x_tf = tf.constant(x[None, :, :, None], tf.float32)   # (N, H, W, C) = (1, 5, 5, 1)
 w_tf = tf.constant(w[:, :, None, None], tf.float32)   # (kh, kw, C_in, C_out) = (3, 3, 1, 1)
 y_tf = tf.nn.conv2d(x_tf, w_tf, strides=1, padding="VALID")[0, :, :, 0].numpy()
 print(y_lib)
 print(y_tf)
-print("a mano == conv2d:", np.array_equal(y, y_lib), "| a mano == TensorFlow:", np.array_equal(y, y_tf))''',
-pt='''y_lib = conv.conv2d(x, w)
-x_tf = tf.constant(x[None, :, :, None], tf.float32)   # (N, H, W, C) = (1, 5, 5, 1)
-w_tf = tf.constant(w[:, :, None, None], tf.float32)   # (kh, kw, C_in, C_out) = (3, 3, 1, 1)
-y_tf = tf.nn.conv2d(x_tf, w_tf, strides=1, padding="VALID")[0, :, :, 0].numpy()
-print(y_lib)
-print(y_tf)
-print("à mão == conv2d:", np.array_equal(y, y_lib), "| à mão == TensorFlow:", np.array_equal(y, y_tf))'''),
+print(T("a mano == conv2d:", "à mão == conv2d:"), np.array_equal(y, y_lib), T("| a mano == TensorFlow:", "| à mão == TensorFlow:"), np.array_equal(y, y_tf))
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Filtros sobre un dígito
+# %% [markdown] lang="es"
+# ## Filtros sobre un dígito
+#
+# Con kernels elegidos a mano se ven qué clase de características extrae una convolución:
+#
+# - **bordes verticales** (kernel de Sobel): derecha menos izquierda, positivo donde la imagen se aclara hacia la
+#   derecha;
+# - **bordes horizontales**: abajo menos arriba;
+# - **desenfoque** (*blur*): la media de una ventana 5×5.
+#
+# Para que el relleno de ceros de los bordes coincida con el fondo negro, aquí escalamos el dígito a $[0, 1]$ (dentro
+# de los modelos del curso usamos $[-1, 1]$: el fondo sería $-1$ y el relleno de ceros dibujaría un marco gris).
+#
+# ![Un kernel de bordes recorre un dígito y va escribiendo el mapa de características](../../figures/conv_digit.gif)
 
-Con kernels elegidos a mano se ven qué clase de características extrae una convolución:
+# %% [markdown] lang="pt"
+# ## Filtros sobre um dígito
+#
+# Com kernels escolhidos à mão dá para ver que tipo de característica uma convolução extrai:
+#
+# - **bordas verticais** (kernel de Sobel): direita menos esquerda, positivo onde a imagem clareia para a direita;
+# - **bordas horizontais**: embaixo menos em cima;
+# - **desfoque** (*blur*): a média de uma janela 5×5.
+#
+# Para que o preenchimento com zeros das bordas coincida com o fundo preto, aqui escalamos o dígito para $[0, 1]$
+# (dentro dos modelos do curso usamos $[-1, 1]$: o fundo seria $-1$ e o preenchimento com zeros desenharia uma
+# moldura cinza).
+#
+# ![Um kernel de bordas percorre um dígito e vai escrevendo o mapa de características](../../figures/conv_digit.gif)
 
-- **bordes verticales** (kernel de Sobel): derecha menos izquierda, positivo donde la imagen se aclara hacia la
-  derecha;
-- **bordes horizontales**: abajo menos arriba;
-- **desenfoque** (*blur*): la media de una ventana 5×5.
-
-Para que el relleno de ceros de los bordes coincida con el fondo negro, aquí escalamos el dígito a $[0, 1]$ (dentro
-de los modelos del curso usamos $[-1, 1]$: el fondo sería $-1$ y el relleno de ceros dibujaría un marco gris).
-
-![Un kernel de bordes recorre un dígito y va escribiendo el mapa de características](../../figures/conv_digit.gif)""",
-pt=r"""## Filtros sobre um dígito
-
-Com kernels escolhidos à mão dá para ver que tipo de característica uma convolução extrai:
-
-- **bordas verticais** (kernel de Sobel): direita menos esquerda, positivo onde a imagem clareia para a direita;
-- **bordas horizontais**: embaixo menos em cima;
-- **desfoque** (*blur*): a média de uma janela 5×5.
-
-Para que o preenchimento com zeros das bordas coincida com o fundo preto, aqui escalamos o dígito para $[0, 1]$
-(dentro dos modelos do curso usamos $[-1, 1]$: o fundo seria $-1$ e o preenchimento com zeros desenharia uma
-moldura cinza).
-
-![Um kernel de bordas percorre um dígito e vai escrevendo o mapa de características](../../figures/conv_digit.gif)"""),
-code(es='''images, labels = data.load_mnist("bundled")
-digit = images[labels == 3][0] / 255.0        # (28, 28) en [0, 1]
+# %%
+images, labels = data.load_mnist("bundled")
+digit = images[labels == 3][0] / 255.0        # es: (28, 28) en [0, 1] | pt: (28, 28) em [0, 1]
 kernels = {
-    "bordes verticales": np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
-    "bordes horizontales": np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]]),
-    "desenfoque": np.ones((5, 5)) / 25,
+    T("bordes verticales", "bordas verticais"): np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
+    T("bordes horizontales", "bordas horizontais"): np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]]),
+    T("desenfoque", "desfoque"): np.ones((5, 5)) / 25,
 }
 maps = {name: conv.conv2d(digit, kernel, padding="same") for name, kernel in kernels.items()}
 for name, m in maps.items():
-    print(f"{name:20s} {m.shape}  mín {m.min():+.3f}  máx {m.max():+.3f}")''',
-pt='''images, labels = data.load_mnist("bundled")
-digit = images[labels == 3][0] / 255.0        # (28, 28) em [0, 1]
-kernels = {
-    "bordas verticais": np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
-    "bordas horizontais": np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]]),
-    "desfoque": np.ones((5, 5)) / 25,
-}
-maps = {name: conv.conv2d(digit, kernel, padding="same") for name, kernel in kernels.items()}
-for name, m in maps.items():
-    print(f"{name:20s} {m.shape}  mín {m.min():+.3f}  máx {m.max():+.3f}")'''),
-md(es=r"""En rojo los valores positivos, en azul los negativos:""",
-pt=r"""Em vermelho os valores positivos, em azul os negativos:"""),
-code(es='''fig, axes = plt.subplots(1, 4, figsize=(10, 2.9))
+    print(f"{name:20s} {m.shape}  mín {m.min():+.3f}  máx {m.max():+.3f}")
+
+# %% [markdown] lang="es"
+# En rojo los valores positivos, en azul los negativos:
+
+# %% [markdown] lang="pt"
+# Em vermelho os valores positivos, em azul os negativos:
+
+# %%
+fig, axes = plt.subplots(1, 4, figsize=(10, 2.9))
 axes[0].imshow(digit, cmap="gray")
 axes[0].set_title("dígito")
 for ax, (name, m) in zip(axes[1:], maps.items()):
@@ -204,112 +196,108 @@ for ax, (name, m) in zip(axes[1:], maps.items()):
     ax.set_title(name)
 for ax in axes:
     ax.set_axis_off()
-plt.show()''',
-pt='''fig, axes = plt.subplots(1, 4, figsize=(10, 2.9))
-axes[0].imshow(digit, cmap="gray")
-axes[0].set_title("dígito")
-for ax, (name, m) in zip(axes[1:], maps.items()):
-    limit = np.abs(m).max()
-    ax.imshow(m, cmap="RdBu_r", vmin=-limit, vmax=limit)
-    ax.set_title(name)
-for ax in axes:
-    ax.set_axis_off()
-plt.show()'''),
-md(es=r"""Una capa `Conv2D` de Keras con esos mismos pesos (y sin sesgo) da los mismos mapas:""",
-pt=r"""Uma camada `Conv2D` do Keras com esses mesmos pesos (e sem viés) dá os mesmos mapas:"""),
-code('''for name, kernel in kernels.items():
+plt.show()
+
+# %% [markdown] lang="es"
+# Una capa `Conv2D` de Keras con esos mismos pesos (y sin sesgo) da los mismos mapas:
+
+# %% [markdown] lang="pt"
+# Uma camada `Conv2D` do Keras com esses mesmos pesos (e sem viés) dá os mesmos mapas:
+
+# %%
+for name, kernel in kernels.items():
     layer = keras.layers.Conv2D(1, kernel.shape, padding="same", use_bias=False)
     layer.build((1, 28, 28, 1))
     layer.set_weights([kernel[:, :, None, None]])
     keras_map = layer(digit[None, :, :, None], training=False)[0, :, :, 0].numpy()
-    print(f"{name:20s} Keras == conv2d: {np.allclose(keras_map, maps[name], atol=1e-5)}")'''),
-md(es=r"""### ReLU
+    print(f"{name:20s} Keras == conv2d: {np.allclose(keras_map, maps[name], atol=1e-5)}")
 
-Una capa convolucional suma un **sesgo** por filtro y aplica una **función de activación** (*activation
-function*); la más común es $\mathrm{ReLU}(z) = \max(0, z)$. Tras la ReLU, el mapa de bordes verticales conserva
-sólo las respuestas positivas: los bordes izquierdos de los trazos (oscuro → claro hacia la derecha).""",
-pt=r"""### ReLU
+# %% [markdown] lang="es"
+# ### ReLU
+#
+# Una capa convolucional suma un **sesgo** por filtro y aplica una **función de activación** (*activation
+# function*); la más común es $\mathrm{ReLU}(z) = \max(0, z)$. Tras la ReLU, el mapa de bordes verticales conserva
+# sólo las respuestas positivas: los bordes izquierdos de los trazos (oscuro → claro hacia la derecha).
 
-Uma camada convolucional soma um **viés** por filtro e aplica uma **função de ativação** (*activation function*);
-a mais comum é $\mathrm{ReLU}(z) = \max(0, z)$. Depois da ReLU, o mapa de bordas verticais conserva só as
-respostas positivas: as bordas esquerdas dos traços (escuro → claro para a direita)."""),
-code(es='''edges = maps["bordes verticales"]
+# %% [markdown] lang="pt"
+# ### ReLU
+#
+# Uma camada convolucional soma um **viés** por filtro e aplica uma **função de ativação** (*activation function*);
+# a mais comum é $\mathrm{ReLU}(z) = \max(0, z)$. Depois da ReLU, o mapa de bordas verticais conserva só as
+# respostas positivas: as bordas esquerdas dos traços (escuro → claro para a direita).
+
+# %%
+edges = maps[T("bordes verticales", "bordas verticais")]
 relu = np.maximum(0, edges)
-print("ReLU a mano == Keras:", np.allclose(relu, keras.activations.relu(edges).numpy()))
-print(f"píxeles negativos: antes {np.mean(edges < 0):.3f}, después {np.mean(relu < 0):.3f}")
+print(T("ReLU a mano == Keras:", "ReLU à mão == Keras:"), np.allclose(relu, keras.activations.relu(edges).numpy()))
+print(T(f"píxeles negativos: antes {np.mean(edges < 0):.3f}, después {np.mean(relu < 0):.3f}",
+        f"pixels negativos: antes {np.mean(edges < 0):.3f}, depois {np.mean(relu < 0):.3f}"))
 fig, axes = plt.subplots(1, 2, figsize=(5, 2.8))
 limit = np.abs(edges).max()
 for ax, m, title in zip(axes, (edges, relu), ("conv", "ReLU(conv)")):
     ax.imshow(m, cmap="RdBu_r", vmin=-limit, vmax=limit)
     ax.set_title(title)
     ax.set_axis_off()
-plt.show()''',
-pt='''edges = maps["bordas verticais"]
-relu = np.maximum(0, edges)
-print("ReLU à mão == Keras:", np.allclose(relu, keras.activations.relu(edges).numpy()))
-print(f"pixels negativos: antes {np.mean(edges < 0):.3f}, depois {np.mean(relu < 0):.3f}")
-fig, axes = plt.subplots(1, 2, figsize=(5, 2.8))
-limit = np.abs(edges).max()
-for ax, m, title in zip(axes, (edges, relu), ("conv", "ReLU(conv)")):
-    ax.imshow(m, cmap="RdBu_r", vmin=-limit, vmax=limit)
-    ax.set_title(title)
-    ax.set_axis_off()
-plt.show()'''),
+plt.show()
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Paso (stride) y relleno (padding)
+# %% [markdown] lang="es"
+# ## Paso (stride) y relleno (padding)
+#
+# - El **paso** $s$ es cuántos píxeles avanza el kernel entre dos posiciones: con $s = 2$ la salida tiene más o menos
+#   la mitad de filas y columnas.
+# - El **relleno** $p$ añade $p$ filas/columnas de ceros en cada borde (*zero padding*): el kernel puede centrarse
+#   también sobre los píxeles del borde.
+#
+# Con entrada $i$, kernel $k$, paso $s$ y relleno $p$, el kernel cabe en
+# $$o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1$$
+# posiciones por eje (relación 6 de la guía; con $s = 1$ y $p = 0$ vuelve a ser $i - k + 1$).
+#
+# | relleno 1, paso 1 («same») | relleno completo $p = k - 1$ | paso 2 | paso 2 y relleno 1 |
+# |---|---|---|---|
+# | ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
 
-- El **paso** $s$ es cuántos píxeles avanza el kernel entre dos posiciones: con $s = 2$ la salida tiene más o menos
-  la mitad de filas y columnas.
-- El **relleno** $p$ añade $p$ filas/columnas de ceros en cada borde (*zero padding*): el kernel puede centrarse
-  también sobre los píxeles del borde.
+# %% [markdown] lang="pt"
+# ## Passo (stride) e preenchimento (padding)
+#
+# - O **passo** $s$ é quantos pixels o kernel avança entre duas posições: com $s = 2$ a saída tem mais ou menos a
+#   metade das linhas e colunas.
+# - O **preenchimento** $p$ acrescenta $p$ linhas/colunas de zeros em cada borda (*zero padding*): o kernel pode se
+#   centrar também nos pixels da borda.
+#
+# Com entrada $i$, kernel $k$, passo $s$ e preenchimento $p$, o kernel cabe em
+# $$o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1$$
+# posições por eixo (relação 6 do guia; com $s = 1$ e $p = 0$ volta a ser $i - k + 1$).
+#
+# | preenchimento 1, passo 1 («same») | preenchimento completo $p = k - 1$ | passo 2 | passo 2 e preenchimento 1 |
+# |---|---|---|---|
+# | ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
 
-Con entrada $i$, kernel $k$, paso $s$ y relleno $p$, el kernel cabe en
-$$o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1$$
-posiciones por eje (relación 6 de la guía; con $s = 1$ y $p = 0$ vuelve a ser $i - k + 1$).
-
-| relleno 1, paso 1 («same») | relleno completo $p = k - 1$ | paso 2 | paso 2 y relleno 1 |
-|---|---|---|---|
-| ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |""",
-pt=r"""## Passo (stride) e preenchimento (padding)
-
-- O **passo** $s$ é quantos pixels o kernel avança entre duas posições: com $s = 2$ a saída tem mais ou menos a
-  metade das linhas e colunas.
-- O **preenchimento** $p$ acrescenta $p$ linhas/colunas de zeros em cada borda (*zero padding*): o kernel pode se
-  centrar também nos pixels da borda.
-
-Com entrada $i$, kernel $k$, passo $s$ e preenchimento $p$, o kernel cabe em
-$$o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1$$
-posições por eixo (relação 6 do guia; com $s = 1$ e $p = 0$ volta a ser $i - k + 1$).
-
-| preenchimento 1, passo 1 («same») | preenchimento completo $p = k - 1$ | passo 2 | passo 2 e preenchimento 1 |
-|---|---|---|---|
-| ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |"""),
-code(es='''xp = conv.pad2d(x, 1)           # la entrada rodeada de ceros
+# %%
+xp = conv.pad2d(x, 1)           # es: la entrada rodeada de ceros | pt: a entrada cercada de zeros
 print(xp)
 s, p = 2, 1
 o = (x.shape[0] + 2 * p - k) // s + 1
 by_hand = np.array([[(xp[i * s:i * s + k, j * s:j * s + k] * w).sum() for j in range(o)] for i in range(o)])
 print(by_hand)
-print("o =", o, "| a mano == conv2d(stride=2, padding=1):", np.array_equal(by_hand, conv.conv2d(x, w, stride=2, padding=1)))''',
-pt='''xp = conv.pad2d(x, 1)           # a entrada cercada de zeros
-print(xp)
-s, p = 2, 1
-o = (x.shape[0] + 2 * p - k) // s + 1
-by_hand = np.array([[(xp[i * s:i * s + k, j * s:j * s + k] * w).sum() for j in range(o)] for i in range(o)])
-print(by_hand)
-print("o =", o, "| à mão == conv2d(stride=2, padding=1):", np.array_equal(by_hand, conv.conv2d(x, w, stride=2, padding=1)))'''),
-md(es=r"""### La fórmula del tamaño frente a Keras
+print("o =", o, T("| a mano == conv2d(stride=2, padding=1):",
+                  "| à mão == conv2d(stride=2, padding=1):"), np.array_equal(by_hand, conv.conv2d(x, w, stride=2, padding=1)))
 
-`Conv2D` de Keras sólo acepta `padding='valid'` (sin relleno) o `'same'`; un relleno de $p$ ceros se pone con una
-capa `ZeroPadding2D(p)` antes. Comparamos la fórmula, `gc.conv.conv_output_size` y la forma que produce Keras
-en una rejilla de 144 casos (se imprime uno de cada diez):""",
-pt=r"""### A fórmula do tamanho frente ao Keras
+# %% [markdown] lang="es"
+# ### La fórmula del tamaño frente a Keras
+#
+# `Conv2D` de Keras sólo acepta `padding='valid'` (sin relleno) o `'same'`; un relleno de $p$ ceros se pone con una
+# capa `ZeroPadding2D(p)` antes. Comparamos la fórmula, `gc.conv.conv_output_size` y la forma que produce Keras
+# en una rejilla de 144 casos (se imprime uno de cada diez):
 
-A `Conv2D` do Keras só aceita `padding='valid'` (sem preenchimento) ou `'same'`; um preenchimento de $p$ zeros se
-faz com uma camada `ZeroPadding2D(p)` antes. Comparamos a fórmula, `gc.conv.conv_output_size` e o formato que o
-Keras produz numa grade de 144 casos (imprime-se um de cada dez):"""),
-code(es='''rows = []
+# %% [markdown] lang="pt"
+# ### A fórmula do tamanho frente ao Keras
+#
+# A `Conv2D` do Keras só aceita `padding='valid'` (sem preenchimento) ou `'same'`; um preenchimento de $p$ zeros se
+# faz com uma camada `ZeroPadding2D(p)` antes. Comparamos a fórmula, `gc.conv.conv_output_size` e o formato que o
+# Keras produz numa grade de 144 casos (imprime-se um de cada dez):
+
+# %%
+rows = []
 for i in (5, 6, 7, 28):
     for k in (1, 3, 4, 5):
         for s in (1, 2, 3):
@@ -321,59 +309,54 @@ for i in (5, 6, 7, 28):
 print(" i  k  s  p | fórmula  conv_output_size  Keras")
 for row in rows[::10]:
     print("{:2d} {:2d} {:2d} {:2d} | {:7d} {:17d} {:6d}".format(*row))
-print(len(rows), "casos; todos iguales:", all(r[4] == r[5] == r[6] for r in rows))''',
-pt='''rows = []
-for i in (5, 6, 7, 28):
-    for k in (1, 3, 4, 5):
-        for s in (1, 2, 3):
-            for p in (0, 1, 2):
-                formula = (i + 2 * p - k) // s + 1
-                padded = keras.layers.ZeroPadding2D(p)(np.zeros((1, i, i, 1), np.float32), training=False)
-                keras_o = keras.layers.Conv2D(1, k, strides=s)(padded, training=False).shape[1]
-                rows.append((i, k, s, p, formula, conv.conv_output_size(i, k, s, p), keras_o))
-print(" i  k  s  p | fórmula  conv_output_size  Keras")
-for row in rows[::10]:
-    print("{:2d} {:2d} {:2d} {:2d} | {:7d} {:17d} {:6d}".format(*row))
-print(len(rows), "casos; todos iguais:", all(r[4] == r[5] == r[6] for r in rows))'''),
-md(es=r"""La división entera $\lfloor\cdot\rfloor$ tiene una consecuencia: con paso $s > 1$ varias entradas dan la misma
-salida (con $k = 3$, $s = 2$, $p = 1$, tanto $i = 5$ como $i = 6$ dan 3: la última fila de ceros de $i = 6$ no la
-cubre ninguna ventana). Ese «caso impar» reaparece en la lección 03, al deshacer el camino.
+print(len(rows), T("casos; todos iguales:", "casos; todos iguais:"), all(r[4] == r[5] == r[6] for r in rows))
 
-Las relaciones de la guía para la convolución y el pooling, cada una con el ejemplo de su figura:""",
-pt=r"""A divisão inteira $\lfloor\cdot\rfloor$ tem uma consequência: com passo $s > 1$ várias entradas dão a mesma
-saída (com $k = 3$, $s = 2$, $p = 1$, tanto $i = 5$ quanto $i = 6$ dão 3: a última linha de zeros de $i = 6$ não é
-coberta por nenhuma janela). Esse «caso ímpar» reaparece na lição 03, ao desfazer o caminho.
+# %% [markdown] lang="es"
+# La división entera $\lfloor\cdot\rfloor$ tiene una consecuencia: con paso $s > 1$ varias entradas dan la misma
+# salida (con $k = 3$, $s = 2$, $p = 1$, tanto $i = 5$ como $i = 6$ dan 3: la última fila de ceros de $i = 6$ no la
+# cubre ninguna ventana). Ese «caso impar» reaparece en la lección 03, al deshacer el camino.
+#
+# Las relaciones de la guía para la convolución y el pooling, cada una con el ejemplo de su figura:
 
-As relações do guia para a convolução e o pooling, cada uma com o exemplo da sua figura:"""),
-code(es='''for number, formula, kind, args, expected in conv.GUIDE_RELATIONSHIPS:
+# %% [markdown] lang="pt"
+# A divisão inteira $\lfloor\cdot\rfloor$ tem uma consequência: com passo $s > 1$ várias entradas dão a mesma
+# saída (com $k = 3$, $s = 2$, $p = 1$, tanto $i = 5$ quanto $i = 6$ dão 3: a última linha de zeros de $i = 6$ não é
+# coberta por nenhuma janela). Esse «caso ímpar» reaparece na lição 03, ao desfazer o caminho.
+#
+# As relações do guia para a convolução e o pooling, cada uma com o exemplo da sua figura:
+
+# %%
+for number, formula, kind, args, expected in conv.GUIDE_RELATIONSHIPS:
     if kind != "transposed":
         got = conv.guide_relationship((number, formula, kind, args, expected))
-        print(f"{number:2d}  {formula:48s} {str(args):34s} o = {got}  (guía: {expected})")''',
-pt='''for number, formula, kind, args, expected in conv.GUIDE_RELATIONSHIPS:
-    if kind != "transposed":
-        got = conv.guide_relationship((number, formula, kind, args, expected))
-        print(f"{number:2d}  {formula:48s} {str(args):34s} o = {got}  (guia: {expected})")'''),
+        print(T(f"{number:2d}  {formula:48s} {str(args):34s} o = {got}  (guía: {expected})",
+                f"{number:2d}  {formula:48s} {str(args):34s} o = {got}  (guia: {expected})"))
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## El relleno «same»
+# %% [markdown] lang="es"
+# ## El relleno «same»
+#
+# Con paso 1 la salida conserva el tamaño de la entrada si el relleno total es $k - 1$. Con $k$ impar eso es
+# $\lfloor k/2 \rfloor$ ceros a cada lado (el *relleno medio* de la guía, relación 3); con $k$ par sobra un cero, que
+# TensorFlow pone **abajo y a la derecha**.
+#
+# Con paso $s$, `'same'` no conserva el tamaño: garantiza $o = \lceil i / s \rceil$ y añade los ceros justos para
+# ello, $\max\big((o - 1)s + k - i,\ 0\big)$ en total. Así una `Conv2D(..., strides=2, padding='same')` reduce 28 → 14
+# → 7, como en el discriminador de una DCGAN.
 
-Con paso 1 la salida conserva el tamaño de la entrada si el relleno total es $k - 1$. Con $k$ impar eso es
-$\lfloor k/2 \rfloor$ ceros a cada lado (el *relleno medio* de la guía, relación 3); con $k$ par sobra un cero, que
-TensorFlow pone **abajo y a la derecha**.
+# %% [markdown] lang="pt"
+# ## O preenchimento «same»
+#
+# Com passo 1 a saída conserva o tamanho da entrada se o preenchimento total for $k - 1$. Com $k$ ímpar isso dá
+# $\lfloor k/2 \rfloor$ zeros de cada lado (o *preenchimento médio* do guia, relação 3); com $k$ par sobra um zero,
+# que o TensorFlow coloca **embaixo e à direita**.
+#
+# Com passo $s$, `'same'` não conserva o tamanho: garante $o = \lceil i / s \rceil$ e acrescenta os zeros necessários
+# para isso, $\max\big((o - 1)s + k - i,\ 0\big)$ no total. Assim uma `Conv2D(..., strides=2, padding='same')` reduz
+# 28 → 14 → 7, como no discriminador de uma DCGAN.
 
-Con paso $s$, `'same'` no conserva el tamaño: garantiza $o = \lceil i / s \rceil$ y añade los ceros justos para
-ello, $\max\big((o - 1)s + k - i,\ 0\big)$ en total. Así una `Conv2D(..., strides=2, padding='same')` reduce 28 → 14
-→ 7, como en el discriminador de una DCGAN.""",
-pt=r"""## O preenchimento «same»
-
-Com passo 1 a saída conserva o tamanho da entrada se o preenchimento total for $k - 1$. Com $k$ ímpar isso dá
-$\lfloor k/2 \rfloor$ zeros de cada lado (o *preenchimento médio* do guia, relação 3); com $k$ par sobra um zero,
-que o TensorFlow coloca **embaixo e à direita**.
-
-Com passo $s$, `'same'` não conserva o tamanho: garante $o = \lceil i / s \rceil$ e acrescenta os zeros necessários
-para isso, $\max\big((o - 1)s + k - i,\ 0\big)$ no total. Assim uma `Conv2D(..., strides=2, padding='same')` reduz
-28 → 14 → 7, como no discriminador de uma DCGAN."""),
-code(es='''print(" i  k  s | ceros (antes, después) | keras_output_size  ceil(i/s) | Keras")
+# %%
+print(T(" i  k  s | ceros (antes, después) | keras_output_size  ceil(i/s) | Keras",
+        " i  k  s | zeros (antes, depois)  | keras_output_size  ceil(i/s) | Keras"))
 for i in (5, 6, 7, 28):
     for k in (3, 4):
         for s in (1, 2):
@@ -381,21 +364,18 @@ for i in (5, 6, 7, 28):
             layer = keras.layers.Conv2D(1, k, strides=s, padding="same")
             keras_o = layer(np.zeros((1, i, i, 1), np.float32), training=False).shape[1]
             print(f"{i:2d} {k:2d} {s:2d} | {total:5d} {str((before, after)):16s} "
-                  f"| {conv.keras_output_size(i, k, s, 'same'):17d} {-(-i // s):10d} | {keras_o:5d}")''',
-pt='''print(" i  k  s | zeros (antes, depois)  | keras_output_size  ceil(i/s) | Keras")
-for i in (5, 6, 7, 28):
-    for k in (3, 4):
-        for s in (1, 2):
-            total, (before, after) = conv.same_padding(i, k, s)
-            layer = keras.layers.Conv2D(1, k, strides=s, padding="same")
-            keras_o = layer(np.zeros((1, i, i, 1), np.float32), training=False).shape[1]
-            print(f"{i:2d} {k:2d} {s:2d} | {total:5d} {str((before, after)):16s} "
-                  f"| {conv.keras_output_size(i, k, s, 'same'):17d} {-(-i // s):10d} | {keras_o:5d}")'''),
-md(es=r"""No sólo las formas: los valores de `padding='same'` con paso 2 y un kernel par (4×4) coinciden con el relleno
-explícito asimétrico y con Keras:""",
-pt=r"""Não só os formatos: os valores de `padding='same'` com passo 2 e um kernel par (4×4) coincidem com o
-preenchimento explícito assimétrico e com o Keras:"""),
-code('''rng = np.random.default_rng(0)
+                  f"| {conv.keras_output_size(i, k, s, 'same'):17d} {-(-i // s):10d} | {keras_o:5d}")
+
+# %% [markdown] lang="es"
+# No sólo las formas: los valores de `padding='same'` con paso 2 y un kernel par (4×4) coinciden con el relleno
+# explícito asimétrico y con Keras:
+
+# %% [markdown] lang="pt"
+# Não só os formatos: os valores de `padding='same'` com passo 2 e um kernel par (4×4) coincidem com o
+# preenchimento explícito assimétrico e com o Keras:
+
+# %%
+rng = np.random.default_rng(0)
 kernel4 = rng.normal(size=(4, 4))
 total, (before, after) = conv.same_padding(28, 4, 2)
 same = conv.conv2d(digit, kernel4, stride=2, padding="same")
@@ -404,24 +384,28 @@ layer = keras.layers.Conv2D(1, 4, strides=2, padding="same", use_bias=False)
 layer.build((1, 28, 28, 1))
 layer.set_weights([kernel4[:, :, None, None]])
 keras_same = layer(digit[None, :, :, None], training=False)[0, :, :, 0].numpy()
-print(same.shape, (before, after), np.allclose(same, explicit), np.allclose(same, keras_same, atol=1e-5))'''),
+print(same.shape, (before, after), np.allclose(same, explicit), np.allclose(same, keras_same, atol=1e-5))
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""### Dilatación
+# %% [markdown] lang="es"
+# ### Dilatación
+#
+# La **dilatación** (*dilation*) $d$ separa los pesos del kernel con $d - 1$ huecos: un kernel 3×3 con $d = 2$ cubre
+# 5×5 píxeles con sólo 9 pesos. El tamaño efectivo es $k + (k - 1)(d - 1)$ y la fórmula del tamaño lo usa en lugar
+# de $k$ (relación 15 de la guía).
+#
+# ![Kernel 3×3 con dilatación 2 sobre una entrada 7×7: la salida es 3×3](../../figures/dilation.gif)
 
-La **dilatación** (*dilation*) $d$ separa los pesos del kernel con $d - 1$ huecos: un kernel 3×3 con $d = 2$ cubre
-5×5 píxeles con sólo 9 pesos. El tamaño efectivo es $k + (k - 1)(d - 1)$ y la fórmula del tamaño lo usa en lugar
-de $k$ (relación 15 de la guía).
+# %% [markdown] lang="pt"
+# ### Dilatação
+#
+# A **dilatação** (*dilation*) $d$ separa os pesos do kernel com $d - 1$ buracos: um kernel 3×3 com $d = 2$ cobre 5×5
+# pixels com só 9 pesos. O tamanho efetivo é $k + (k - 1)(d - 1)$ e a fórmula do tamanho o usa no lugar de $k$
+# (relação 15 do guia).
+#
+# ![Kernel 3×3 com dilatação 2 sobre uma entrada 7×7: a saída é 3×3](../../figures/dilation.gif)
 
-![Kernel 3×3 con dilatación 2 sobre una entrada 7×7: la salida es 3×3](../../figures/dilation.gif)""",
-pt=r"""### Dilatação
-
-A **dilatação** (*dilation*) $d$ separa os pesos do kernel com $d - 1$ buracos: um kernel 3×3 com $d = 2$ cobre 5×5
-pixels com só 9 pesos. O tamanho efetivo é $k + (k - 1)(d - 1)$ e a fórmula do tamanho o usa no lugar de $k$
-(relação 15 do guia).
-
-![Kernel 3×3 com dilatação 2 sobre uma entrada 7×7: a saída é 3×3](../../figures/dilation.gif)"""),
-code('''x7 = np.arange(49.0).reshape(7, 7)
+# %%
+x7 = np.arange(49.0).reshape(7, 7)
 w3 = np.arange(9.0).reshape(3, 3)
 dilated = conv.conv2d(x7, w3, dilation=2)
 layer = keras.layers.Conv2D(1, 3, dilation_rate=2, use_bias=False)
@@ -429,90 +413,94 @@ layer.build((1, 7, 7, 1))
 layer.set_weights([w3[:, :, None, None]])
 keras_dilated = layer(x7[None, :, :, None], training=False)[0, :, :, 0].numpy()
 print(conv.effective_kernel_size(3, 2), conv.conv_output_size(7, 3, d=2), dilated.shape,
-      np.allclose(dilated, keras_dilated))'''),
+      np.allclose(dilated, keras_dilated))
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Agrupamiento (pooling)
+# %% [markdown] lang="es"
+# ## Agrupamiento (pooling)
+#
+# El **agrupamiento** resume cada ventana con un solo número y no tiene pesos: el *max pooling* se queda con el
+# máximo y el *average pooling* con la media. Su tamaño de salida es el de la convolución sin relleno,
+# $o = \lfloor (i - k)/s \rfloor + 1$ (relación 7 de la guía); en Keras el paso por defecto es el tamaño de la
+# ventana, así que `MaxPooling2D(2)` divide el alto y el ancho por dos.
+#
+# | max pooling | average pooling |
+# |---|---|
+# | ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
+#
+# Las figuras 1.5 y 1.6 de la guía aplican ventanas 3×3 con paso 1 a la misma entrada 5×5:
 
-El **agrupamiento** resume cada ventana con un solo número y no tiene pesos: el *max pooling* se queda con el
-máximo y el *average pooling* con la media. Su tamaño de salida es el de la convolución sin relleno,
-$o = \lfloor (i - k)/s \rfloor + 1$ (relación 7 de la guía); en Keras el paso por defecto es el tamaño de la
-ventana, así que `MaxPooling2D(2)` divide el alto y el ancho por dos.
+# %% [markdown] lang="pt"
+# ## Agrupamento (pooling)
+#
+# O **agrupamento** resume cada janela com um só número e não tem pesos: o *max pooling* fica com o máximo e o
+# *average pooling* com a média. O tamanho de saída é o da convolução sem preenchimento,
+# $o = \lfloor (i - k)/s \rfloor + 1$ (relação 7 do guia); no Keras o passo padrão é o tamanho da janela, então
+# `MaxPooling2D(2)` divide a altura e a largura por dois.
+#
+# | max pooling | average pooling |
+# |---|---|
+# | ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
+#
+# As figuras 1.5 e 1.6 do guia aplicam janelas 3×3 com passo 1 à mesma entrada 5×5:
 
-| max pooling | average pooling |
-|---|---|
-| ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
-
-Las figuras 1.5 y 1.6 de la guía aplican ventanas 3×3 con paso 1 a la misma entrada 5×5:""",
-pt=r"""## Agrupamento (pooling)
-
-O **agrupamento** resume cada janela com um só número e não tem pesos: o *max pooling* fica com o máximo e o
-*average pooling* com a média. O tamanho de saída é o da convolução sem preenchimento,
-$o = \lfloor (i - k)/s \rfloor + 1$ (relação 7 do guia); no Keras o passo padrão é o tamanho da janela, então
-`MaxPooling2D(2)` divide a altura e a largura por dois.
-
-| max pooling | average pooling |
-|---|---|
-| ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
-
-As figuras 1.5 e 1.6 do guia aplicam janelas 3×3 com passo 1 à mesma entrada 5×5:"""),
-code('''biggest = conv.max_pool2d(x, 3, stride=1)
+# %%
+biggest = conv.max_pool2d(x, 3, stride=1)
 mean = conv.avg_pool2d(x, 3, stride=1)
 x_nhwc = x[None, :, :, None].astype(np.float32)
 keras_max = keras.layers.MaxPooling2D(3, strides=1)(x_nhwc, training=False)[0, :, :, 0].numpy()
 keras_avg = keras.layers.AveragePooling2D(3, strides=1)(x_nhwc, training=False)[0, :, :, 0].numpy()
 print(biggest.astype(int))
 print(mean.round(2))
-print("Keras:", np.allclose(biggest, keras_max), np.allclose(mean, keras_avg, atol=1e-6))'''),
-md(es=r"""Sobre el dígito, dos max pooling 2×2 seguidos reducen 28 → 14 → 7 y conservan los trazos; el average pooling
-los difumina:""",
-pt=r"""Sobre o dígito, dois max pooling 2×2 seguidos reduzem 28 → 14 → 7 e conservam os traços; o average pooling os
-borra:"""),
-code(es='''max14 = conv.max_pool2d(digit, 2)
+print("Keras:", np.allclose(biggest, keras_max), np.allclose(mean, keras_avg, atol=1e-6))
+
+# %% [markdown] lang="es"
+# Sobre el dígito, dos max pooling 2×2 seguidos reducen 28 → 14 → 7 y conservan los trazos; el average pooling
+# los difumina:
+
+# %% [markdown] lang="pt"
+# Sobre o dígito, dois max pooling 2×2 seguidos reduzem 28 → 14 → 7 e conservam os traços; o average pooling os
+# borra:
+
+# %%
+max14 = conv.max_pool2d(digit, 2)
 max7 = conv.max_pool2d(max14, 2)
 avg7 = conv.avg_pool2d(conv.avg_pool2d(digit, 2), 2)
 print(digit.shape, max14.shape, max7.shape, "| fórmula:", conv.pool_output_size(28, 2), conv.pool_output_size(14, 2))
 fig, axes = plt.subplots(1, 4, figsize=(9, 2.6))
-for ax, m, title in zip(axes, (digit, max14, max7, avg7), ("28×28", "max 14×14", "max 7×7", "media 7×7")):
+for ax, m, title in zip(axes, (digit, max14, max7, avg7), ("28×28", "max 14×14", "max 7×7", T("media 7×7", "média 7×7"))):
     ax.imshow(m, cmap="gray", vmin=0, vmax=1)
     ax.set_title(title)
     ax.set_axis_off()
-plt.show()''',
-pt='''max14 = conv.max_pool2d(digit, 2)
-max7 = conv.max_pool2d(max14, 2)
-avg7 = conv.avg_pool2d(conv.avg_pool2d(digit, 2), 2)
-print(digit.shape, max14.shape, max7.shape, "| fórmula:", conv.pool_output_size(28, 2), conv.pool_output_size(14, 2))
-fig, axes = plt.subplots(1, 4, figsize=(9, 2.6))
-for ax, m, title in zip(axes, (digit, max14, max7, avg7), ("28×28", "max 14×14", "max 7×7", "média 7×7")):
-    ax.imshow(m, cmap="gray", vmin=0, vmax=1)
-    ax.set_title(title)
-    ax.set_axis_off()
-plt.show()'''),
+plt.show()
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Los cuatro hiperparámetros
+# %% [markdown] lang="es"
+# ## Los cuatro hiperparámetros
+#
+# Una capa convolucional se define con cuatro **hiperparámetros** (*hyperparameters*): el **tamaño del kernel** $k$,
+# el **número de filtros** $F$, el **paso** $s$ y el **relleno** $p$. Sobre una entrada de $C$ canales:
+#
+# - cada filtro tiene $k \cdot k \cdot C$ pesos y un sesgo, así que la capa tiene $(k^2 C + 1)\,F$ parámetros, **sin
+#   importar** el paso, el relleno ni el tamaño de la imagen;
+# - la salida tiene $o \times o \times F$ valores, con $o$ de la fórmula del tamaño: el paso y el relleno cambian
+#   la forma (y el cómputo), no los parámetros.
+#
+# Un modelo pequeño, calculado a mano capa por capa y comparado con Keras:
 
-Una capa convolucional se define con cuatro **hiperparámetros** (*hyperparameters*): el **tamaño del kernel** $k$,
-el **número de filtros** $F$, el **paso** $s$ y el **relleno** $p$. Sobre una entrada de $C$ canales:
+# %% [markdown] lang="pt"
+# ## Os quatro hiperparâmetros
+#
+# Uma camada convolucional é definida por quatro **hiperparâmetros** (*hyperparameters*): o **tamanho do kernel**
+# $k$, o **número de filtros** $F$, o **passo** $s$ e o **preenchimento** $p$. Sobre uma entrada de $C$ canais:
+#
+# - cada filtro tem $k \cdot k \cdot C$ pesos e um viés, então a camada tem $(k^2 C + 1)\,F$ parâmetros, **não
+#   importa** o passo, o preenchimento nem o tamanho da imagem;
+# - a saída tem $o \times o \times F$ valores, com $o$ da fórmula do tamanho: o passo e o preenchimento mudam o
+#   formato (e a computação), não os parâmetros.
+#
+# Um modelo pequeno, calculado à mão camada por camada e comparado com o Keras:
 
-- cada filtro tiene $k \cdot k \cdot C$ pesos y un sesgo, así que la capa tiene $(k^2 C + 1)\,F$ parámetros, **sin
-  importar** el paso, el relleno ni el tamaño de la imagen;
-- la salida tiene $o \times o \times F$ valores, con $o$ de la fórmula del tamaño: el paso y el relleno cambian
-  la forma (y el cómputo), no los parámetros.
-
-Un modelo pequeño, calculado a mano capa por capa y comparado con Keras:""",
-pt=r"""## Os quatro hiperparâmetros
-
-Uma camada convolucional é definida por quatro **hiperparâmetros** (*hyperparameters*): o **tamanho do kernel**
-$k$, o **número de filtros** $F$, o **passo** $s$ e o **preenchimento** $p$. Sobre uma entrada de $C$ canais:
-
-- cada filtro tem $k \cdot k \cdot C$ pesos e um viés, então a camada tem $(k^2 C + 1)\,F$ parâmetros, **não
-  importa** o passo, o preenchimento nem o tamanho da imagem;
-- a saída tem $o \times o \times F$ valores, com $o$ da fórmula do tamanho: o passo e o preenchimento mudam o
-  formato (e a computação), não os parâmetros.
-
-Um modelo pequeno, calculado à mão camada por camada e comparado com o Keras:"""),
-code('''model = keras.Sequential([
+# %%
+model = keras.Sequential([
     keras.Input((28, 28, 1)),
     keras.layers.Conv2D(8, 3, padding="same", activation="relu"),
     keras.layers.MaxPooling2D(2),
@@ -520,121 +508,117 @@ code('''model = keras.Sequential([
     keras.layers.Conv2D(32, 5, padding="same", activation="relu"),
     keras.layers.Flatten(),
     keras.layers.Dense(10),
-])'''),
-code(es='''def conv_params(k, channels_in, filters):
-    return (k * k * channels_in + 1) * filters      # pesos + un sesgo por filtro
+])
 
-o3 = conv.conv_output_size(14, 3, 2)                 # 'valid', paso 2
-by_hand = [                                          # (forma de salida, parámetros)
-    ((28, 28, 8), conv_params(3, 1, 8)),             # 'same', paso 1: 28 -> 28
-    ((14, 14, 8), 0),                                # pooling 2×2: sin pesos
+# %%
+def conv_params(k, channels_in, filters):
+    return (k * k * channels_in + 1) * filters      # es: pesos + un sesgo por filtro | pt: pesos + um viés por filtro
+
+o3 = conv.conv_output_size(14, 3, 2)                 # es: 'valid', paso 2 | pt: 'valid', passo 2
+by_hand = [                                          # es: (forma de salida, parámetros)
+                                                     # pt: (formato de saída, parâmetros)
+    ((28, 28, 8), conv_params(3, 1, 8)),             # es: 'same', paso 1: 28 -> 28 | pt: 'same', passo 1: 28 -> 28
+    ((14, 14, 8), 0),                                # es: pooling 2×2: sin pesos | pt: pooling 2×2: sem pesos
     ((o3, o3, 16), conv_params(3, 8, 16)),
-    ((o3, o3, 32), conv_params(5, 16, 32)),          # 'same', paso 1: no cambia el tamaño
+    ((o3, o3, 32), conv_params(5, 16, 32)),          # es: 'same', paso 1: no cambia el tamaño
+                                                     # pt: 'same', passo 1: não muda o tamanho
     ((o3 * o3 * 32,), 0),
-    ((10,), (o3 * o3 * 32 + 1) * 10),                # capa densa: entradas·salidas + sesgos
+    ((10,), (o3 * o3 * 32 + 1) * 10),                # es: capa densa: entradas·salidas + sesgos
+                                                     # pt: camada densa: entradas·saídas + vieses
 ]
-print(f"{'capa':14s} {'forma Keras':14s} {'a mano':14s} {'parám. Keras':>12s} {'a mano':>8s}")
+print(T(f"{'capa':14s} {'forma Keras':14s} {'a mano':14s} {'parám. Keras':>12s} {'a mano':>8s}",
+        f"{'camada':14s} {'formato Keras':14s} {'à mão':14s} {'parâm. Keras':>12s} {'à mão':>8s}"))
 for layer, (shape, params) in zip(model.layers, by_hand):
     print(f"{type(layer).__name__:14s} {str(tuple(layer.output.shape[1:])):14s} {str(shape):14s} "
           f"{layer.count_params():12d} {params:8d}")
-print("total: model.count_params() =", model.count_params(), "| a mano =", sum(p for _, p in by_hand))''',
-pt='''def conv_params(k, channels_in, filters):
-    return (k * k * channels_in + 1) * filters      # pesos + um viés por filtro
+print("total: model.count_params() =", model.count_params(), T("| a mano =", "| à mão ="), sum(p for _, p in by_hand))
 
-o3 = conv.conv_output_size(14, 3, 2)                 # 'valid', passo 2
-by_hand = [                                          # (formato de saída, parâmetros)
-    ((28, 28, 8), conv_params(3, 1, 8)),             # 'same', passo 1: 28 -> 28
-    ((14, 14, 8), 0),                                # pooling 2×2: sem pesos
-    ((o3, o3, 16), conv_params(3, 8, 16)),
-    ((o3, o3, 32), conv_params(5, 16, 32)),          # 'same', passo 1: não muda o tamanho
-    ((o3 * o3 * 32,), 0),
-    ((10,), (o3 * o3 * 32 + 1) * 10),                # camada densa: entradas·saídas + vieses
-]
-print(f"{'camada':14s} {'formato Keras':14s} {'à mão':14s} {'parâm. Keras':>12s} {'à mão':>8s}")
-for layer, (shape, params) in zip(model.layers, by_hand):
-    print(f"{type(layer).__name__:14s} {str(tuple(layer.output.shape[1:])):14s} {str(shape):14s} "
-          f"{layer.count_params():12d} {params:8d}")
-print("total: model.count_params() =", model.count_params(), "| à mão =", sum(p for _, p in by_hand))'''),
-md(es=r"""Cambiando un hiperparámetro cada vez a partir de $k = 3$, $F = 16$, $s = 1$, `'same'` sobre 28×28×1:""",
-pt=r"""Mudando um hiperparâmetro por vez a partir de $k = 3$, $F = 16$, $s = 1$, `'same'` sobre 28×28×1:"""),
-code(es='''base = {"k": 3, "filters": 16, "s": 1, "padding": "same"}
+# %% [markdown] lang="es"
+# Cambiando un hiperparámetro cada vez a partir de $k = 3$, $F = 16$, $s = 1$, `'same'` sobre 28×28×1:
+
+# %% [markdown] lang="pt"
+# Mudando um hiperparâmetro por vez a partir de $k = 3$, $F = 16$, $s = 1$, `'same'` sobre 28×28×1:
+
+# %%
+base = {"k": 3, "filters": 16, "s": 1, "padding": "same"}
 variants = [base, {**base, "k": 5}, {**base, "filters": 32}, {**base, "s": 2}, {**base, "padding": "valid"}]
-print(" k  F  s  padding | salida (fórmula)  salida Keras | parámetros (fórmula)  Keras")
+print(T(" k  F  s  padding | salida (fórmula)  salida Keras | parámetros (fórmula)  Keras",
+        " k  F  s  padding | saída (fórmula)   saída Keras  | parâmetros (fórmula)  Keras"))
 for v in variants:
     layer = keras.layers.Conv2D(v["filters"], v["k"], strides=v["s"], padding=v["padding"])
     out = layer(np.zeros((1, 28, 28, 1), np.float32), training=False)
     o = conv.keras_output_size(28, v["k"], v["s"], v["padding"])
     print(f"{v['k']:2d} {v['filters']:2d} {v['s']:2d}  {v['padding']:7s} | {str((o, o, v['filters'])):16s}  "
-          f"{str(tuple(out.shape[1:])):12s} | {conv_params(v['k'], 1, v['filters']):20d} {layer.count_params():6d}")''',
-pt='''base = {"k": 3, "filters": 16, "s": 1, "padding": "same"}
-variants = [base, {**base, "k": 5}, {**base, "filters": 32}, {**base, "s": 2}, {**base, "padding": "valid"}]
-print(" k  F  s  padding | saída (fórmula)   saída Keras  | parâmetros (fórmula)  Keras")
-for v in variants:
-    layer = keras.layers.Conv2D(v["filters"], v["k"], strides=v["s"], padding=v["padding"])
-    out = layer(np.zeros((1, 28, 28, 1), np.float32), training=False)
-    o = conv.keras_output_size(28, v["k"], v["s"], v["padding"])
-    print(f"{v['k']:2d} {v['filters']:2d} {v['s']:2d}  {v['padding']:7s} | {str((o, o, v['filters'])):16s}  "
-          f"{str(tuple(out.shape[1:])):12s} | {conv_params(v['k'], 1, v['filters']):20d} {layer.count_params():6d}")'''),
-md(es=r"""El tamaño del kernel y el número de filtros cambian los parámetros; el paso y el relleno sólo cambian la forma
-de la salida. El número de filtros es además el número de canales de la salida, y por eso entra en los parámetros
-de la capa siguiente.""",
-pt=r"""O tamanho do kernel e o número de filtros mudam os parâmetros; o passo e o preenchimento só mudam o formato da
-saída. O número de filtros é também o número de canais da saída, e por isso entra nos parâmetros da camada
-seguinte."""),
+          f"{str(tuple(out.shape[1:])):12s} | {conv_params(v['k'], 1, v['filters']):20d} {layer.count_params():6d}")
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Ejercicios
+# %% [markdown] lang="es"
+# El tamaño del kernel y el número de filtros cambian los parámetros; el paso y el relleno sólo cambian la forma
+# de la salida. El número de filtros es además el número de canales de la salida, y por eso entra en los parámetros
+# de la capa siguiente.
 
-Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
-una pista. Puedes usar `gc.conv` para comprobar tus cuentas, pero intenta primero a mano.""",
-pt=r"""## Exercícios
+# %% [markdown] lang="pt"
+# O tamanho do kernel e o número de filtros mudam os parâmetros; o passo e o preenchimento só mudam o formato da
+# saída. O número de filtros é também o número de canais da saída, e por isso entra nos parâmetros da camada
+# seguinte.
 
-Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
-dica. Você pode usar `gc.conv` para conferir suas contas, mas tente primeiro à mão."""),
-code(es='''# 1. Conv2D 5×5, paso 2, sin relleno, entrada 28×28: ¿alto de la salida?
-answer = None  # tu respuesta
-gc.exercises.check("02.1", answer)''',
-pt='''# 1. Conv2D 5×5, passo 2, sem preenchimento, entrada 28×28: altura da saída?
-answer = None  # sua resposta
-gc.exercises.check("02.1", answer)'''),
-code(es='''# 2. padding='same', paso 2, kernel 3×3, entrada 7×7: ¿alto de la salida?
-answer = None  # tu respuesta
-gc.exercises.check("02.2", answer)''',
-pt='''# 2. padding='same', passo 2, kernel 3×3, entrada 7×7: altura da saída?
-answer = None  # sua resposta
-gc.exercises.check("02.2", answer)'''),
-code(es='''# 3. padding='same', kernel 4×4, paso 2, 7 píxeles: ¿(ceros antes, ceros después)?
-answer = None  # tu respuesta, p. ej. (0, 0)
-gc.exercises.check("02.3", answer)''',
-pt='''# 3. padding='same', kernel 4×4, passo 2, 7 pixels: (zeros antes, zeros depois)?
-answer = None  # sua resposta, p. ex. (0, 0)
-gc.exercises.check("02.3", answer)'''),
-code(es='''# 4. ¿Parámetros de Conv2D(32, 3) sobre una entrada de 16 canales?
-answer = None  # tu respuesta
-gc.exercises.check("02.4", answer)''',
-pt='''# 4. Parâmetros de Conv2D(32, 3) sobre uma entrada de 16 canais?
-answer = None  # sua resposta
-gc.exercises.check("02.4", answer)'''),
-code(es='''# 5. Max pooling 2×2 (paso 2) de M: una matriz 2×2
-answer = None  # tu respuesta, p. ej. [[0, 0], [0, 0]]
-gc.exercises.check("02.5", answer)''',
-pt='''# 5. Max pooling 2×2 (passo 2) de M: uma matriz 2×2
-answer = None  # sua resposta, p. ex. [[0, 0], [0, 0]]
-gc.exercises.check("02.5", answer)'''),
-code(es='''# 6. Convolución de X (3×3) con K (2×2), sin relleno: una matriz 2×2
-answer = None  # tu respuesta
-gc.exercises.check("02.6", answer)''',
-pt='''# 6. Convolução de X (3×3) com K (2×2), sem preenchimento: uma matriz 2×2
-answer = None  # sua resposta
-gc.exercises.check("02.6", answer)'''),
-md(es=r"""## Siguiente
+# %% [markdown] lang="es"
+# ## Ejercicios
+#
+# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
+# una pista. Puedes usar `gc.conv` para comprobar tus cuentas, pero intenta primero a mano.
 
-Una convolución con paso 2 reduce 28 → 14 → 7: es lo que hace el discriminador. El generador necesita el camino
-inverso, de 7 a 14 a 28 píxeles: la **convolución transpuesta** (*transposed convolution*) de la lección 03, con
-las relaciones 8–14 de la guía.""",
-pt=r"""## Próxima
+# %% [markdown] lang="pt"
+# ## Exercícios
+#
+# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
+# dica. Você pode usar `gc.conv` para conferir suas contas, mas tente primeiro à mão.
 
-Uma convolução com passo 2 reduz 28 → 14 → 7: é o que o discriminador faz. O gerador precisa do caminho inverso,
-de 7 para 14 para 28 pixels: a **convolução transposta** (*transposed convolution*) da lição 03, com as relações
-8–14 do guia."""),
-]
+# %%
+# es: 1. Conv2D 5×5, paso 2, sin relleno, entrada 28×28: ¿alto de la salida?
+# pt: 1. Conv2D 5×5, passo 2, sem preenchimento, entrada 28×28: altura da saída?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("02.1", answer)
+
+# %%
+# es: 2. padding='same', paso 2, kernel 3×3, entrada 7×7: ¿alto de la salida?
+# pt: 2. padding='same', passo 2, kernel 3×3, entrada 7×7: altura da saída?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("02.2", answer)
+
+# %%
+# es: 3. padding='same', kernel 4×4, paso 2, 7 píxeles: ¿(ceros antes, ceros después)?
+# pt: 3. padding='same', kernel 4×4, passo 2, 7 pixels: (zeros antes, zeros depois)?
+answer = None  # es: tu respuesta, p. ej. (0, 0) | pt: sua resposta, p. ex. (0, 0)
+gc.exercises.check("02.3", answer)
+
+# %%
+# es: 4. ¿Parámetros de Conv2D(32, 3) sobre una entrada de 16 canales?
+# pt: 4. Parâmetros de Conv2D(32, 3) sobre uma entrada de 16 canais?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("02.4", answer)
+
+# %%
+# es: 5. Max pooling 2×2 (paso 2) de M: una matriz 2×2
+# pt: 5. Max pooling 2×2 (passo 2) de M: uma matriz 2×2
+answer = None  # es: tu respuesta, p. ej. [[0, 0], [0, 0]] | pt: sua resposta, p. ex. [[0, 0], [0, 0]]
+gc.exercises.check("02.5", answer)
+
+# %%
+# es: 6. Convolución de X (3×3) con K (2×2), sin relleno: una matriz 2×2
+# pt: 6. Convolução de X (3×3) com K (2×2), sem preenchimento: uma matriz 2×2
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("02.6", answer)
+
+# %% [markdown] lang="es"
+# ## Siguiente
+#
+# Una convolución con paso 2 reduce 28 → 14 → 7: es lo que hace el discriminador. El generador necesita el camino
+# inverso, de 7 a 14 a 28 píxeles: la **convolución transpuesta** (*transposed convolution*) de la lección 03, con
+# las relaciones 8–14 de la guía.
+
+# %% [markdown] lang="pt"
+# ## Próxima
+#
+# Uma convolução com passo 2 reduz 28 → 14 → 7: é o que o discriminador faz. O gerador precisa do caminho inverso,
+# de 7 para 14 para 28 pixels: a **convolução transposta** (*transposed convolution*) da lição 03, com as relações
+# 8–14 do guia.

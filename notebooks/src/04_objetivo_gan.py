@@ -1,43 +1,50 @@
+"""Lesson 04: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
+from _lang import T
+
 NAMES = {"es": "04_objetivo_gan", "pt": "04_objetivo_gan"}
 
-CELLS = [
-md(es=r"""# El objetivo de la GAN
+# %% [markdown] lang="es"
+# # El objetivo de la GAN
+#
+# Todas las presentaciones de las GAN escriben el mismo **juego minimax** (*minimax game*)
+#
+# $$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right]$$
+#
+# y enseguida dicen que, en la práctica, el generador no minimiza $\log(1 - D(G(z)))$ sino $-\log D(G(z))$ «porque
+# la original se satura». Esta lección lo **muestra**, con números que puedes comprobar:
+#
+# 1. qué es un modelo generativo y qué tiene que ver con la máxima verosimilitud;
+# 2. los dos jugadores, la función objetivo y el algoritmo de entrenamiento de Goodfellow et al. (2014);
+# 3. la saturación: las dos pérdidas del generador y sus gradientes, a mano y con `tf.GradientTape`;
+# 4. el discriminador óptimo $D^*$ y por qué $V(D^*, G) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g)$,
+#    deducido y verificado numéricamente;
+# 5. una GAN en una dimensión que entrena en segundos, su animación y el colapso de modos;
+# 6. las variantes más conocidas en una tabla.
+#
+# Todo lo que se usa está en `gan_course/objective.py`, comprobado en `tests/test_objective.py`.
 
-Todas las presentaciones de las GAN escriben el mismo **juego minimax** (*minimax game*)
+# %% [markdown] lang="pt"
+# # O objetivo da GAN
+#
+# Todas as apresentações das GAN escrevem o mesmo **jogo minimax** (*minimax game*)
+#
+# $$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right]$$
+#
+# e logo em seguida dizem que, na prática, o gerador não minimiza $\log(1 - D(G(z)))$ e sim $-\log D(G(z))$ «porque a
+# original satura». Esta lição **mostra** isso, com números que você pode conferir:
+#
+# 1. o que é um modelo generativo e o que ele tem a ver com a máxima verossimilhança;
+# 2. os dois jogadores, a função objetivo e o algoritmo de treinamento de Goodfellow et al. (2014);
+# 3. a saturação: as duas perdas do gerador e seus gradientes, à mão e com `tf.GradientTape`;
+# 4. o discriminador ótimo $D^*$ e por que $V(D^*, G) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g)$,
+#    deduzido e verificado numericamente;
+# 5. uma GAN em uma dimensão que treina em segundos, sua animação e o colapso de modos;
+# 6. as variantes mais conhecidas numa tabela.
+#
+# Tudo o que é usado está em `gan_course/objective.py`, conferido em `tests/test_objective.py`.
 
-$$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right]$$
-
-y enseguida dicen que, en la práctica, el generador no minimiza $\log(1 - D(G(z)))$ sino $-\log D(G(z))$ «porque
-la original se satura». Esta lección lo **muestra**, con números que puedes comprobar:
-
-1. qué es un modelo generativo y qué tiene que ver con la máxima verosimilitud;
-2. los dos jugadores, la función objetivo y el algoritmo de entrenamiento de Goodfellow et al. (2014);
-3. la saturación: las dos pérdidas del generador y sus gradientes, a mano y con `tf.GradientTape`;
-4. el discriminador óptimo $D^*$ y por qué $V(D^*, G) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g)$,
-   deducido y verificado numéricamente;
-5. una GAN en una dimensión que entrena en segundos, su animación y el colapso de modos;
-6. las variantes más conocidas en una tabla.
-
-Todo lo que se usa está en `gan_course/objective.py`, comprobado en `tests/test_objective.py`.""",
-pt=r"""# O objetivo da GAN
-
-Todas as apresentações das GAN escrevem o mesmo **jogo minimax** (*minimax game*)
-
-$$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right]$$
-
-e logo em seguida dizem que, na prática, o gerador não minimiza $\log(1 - D(G(z)))$ e sim $-\log D(G(z))$ «porque a
-original satura». Esta lição **mostra** isso, com números que você pode conferir:
-
-1. o que é um modelo generativo e o que ele tem a ver com a máxima verossimilhança;
-2. os dois jogadores, a função objetivo e o algoritmo de treinamento de Goodfellow et al. (2014);
-3. a saturação: as duas perdas do gerador e seus gradientes, à mão e com `tf.GradientTape`;
-4. o discriminador ótimo $D^*$ e por que $V(D^*, G) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g)$,
-   deduzido e verificado numericamente;
-5. uma GAN em uma dimensão que treina em segundos, sua animação e o colapso de modos;
-6. as variantes mais conhecidas numa tabela.
-
-Tudo o que é usado está em `gan_course/objective.py`, conferido em `tests/test_objective.py`."""),
-code(es='''import math
+# %%
+import math
 import pathlib
 
 import numpy as np
@@ -45,201 +52,203 @@ import matplotlib.pyplot as plt
 import gan_course as gc
 from gan_course import gif, keras, losses, objective, tf
 
-gc.setup("@LANG@")  # idioma, semillas, TensorFlow silencioso''',
-pt='''import math
-import pathlib
+gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
-import numpy as np
-import matplotlib.pyplot as plt
-import gan_course as gc
-from gan_course import gif, keras, losses, objective, tf
+# %% [markdown] lang="es"
+# ## Modelos generativos y máxima verosimilitud
+#
+# Un **modelo generativo** (*generative model*) aprende, a partir de muestras $x_1, \dots, x_n$, una distribución $p_{model}$ parecida a
+# la de los datos, $p_{data}$, para luego **producir** muestras nuevas. La receta clásica es la **máxima
+# verosimilitud** (*maximum likelihood*): elegir los parámetros $\theta$ que hacen más probables los datos
+# observados,
+#
+# $$\theta^* = \arg\max_\theta \; \frac{1}{n}\sum_{i=1}^{n} \log p_{model}(x_i;\, \theta).$$
+#
+# Con muchas muestras, ese promedio tiende a $\mathbb{E}_{x\sim p_{data}}[\log p_{model}(x;\theta)] =
+# -H(p_{data}) - \mathrm{KL}(p_{data} \,\|\, p_{model})$: maximizar la verosimilitud es **minimizar la divergencia de
+# Kullback-Leibler** (*Kullback-Leibler divergence*) entre los datos y el modelo.
+#
+# Para eso hay que poder *escribir* $p_{model}(x)$ (una **densidad de probabilidad**, *probability density*,
+# explícita). Una GAN no la escribe nunca: sólo sabe **muestrear**, $x = G(z)$ a partir de un **ruido** (*noise*) $z$. Es un modelo de
+# densidad **implícita**, y por eso necesita otra forma de medir cuánto se parece a los datos: un segundo jugador.
+#
+# Primero, la receta clásica en el caso más simple: una gaussiana con $\sigma = 0.5$ conocida; buscamos $\mu$.
 
-gc.setup("@LANG@")  # idioma, sementes, TensorFlow silencioso'''),
+# %% [markdown] lang="pt"
+# ## Modelos generativos e máxima verossimilhança
+#
+# Um **modelo generativo** (*generative model*) aprende, a partir de amostras $x_1, \dots, x_n$, uma distribuição $p_{model}$ parecida com
+# a dos dados, $p_{data}$, para depois **produzir** amostras novas. A receita clássica é a **máxima verossimilhança**
+# (*maximum likelihood*): escolher os parâmetros $\theta$ que tornam mais prováveis os dados observados,
+#
+# $$\theta^* = \arg\max_\theta \; \frac{1}{n}\sum_{i=1}^{n} \log p_{model}(x_i;\, \theta).$$
+#
+# Com muitas amostras, essa média tende a $\mathbb{E}_{x\sim p_{data}}[\log p_{model}(x;\theta)] =
+# -H(p_{data}) - \mathrm{KL}(p_{data} \,\|\, p_{model})$: maximizar a verossimilhança é **minimizar a divergência de
+# Kullback-Leibler** (*Kullback-Leibler divergence*) entre os dados e o modelo.
+#
+# Para isso é preciso poder *escrever* $p_{model}(x)$ (uma **densidade de probabilidade**, *probability density*,
+# explícita). Uma GAN nunca a escreve: ela só sabe **amostrar**, $x = G(z)$ a partir de um **ruído** (*noise*) $z$. É um modelo de
+# densidade **implícita**, e por isso precisa de outra forma de medir o quanto se parece com os dados: um segundo
+# jogador.
+#
+# Primeiro, a receita clássica no caso mais simples: uma gaussiana com $\sigma = 0.5$ conhecida; procuramos $\mu$.
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Modelos generativos y máxima verosimilitud
-
-Un **modelo generativo** (*generative model*) aprende, a partir de muestras $x_1, \dots, x_n$, una distribución $p_{model}$ parecida a
-la de los datos, $p_{data}$, para luego **producir** muestras nuevas. La receta clásica es la **máxima
-verosimilitud** (*maximum likelihood*): elegir los parámetros $\theta$ que hacen más probables los datos
-observados,
-
-$$\theta^* = \arg\max_\theta \; \frac{1}{n}\sum_{i=1}^{n} \log p_{model}(x_i;\, \theta).$$
-
-Con muchas muestras, ese promedio tiende a $\mathbb{E}_{x\sim p_{data}}[\log p_{model}(x;\theta)] =
--H(p_{data}) - \mathrm{KL}(p_{data} \,\|\, p_{model})$: maximizar la verosimilitud es **minimizar la divergencia de
-Kullback-Leibler** (*Kullback-Leibler divergence*) entre los datos y el modelo.
-
-Para eso hay que poder *escribir* $p_{model}(x)$ (una **densidad de probabilidad**, *probability density*,
-explícita). Una GAN no la escribe nunca: sólo sabe **muestrear**, $x = G(z)$ a partir de un **ruido** (*noise*) $z$. Es un modelo de
-densidad **implícita**, y por eso necesita otra forma de medir cuánto se parece a los datos: un segundo jugador.
-
-Primero, la receta clásica en el caso más simple: una gaussiana con $\sigma = 0.5$ conocida; buscamos $\mu$.""",
-pt=r"""## Modelos generativos e máxima verossimilhança
-
-Um **modelo generativo** (*generative model*) aprende, a partir de amostras $x_1, \dots, x_n$, uma distribuição $p_{model}$ parecida com
-a dos dados, $p_{data}$, para depois **produzir** amostras novas. A receita clássica é a **máxima verossimilhança**
-(*maximum likelihood*): escolher os parâmetros $\theta$ que tornam mais prováveis os dados observados,
-
-$$\theta^* = \arg\max_\theta \; \frac{1}{n}\sum_{i=1}^{n} \log p_{model}(x_i;\, \theta).$$
-
-Com muitas amostras, essa média tende a $\mathbb{E}_{x\sim p_{data}}[\log p_{model}(x;\theta)] =
--H(p_{data}) - \mathrm{KL}(p_{data} \,\|\, p_{model})$: maximizar a verossimilhança é **minimizar a divergência de
-Kullback-Leibler** (*Kullback-Leibler divergence*) entre os dados e o modelo.
-
-Para isso é preciso poder *escrever* $p_{model}(x)$ (uma **densidade de probabilidade**, *probability density*,
-explícita). Uma GAN nunca a escreve: ela só sabe **amostrar**, $x = G(z)$ a partir de um **ruído** (*noise*) $z$. É um modelo de
-densidade **implícita**, e por isso precisa de outra forma de medir o quanto se parece com os dados: um segundo
-jogador.
-
-Primeiro, a receita clássica no caso mais simples: uma gaussiana com $\sigma = 0.5$ conhecida; procuramos $\mu$."""),
-code(es='''samples = objective.Mixture1D((2.0,), (0.5,)).sample(500, seed=0)   # 500 muestras de N(2, 0.5²)
+# %%
+samples = objective.Mixture1D((2.0,), (0.5,)).sample(500, seed=0)   # es: 500 muestras de N(2, 0.5²)
+                                                                    # pt: 500 amostras de N(2, 0.5²)
 mus = np.linspace(0.0, 4.0, 401)
 log_likelihood = [objective.gaussian_log_likelihood(samples, mu, 0.5) for mu in mus]
-print("μ que maximiza la verosimilitud:", round(float(mus[np.argmax(log_likelihood)]), 2))
-print("media de las muestras:          ", round(float(samples.mean()), 2))''',
-pt='''samples = objective.Mixture1D((2.0,), (0.5,)).sample(500, seed=0)   # 500 amostras de N(2, 0.5²)
-mus = np.linspace(0.0, 4.0, 401)
-log_likelihood = [objective.gaussian_log_likelihood(samples, mu, 0.5) for mu in mus]
-print("μ que maximiza a verossimilhança:", round(float(mus[np.argmax(log_likelihood)]), 2))
-print("média das amostras:              ", round(float(samples.mean()), 2))'''),
-md(es=r"""Para una gaussiana, el $\mu$ de máxima verosimilitud es la media de las muestras (y $\hat\sigma$ su desviación
-estándar dividiendo por $n$): `objective.gaussian_mle` devuelve los dos. Con imágenes de 784 píxeles no hay una
-fórmula así de cómoda; la GAN esquiva el problema.""",
-pt=r"""Para uma gaussiana, o $\mu$ de máxima verossimilhança é a média das amostras (e $\hat\sigma$ o seu desvio padrão
-dividindo por $n$): `objective.gaussian_mle` devolve os dois. Com imagens de 784 pixels não existe uma fórmula tão
-cômoda; a GAN contorna o problema."""),
+print(T("μ que maximiza la verosimilitud:",
+        "μ que maximiza a verossimilhança:"), round(float(mus[np.argmax(log_likelihood)]), 2))
+print(T("media de las muestras:          ", "média das amostras:              "), round(float(samples.mean()), 2))
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Los dos jugadores
+# %% [markdown] lang="es"
+# Para una gaussiana, el $\mu$ de máxima verosimilitud es la media de las muestras (y $\hat\sigma$ su desviación
+# estándar dividiendo por $n$): `objective.gaussian_mle` devuelve los dos. Con imágenes de 784 píxeles no hay una
+# fórmula así de cómoda; la GAN esquiva el problema.
 
-- El **generador** (*generator*) $G$ recibe un **vector latente** (*latent vector*) $z$ —ruido, aquí
-  $z \sim \mathcal{N}(0, I)$— y devuelve una muestra $G(z)$. Las muestras que produce siguen una distribución
-  $p_g$ que nadie escribe: sólo existe a través de $G$.
-- El **discriminador** (*discriminator*) $D$ recibe una muestra $x$ y devuelve $D(x) \in (0, 1)$: **la
-  probabilidad de que $x$ sea real** (*real*), es decir, que venga de los datos y no del generador. $D(x)
-  \approx 1$: «real»; $D(x) \approx 0$: «falsa» (*fake*).
+# %% [markdown] lang="pt"
+# Para uma gaussiana, o $\mu$ de máxima verossimilhança é a média das amostras (e $\hat\sigma$ o seu desvio padrão
+# dividindo por $n$): `objective.gaussian_mle` devolve os dois. Com imagens de 784 pixels não existe uma fórmula tão
+# cômoda; a GAN contorna o problema.
 
-$D$ quiere acertar; $G$ quiere que $D$ se equivoque y llame «real» a lo que él fabrica. En el curso, $D$ termina
-en una capa lineal que da un **logit** $a$, y $D(x) = \sigma(a) = 1/(1 + e^{-a})$. Los dos jugadores de la GAN de
-una dimensión que entrenaremos más abajo son redes pequeñas:""",
-pt=r"""## Os dois jogadores
+# %% [markdown] lang="es"
+# ## Los dos jugadores
+#
+# - El **generador** (*generator*) $G$ recibe un **vector latente** (*latent vector*) $z$ —ruido, aquí
+#   $z \sim \mathcal{N}(0, I)$— y devuelve una muestra $G(z)$. Las muestras que produce siguen una distribución
+#   $p_g$ que nadie escribe: sólo existe a través de $G$.
+# - El **discriminador** (*discriminator*) $D$ recibe una muestra $x$ y devuelve $D(x) \in (0, 1)$: **la
+#   probabilidad de que $x$ sea real** (*real*), es decir, que venga de los datos y no del generador. $D(x)
+#   \approx 1$: «real»; $D(x) \approx 0$: «falsa» (*fake*).
+#
+# $D$ quiere acertar; $G$ quiere que $D$ se equivoque y llame «real» a lo que él fabrica. En el curso, $D$ termina
+# en una capa lineal que da un **logit** $a$, y $D(x) = \sigma(a) = 1/(1 + e^{-a})$. Los dos jugadores de la GAN de
+# una dimensión que entrenaremos más abajo son redes pequeñas:
 
-- O **gerador** (*generator*) $G$ recebe um **vetor latente** (*latent vector*) $z$ — ruído, aqui
-  $z \sim \mathcal{N}(0, I)$ — e devolve uma amostra $G(z)$. As amostras que ele produz seguem uma distribuição
-  $p_g$ que ninguém escreve: ela só existe através de $G$.
-- O **discriminador** (*discriminator*) $D$ recebe uma amostra $x$ e devolve $D(x) \in (0, 1)$: **a probabilidade
-  de que $x$ seja real** (*real*), isto é, que venha dos dados e não do gerador. $D(x) \approx 1$: «real»;
-  $D(x) \approx 0$: «falsa» (*fake*).
+# %% [markdown] lang="pt"
+# ## Os dois jogadores
+#
+# - O **gerador** (*generator*) $G$ recebe um **vetor latente** (*latent vector*) $z$ — ruído, aqui
+#   $z \sim \mathcal{N}(0, I)$ — e devolve uma amostra $G(z)$. As amostras que ele produz seguem uma distribuição
+#   $p_g$ que ninguém escreve: ela só existe através de $G$.
+# - O **discriminador** (*discriminator*) $D$ recebe uma amostra $x$ e devolve $D(x) \in (0, 1)$: **a probabilidade
+#   de que $x$ seja real** (*real*), isto é, que venha dos dados e não do gerador. $D(x) \approx 1$: «real»;
+#   $D(x) \approx 0$: «falsa» (*fake*).
+#
+# $D$ quer acertar; $G$ quer que $D$ erre e chame de «real» o que ele fabrica. No curso, $D$ termina numa camada
+# linear que dá um **logit** $a$, e $D(x) = \sigma(a) = 1/(1 + e^{-a})$. Os dois jogadores da GAN de uma dimensão
+# que treinaremos mais abaixo são redes pequenas:
 
-$D$ quer acertar; $G$ quer que $D$ erre e chame de «real» o que ele fabrica. No curso, $D$ termina numa camada
-linear que dá um **logit** $a$, e $D(x) = \sigma(a) = 1/(1 + e^{-a})$. Os dois jogadores da GAN de uma dimensão
-que treinaremos mais abaixo são redes pequenas:"""),
-code(es='''gan = objective.GAN1D("gaussian", seed=0)
+# %%
+gan = objective.GAN1D("gaussian", seed=0)
 print("G: z de", gan.noise_dim, "números -> x de 1 número |", gan.generator.count_params(), "pesos")
-print("D: x de 1 número -> 1 logit              |", gan.discriminator.count_params(), "pesos")''',
-pt='''gan = objective.GAN1D("gaussian", seed=0)
-print("G: z de", gan.noise_dim, "números -> x de 1 número |", gan.generator.count_params(), "pesos")
-print("D: x de 1 número -> 1 logit              |", gan.discriminator.count_params(), "pesos")'''),
+print("D: x de 1 número -> 1 logit              |", gan.discriminator.count_params(), "pesos")
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## La función objetivo
+# %% [markdown] lang="es"
+# ## La función objetivo
+#
+# La **función objetivo** (*objective function*, *value function*) del juego es
+#
+# $$V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right].$$
+#
+# - $D$ la **maximiza**: quiere $D(x) \to 1$ en las muestras reales (primer término $\to 0$) y $D(G(z)) \to 0$ en
+#   las falsas (segundo término $\to 0$). $V \le 0$ siempre.
+# - $G$ la **minimiza**: sólo aparece en el segundo término, y quiere $D(G(z)) \to 1$.
+#
+# ### La pérdida del discriminador es entropía cruzada binaria
+#
+# Con la etiqueta $y = 1$ para «real» y $y = 0$ para «falsa», la **entropía cruzada binaria** (*binary
+# cross-entropy*) de una predicción $D$ es $-[y \log D + (1 - y)\log(1 - D)]$: vale $-\log D(x)$ en una muestra real
+# y $-\log(1 - D(G(z)))$ en una falsa. Promediada sobre un lote de cada tipo, es exactamente $-V$: **maximizar $V$
+# es minimizar la pérdida del discriminador**, $J^{(D)} = -V$.
 
-La **función objetivo** (*objective function*, *value function*) del juego es
+# %% [markdown] lang="pt"
+# ## A função objetivo
+#
+# A **função objetivo** (*objective function*, *value function*) do jogo é
+#
+# $$V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right].$$
+#
+# - $D$ a **maximiza**: quer $D(x) \to 1$ nas amostras reais (primeiro termo $\to 0$) e $D(G(z)) \to 0$ nas falsas
+#   (segundo termo $\to 0$). $V \le 0$ sempre.
+# - $G$ a **minimiza**: ele só aparece no segundo termo, e quer $D(G(z)) \to 1$.
+#
+# ### A perda do discriminador é entropia cruzada binária
+#
+# Com o rótulo $y = 1$ para «real» e $y = 0$ para «falsa», a **entropia cruzada binária** (*binary cross-entropy*)
+# de uma previsão $D$ é $-[y \log D + (1 - y)\log(1 - D)]$: vale $-\log D(x)$ numa amostra real e
+# $-\log(1 - D(G(z)))$ numa falsa. Tirando a média sobre um lote de cada tipo, é exatamente $-V$: **maximizar $V$ é
+# minimizar a perda do discriminador**, $J^{(D)} = -V$.
 
-$$V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right].$$
-
-- $D$ la **maximiza**: quiere $D(x) \to 1$ en las muestras reales (primer término $\to 0$) y $D(G(z)) \to 0$ en
-  las falsas (segundo término $\to 0$). $V \le 0$ siempre.
-- $G$ la **minimiza**: sólo aparece en el segundo término, y quiere $D(G(z)) \to 1$.
-
-### La pérdida del discriminador es entropía cruzada binaria
-
-Con la etiqueta $y = 1$ para «real» y $y = 0$ para «falsa», la **entropía cruzada binaria** (*binary
-cross-entropy*) de una predicción $D$ es $-[y \log D + (1 - y)\log(1 - D)]$: vale $-\log D(x)$ en una muestra real
-y $-\log(1 - D(G(z)))$ en una falsa. Promediada sobre un lote de cada tipo, es exactamente $-V$: **maximizar $V$
-es minimizar la pérdida del discriminador**, $J^{(D)} = -V$.""",
-pt=r"""## A função objetivo
-
-A **função objetivo** (*objective function*, *value function*) do jogo é
-
-$$V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right].$$
-
-- $D$ a **maximiza**: quer $D(x) \to 1$ nas amostras reais (primeiro termo $\to 0$) e $D(G(z)) \to 0$ nas falsas
-  (segundo termo $\to 0$). $V \le 0$ sempre.
-- $G$ a **minimiza**: ele só aparece no segundo termo, e quer $D(G(z)) \to 1$.
-
-### A perda do discriminador é entropia cruzada binária
-
-Com o rótulo $y = 1$ para «real» e $y = 0$ para «falsa», a **entropia cruzada binária** (*binary cross-entropy*)
-de uma previsão $D$ é $-[y \log D + (1 - y)\log(1 - D)]$: vale $-\log D(x)$ numa amostra real e
-$-\log(1 - D(G(z)))$ numa falsa. Tirando a média sobre um lote de cada tipo, é exatamente $-V$: **maximizar $V$ é
-minimizar a perda do discriminador**, $J^{(D)} = -V$."""),
-code(es='''d_real = np.array([0.9, 0.8, 0.6])   # D(x) en tres muestras reales
-d_fake = np.array([0.3, 0.1, 0.2])   # D(G(z)) en tres muestras falsas
+# %%
+d_real = np.array([0.9, 0.8, 0.6])   # es: D(x) en tres muestras reales | pt: D(x) em três amostras reais
+d_fake = np.array([0.3, 0.1, 0.2])   # es: D(G(z)) en tres muestras falsas | pt: D(G(z)) em três amostras falsas
 
 value_by_hand = np.mean(np.log(d_real)) + np.mean(np.log(1 - d_fake))
 bce = keras.losses.BinaryCrossentropy()
 value_keras = -(float(bce(np.ones(3), d_real)) + float(bce(np.zeros(3), d_fake)))
 value_losses = -float(losses.discriminator_loss(d_real, d_fake, form="probability"))
-print("V a mano:", round(float(value_by_hand), 4), "| objective.value_function:",
+print(T("V a mano:", "V à mão:"), round(float(value_by_hand), 4), "| objective.value_function:",
       round(objective.value_function(d_real, d_fake), 4))
-print("−(entropía cruzada binaria de Keras) igual a V:", math.isclose(value_keras, value_by_hand, abs_tol=1e-5))
-print("−losses.discriminator_loss igual a V:", math.isclose(value_losses, value_by_hand, abs_tol=1e-5))''',
-pt='''d_real = np.array([0.9, 0.8, 0.6])   # D(x) em três amostras reais
-d_fake = np.array([0.3, 0.1, 0.2])   # D(G(z)) em três amostras falsas
+print(T("−(entropía cruzada binaria de Keras) igual a V:",
+        "−(entropia cruzada binária do Keras) igual a V:"), math.isclose(value_keras, value_by_hand, abs_tol=1e-5))
+print("−losses.discriminator_loss igual a V:", math.isclose(value_losses, value_by_hand, abs_tol=1e-5))
 
-value_by_hand = np.mean(np.log(d_real)) + np.mean(np.log(1 - d_fake))
-bce = keras.losses.BinaryCrossentropy()
-value_keras = -(float(bce(np.ones(3), d_real)) + float(bce(np.zeros(3), d_fake)))
-value_losses = -float(losses.discriminator_loss(d_real, d_fake, form="probability"))
-print("V à mão:", round(float(value_by_hand), 4), "| objective.value_function:",
-      round(objective.value_function(d_real, d_fake), 4))
-print("−(entropia cruzada binária do Keras) igual a V:", math.isclose(value_keras, value_by_hand, abs_tol=1e-5))
-print("−losses.discriminator_loss igual a V:", math.isclose(value_losses, value_by_hand, abs_tol=1e-5))'''),
-md(es=r"""Las dos mitades de esa pérdida, en función de la salida de $D$: $-\log t$ castiga a $D$ cuando llama «falsa» a
-una muestra real ($t \to 0$); $-\log(1 - t)$ lo castiga cuando llama «real» a una falsa ($t \to 1$). Las dos
-crecen sin límite: equivocarse con mucha seguridad cuesta muchísimo.""",
-pt=r"""As duas metades dessa perda, em função da saída de $D$: $-\log t$ pune $D$ quando ele chama de «falsa» uma
-amostra real ($t \to 0$); $-\log(1 - t)$ o pune quando ele chama de «real» uma falsa ($t \to 1$). As duas crescem
-sem limite: errar com muita segurança custa muitíssimo."""),
-code('''objective.plot_log_terms()
-plt.show()'''),
+# %% [markdown] lang="es"
+# Las dos mitades de esa pérdida, en función de la salida de $D$: $-\log t$ castiga a $D$ cuando llama «falsa» a
+# una muestra real ($t \to 0$); $-\log(1 - t)$ lo castiga cuando llama «real» a una falsa ($t \to 1$). Las dos
+# crecen sin límite: equivocarse con mucha seguridad cuesta muchísimo.
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## El algoritmo de entrenamiento
+# %% [markdown] lang="pt"
+# As duas metades dessa perda, em função da saída de $D$: $-\log t$ pune $D$ quando ele chama de «falsa» uma
+# amostra real ($t \to 0$); $-\log(1 - t)$ o pune quando ele chama de «real» uma falsa ($t \to 1$). As duas crescem
+# sem limite: errar com muita segurança custa muitíssimo.
 
-El algoritmo 1 de Goodfellow et al. (2014) alterna los dos jugadores con **descenso / ascenso de gradiente**
-(*gradient descent / ascent*) sobre minilotes (*mini-batches*) de $m$ muestras. En cada **paso de entrenamiento** (*training
-step*):
+# %%
+objective.plot_log_terms()
+plt.show()
 
-1. repetir $k$ veces: tomar $m$ vectores de ruido $z^{(i)}$ y $m$ muestras reales $x^{(i)}$, y actualizar $D$
-   **subiendo** por el gradiente de $\frac{1}{m}\sum_i \left[\log D(x^{(i)}) + \log(1 - D(G(z^{(i)})))\right]$
-   (es decir, bajando por el de $J^{(D)} = -V$);
-2. tomar $m$ vectores de ruido nuevos y actualizar $G$ **bajando** por el gradiente de
-   $\frac{1}{m}\sum_i \log(1 - D(G(z^{(i)})))$ —o, en la práctica, de $-\frac{1}{m}\sum_i \log D(G(z^{(i)}))$,
-   la versión no saturante que veremos enseguida—.
+# %% [markdown] lang="es"
+# ## El algoritmo de entrenamiento
+#
+# El algoritmo 1 de Goodfellow et al. (2014) alterna los dos jugadores con **descenso / ascenso de gradiente**
+# (*gradient descent / ascent*) sobre minilotes (*mini-batches*) de $m$ muestras. En cada **paso de entrenamiento** (*training
+# step*):
+#
+# 1. repetir $k$ veces: tomar $m$ vectores de ruido $z^{(i)}$ y $m$ muestras reales $x^{(i)}$, y actualizar $D$
+#    **subiendo** por el gradiente de $\frac{1}{m}\sum_i \left[\log D(x^{(i)}) + \log(1 - D(G(z^{(i)})))\right]$
+#    (es decir, bajando por el de $J^{(D)} = -V$);
+# 2. tomar $m$ vectores de ruido nuevos y actualizar $G$ **bajando** por el gradiente de
+#    $\frac{1}{m}\sum_i \log(1 - D(G(z^{(i)})))$ —o, en la práctica, de $-\frac{1}{m}\sum_i \log D(G(z^{(i)}))$,
+#    la versión no saturante que veremos enseguida—.
+#
+# El artículo usa $k = 1$, la opción más barata. Así se escribe ese paso con `tf.GradientTape`; con logits,
+# $\log D = \log\sigma(a)$ y $\log(1 - D) = \log\sigma(-a)$, que `tf.math.log_sigmoid` calcula sin desbordarse:
 
-El artículo usa $k = 1$, la opción más barata. Así se escribe ese paso con `tf.GradientTape`; con logits,
-$\log D = \log\sigma(a)$ y $\log(1 - D) = \log\sigma(-a)$, que `tf.math.log_sigmoid` calcula sin desbordarse:""",
-pt=r"""## O algoritmo de treinamento
+# %% [markdown] lang="pt"
+# ## O algoritmo de treinamento
+#
+# O algoritmo 1 de Goodfellow et al. (2014) alterna os dois jogadores com **descida / subida de gradiente**
+# (*gradient descent / ascent*) sobre minilotes (*mini-batches*) de $m$ amostras. Em cada **passo de treinamento** (*training
+# step*):
+#
+# 1. repetir $k$ vezes: pegar $m$ vetores de ruído $z^{(i)}$ e $m$ amostras reais $x^{(i)}$, e atualizar $D$
+#    **subindo** pelo gradiente de $\frac{1}{m}\sum_i \left[\log D(x^{(i)}) + \log(1 - D(G(z^{(i)})))\right]$
+#    (isto é, descendo pelo de $J^{(D)} = -V$);
+# 2. pegar $m$ vetores de ruído novos e atualizar $G$ **descendo** pelo gradiente de
+#    $\frac{1}{m}\sum_i \log(1 - D(G(z^{(i)})))$ — ou, na prática, de $-\frac{1}{m}\sum_i \log D(G(z^{(i)}))$, a
+#    versão não saturante que veremos logo a seguir.
+#
+# O artigo usa $k = 1$, a opção mais barata. É assim que se escreve esse passo com `tf.GradientTape`; com logits,
+# $\log D = \log\sigma(a)$ e $\log(1 - D) = \log\sigma(-a)$, que `tf.math.log_sigmoid` calcula sem estourar:
 
-O algoritmo 1 de Goodfellow et al. (2014) alterna os dois jogadores com **descida / subida de gradiente**
-(*gradient descent / ascent*) sobre minilotes (*mini-batches*) de $m$ amostras. Em cada **passo de treinamento** (*training
-step*):
-
-1. repetir $k$ vezes: pegar $m$ vetores de ruído $z^{(i)}$ e $m$ amostras reais $x^{(i)}$, e atualizar $D$
-   **subindo** pelo gradiente de $\frac{1}{m}\sum_i \left[\log D(x^{(i)}) + \log(1 - D(G(z^{(i)})))\right]$
-   (isto é, descendo pelo de $J^{(D)} = -V$);
-2. pegar $m$ vetores de ruído novos e atualizar $G$ **descendo** pelo gradiente de
-   $\frac{1}{m}\sum_i \log(1 - D(G(z^{(i)})))$ — ou, na prática, de $-\frac{1}{m}\sum_i \log D(G(z^{(i)}))$, a
-   versão não saturante que veremos logo a seguir.
-
-O artigo usa $k = 1$, a opção mais barata. É assim que se escreve esse passo com `tf.GradientTape`; com logits,
-$\log D = \log\sigma(a)$ e $\log(1 - D) = \log\sigma(-a)$, que `tf.math.log_sigmoid` calcula sem estourar:"""),
-code(es='''def train_step_by_hand(gan):
+# %%
+def train_step_by_hand(gan):
     G, D = gan.generator, gan.discriminator
-    for _ in range(gan.k):                                   # 1. k pasos del discriminador
+    for _ in range(gan.k):                                   # es: 1. k pasos del discriminador
+                                                             # pt: 1. k passos do discriminador
         x_real = gan.sample_data(gan.batch_size)
         z = gan.sample_noise(gan.batch_size)
         with tf.GradientTape() as tape:
@@ -249,39 +258,26 @@ code(es='''def train_step_by_hand(gan):
                        + tf.reduce_mean(tf.math.log_sigmoid(-fake_logits)))
         grads = tape.gradient(d_loss, D.trainable_variables)
         gan.d_optimizer.apply_gradients(zip(grads, D.trainable_variables))
-    z = gan.sample_noise(gan.batch_size)                     # 2. un paso del generador
+    z = gan.sample_noise(gan.batch_size)                     # es: 2. un paso del generador | pt: 2. um passo do gerador
     with tf.GradientTape() as tape:
         fake_logits = D(G(z, training=True), training=True)
         g_loss = -tf.reduce_mean(tf.math.log_sigmoid(fake_logits))          # −log D(G(z))
     grads = tape.gradient(g_loss, G.trainable_variables)
     gan.g_optimizer.apply_gradients(zip(grads, G.trainable_variables))
-    return d_loss, g_loss''',
-pt='''def train_step_by_hand(gan):
-    G, D = gan.generator, gan.discriminator
-    for _ in range(gan.k):                                   # 1. k passos do discriminador
-        x_real = gan.sample_data(gan.batch_size)
-        z = gan.sample_noise(gan.batch_size)
-        with tf.GradientTape() as tape:
-            real_logits = D(x_real, training=True)
-            fake_logits = D(G(z, training=True), training=True)
-            d_loss = -(tf.reduce_mean(tf.math.log_sigmoid(real_logits))      # −V
-                       + tf.reduce_mean(tf.math.log_sigmoid(-fake_logits)))
-        grads = tape.gradient(d_loss, D.trainable_variables)
-        gan.d_optimizer.apply_gradients(zip(grads, D.trainable_variables))
-    z = gan.sample_noise(gan.batch_size)                     # 2. um passo do gerador
-    with tf.GradientTape() as tape:
-        fake_logits = D(G(z, training=True), training=True)
-        g_loss = -tf.reduce_mean(tf.math.log_sigmoid(fake_logits))          # −log D(G(z))
-    grads = tape.gradient(g_loss, G.trainable_variables)
-    gan.g_optimizer.apply_gradients(zip(grads, G.trainable_variables))
-    return d_loss, g_loss'''),
-md(es=r"""`GAN1D.train_step` es ese mismo paso dentro de la biblioteca. Dos GAN con la misma **semilla** (*seed*)
-empiezan con los mismos pesos y sacan los mismos lotes; entrenamos una con nuestro paso y otra con el de la
-biblioteca, con $k = 2$:""",
-pt=r"""`GAN1D.train_step` é esse mesmo passo dentro da biblioteca. Duas GAN com a mesma **semente** (*seed*) começam
-com os mesmos pesos e tiram os mesmos lotes; treinamos uma com o nosso passo e outra com o da biblioteca, com
-$k = 2$:"""),
-code(es='''gan_a = objective.GAN1D("gaussian", k=2, seed=1)
+    return d_loss, g_loss
+
+# %% [markdown] lang="es"
+# `GAN1D.train_step` es ese mismo paso dentro de la biblioteca. Dos GAN con la misma **semilla** (*seed*)
+# empiezan con los mismos pesos y sacan los mismos lotes; entrenamos una con nuestro paso y otra con el de la
+# biblioteca, con $k = 2$:
+
+# %% [markdown] lang="pt"
+# `GAN1D.train_step` é esse mesmo passo dentro da biblioteca. Duas GAN com a mesma **semente** (*seed*) começam
+# com os mesmos pesos e tiram os mesmos lotes; treinamos uma com o nosso passo e outra com o da biblioteca, com
+# $k = 2$:
+
+# %%
+gan_a = objective.GAN1D("gaussian", k=2, seed=1)
 gan_b = objective.GAN1D("gaussian", k=2, seed=1)
 step_a = tf.function(lambda: train_step_by_hand(gan_a))
 for _ in range(20):
@@ -289,168 +285,171 @@ for _ in range(20):
     gan_b.train_step()
 weights_a = gan_a.generator.get_weights() + gan_a.discriminator.get_weights()
 weights_b = gan_b.generator.get_weights() + gan_b.discriminator.get_weights()
-print("mismos pesos tras 20 pasos:", all(np.allclose(a, b, atol=1e-6) for a, b in zip(weights_a, weights_b)))
-print("actualizaciones de D:", int(gan_b.d_optimizer.iterations), "| de G:", int(gan_b.g_optimizer.iterations))''',
-pt='''gan_a = objective.GAN1D("gaussian", k=2, seed=1)
-gan_b = objective.GAN1D("gaussian", k=2, seed=1)
-step_a = tf.function(lambda: train_step_by_hand(gan_a))
-for _ in range(20):
-    step_a()
-    gan_b.train_step()
-weights_a = gan_a.generator.get_weights() + gan_a.discriminator.get_weights()
-weights_b = gan_b.generator.get_weights() + gan_b.discriminator.get_weights()
-print("mesmos pesos após 20 passos:", all(np.allclose(a, b, atol=1e-6) for a, b in zip(weights_a, weights_b)))
-print("atualizações de D:", int(gan_b.d_optimizer.iterations), "| de G:", int(gan_b.g_optimizer.iterations))'''),
+print(T("mismos pesos tras 20 pasos:",
+        "mesmos pesos após 20 passos:"), all(np.allclose(a, b, atol=1e-6) for a, b in zip(weights_a, weights_b)))
+print(T("actualizaciones de D:",
+        "atualizações de D:"), int(gan_b.d_optimizer.iterations), "| de G:", int(gan_b.g_optimizer.iterations))
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Minimax contra no saturante
+# %% [markdown] lang="es"
+# ## Minimax contra no saturante
+#
+# Llamemos $t = D(G(z)) = \sigma(a)$ a lo que el discriminador dice de una muestra falsa. El generador tiene dos
+# pérdidas posibles:
+#
+# | pérdida del generador | fórmula | $\partial L / \partial t$ | $\partial L / \partial a$ (con $\tfrac{dt}{da} = t(1-t)$) |
+# |---|---|---|---|
+# | **saturante** (*saturating*), la del juego minimax | $\log(1 - t)$ | $-\dfrac{1}{1 - t}$ | $-t$ |
+# | **no saturante** (*non-saturating loss*) | $-\log t$ | $-\dfrac{1}{t}$ | $t - 1$ |
+#
+# Las dos llevan al mismo sitio (las dos bajan cuando $t \to 1$, cuando $D$ acepta las falsas). La diferencia está
+# al **principio** del entrenamiento: el generador todavía produce basura y $D$ la rechaza con seguridad,
+# $t \approx 0$. Entonces el gradiente que la pérdida saturante manda hacia atrás por el logit es $-t \approx 0$: el
+# generador no aprende nada justo cuando más lo necesita. La no saturante manda $t - 1 \approx -1$. Los números:
 
-Llamemos $t = D(G(z)) = \sigma(a)$ a lo que el discriminador dice de una muestra falsa. El generador tiene dos
-pérdidas posibles:
+# %% [markdown] lang="pt"
+# ## Minimax contra não saturante
+#
+# Chamemos de $t = D(G(z)) = \sigma(a)$ o que o discriminador diz de uma amostra falsa. O gerador tem duas perdas
+# possíveis:
+#
+# | perda do gerador | fórmula | $\partial L / \partial t$ | $\partial L / \partial a$ (com $\tfrac{dt}{da} = t(1-t)$) |
+# |---|---|---|---|
+# | **saturante** (*saturating*), a do jogo minimax | $\log(1 - t)$ | $-\dfrac{1}{1 - t}$ | $-t$ |
+# | **não saturante** (*non-saturating loss*) | $-\log t$ | $-\dfrac{1}{t}$ | $t - 1$ |
+#
+# As duas levam ao mesmo lugar (as duas diminuem quando $t \to 1$, quando $D$ aceita as falsas). A diferença está no
+# **início** do treinamento: o gerador ainda produz lixo e $D$ o rejeita com segurança, $t \approx 0$. Então o
+# gradiente que a perda saturante manda para trás pelo logit é $-t \approx 0$: o gerador não aprende nada justamente
+# quando mais precisa. A não saturante manda $t - 1 \approx -1$. Os números:
 
-| pérdida del generador | fórmula | $\partial L / \partial t$ | $\partial L / \partial a$ (con $\tfrac{dt}{da} = t(1-t)$) |
-|---|---|---|---|
-| **saturante** (*saturating*), la del juego minimax | $\log(1 - t)$ | $-\dfrac{1}{1 - t}$ | $-t$ |
-| **no saturante** (*non-saturating loss*) | $-\log t$ | $-\dfrac{1}{t}$ | $t - 1$ |
-
-Las dos llevan al mismo sitio (las dos bajan cuando $t \to 1$, cuando $D$ acepta las falsas). La diferencia está
-al **principio** del entrenamiento: el generador todavía produce basura y $D$ la rechaza con seguridad,
-$t \approx 0$. Entonces el gradiente que la pérdida saturante manda hacia atrás por el logit es $-t \approx 0$: el
-generador no aprende nada justo cuando más lo necesita. La no saturante manda $t - 1 \approx -1$. Los números:""",
-pt=r"""## Minimax contra não saturante
-
-Chamemos de $t = D(G(z)) = \sigma(a)$ o que o discriminador diz de uma amostra falsa. O gerador tem duas perdas
-possíveis:
-
-| perda do gerador | fórmula | $\partial L / \partial t$ | $\partial L / \partial a$ (com $\tfrac{dt}{da} = t(1-t)$) |
-|---|---|---|---|
-| **saturante** (*saturating*), a do jogo minimax | $\log(1 - t)$ | $-\dfrac{1}{1 - t}$ | $-t$ |
-| **não saturante** (*non-saturating loss*) | $-\log t$ | $-\dfrac{1}{t}$ | $t - 1$ |
-
-As duas levam ao mesmo lugar (as duas diminuem quando $t \to 1$, quando $D$ aceita as falsas). A diferença está no
-**início** do treinamento: o gerador ainda produz lixo e $D$ o rejeita com segurança, $t \approx 0$. Então o
-gradiente que a perda saturante manda para trás pelo logit é $-t \approx 0$: o gerador não aprende nada justamente
-quando mais precisa. A não saturante manda $t - 1 \approx -1$. Os números:"""),
-code(es='''print(f"{'D(G(z))':>8} {'log(1−t)':>10} {'−log t':>8} {'∂/∂a saturante':>15} {'∂/∂a no saturante':>18}")
+# %%
+print(T(f"{'D(G(z))':>8} {'log(1−t)':>10} {'−log t':>8} {'∂/∂a saturante':>15} {'∂/∂a no saturante':>18}",
+        f"{'D(G(z))':>8} {'log(1−t)':>10} {'−log t':>8} {'∂/∂a saturante':>15} {'∂/∂a não saturante':>19}"))
 for t_value in [0.001, 0.01, 0.1, 0.5, 0.9, 0.99]:
-    print(f"{t_value:>8} {objective.generator_loss(t_value, 'saturating'):>10.4f}"
-          f" {objective.generator_loss(t_value, 'non_saturating'):>8.4f}"
-          f" {objective.generator_loss_grad(t_value, 'saturating', 'logit'):>15.4f}"
-          f" {objective.generator_loss_grad(t_value, 'non_saturating', 'logit'):>18.4f}")''',
-pt='''print(f"{'D(G(z))':>8} {'log(1−t)':>10} {'−log t':>8} {'∂/∂a saturante':>15} {'∂/∂a não saturante':>19}")
-for t_value in [0.001, 0.01, 0.1, 0.5, 0.9, 0.99]:
-    print(f"{t_value:>8} {objective.generator_loss(t_value, 'saturating'):>10.4f}"
-          f" {objective.generator_loss(t_value, 'non_saturating'):>8.4f}"
-          f" {objective.generator_loss_grad(t_value, 'saturating', 'logit'):>15.4f}"
-          f" {objective.generator_loss_grad(t_value, 'non_saturating', 'logit'):>19.4f}")'''),
-md(es=r"""Con $D(G(z)) = 0.001$ el gradiente saturante es $-0.001$ y el no saturante $-0.999$: casi mil veces más
-fuerte. Las derivadas de la tabla salieron de la regla de la cadena; `tf.GradientTape` tiene que dar lo mismo,
-derivando las pérdidas escritas con el logit:""",
-pt=r"""Com $D(G(z)) = 0.001$ o gradiente saturante é $-0.001$ e o não saturante $-0.999$: quase mil vezes mais forte.
-As derivadas da tabela saíram da regra da cadeia; o `tf.GradientTape` tem que dar o mesmo, derivando as perdas
-escritas com o logit:"""),
-code(es='''t_values = np.array([0.001, 0.01, 0.1, 0.5, 0.9, 0.99])
+    print(T(f"{t_value:>8} {objective.generator_loss(t_value, 'saturating'):>10.4f}"
+            f" {objective.generator_loss(t_value, 'non_saturating'):>8.4f}"
+            f" {objective.generator_loss_grad(t_value, 'saturating', 'logit'):>15.4f}"
+            f" {objective.generator_loss_grad(t_value, 'non_saturating', 'logit'):>18.4f}",
+            f"{t_value:>8} {objective.generator_loss(t_value, 'saturating'):>10.4f}"
+            f" {objective.generator_loss(t_value, 'non_saturating'):>8.4f}"
+            f" {objective.generator_loss_grad(t_value, 'saturating', 'logit'):>15.4f}"
+            f" {objective.generator_loss_grad(t_value, 'non_saturating', 'logit'):>19.4f}"))
+
+# %% [markdown] lang="es"
+# Con $D(G(z)) = 0.001$ el gradiente saturante es $-0.001$ y el no saturante $-0.999$: casi mil veces más
+# fuerte. Las derivadas de la tabla salieron de la regla de la cadena; `tf.GradientTape` tiene que dar lo mismo,
+# derivando las pérdidas escritas con el logit:
+
+# %% [markdown] lang="pt"
+# Com $D(G(z)) = 0.001$ o gradiente saturante é $-0.001$ e o não saturante $-0.999$: quase mil vezes mais forte.
+# As derivadas da tabela saíram da regra da cadeia; o `tf.GradientTape` tem que dar o mesmo, derivando as perdas
+# escritas com o logit:
+
+# %%
+t_values = np.array([0.001, 0.01, 0.1, 0.5, 0.9, 0.99])
 a = tf.Variable(np.log(t_values / (1 - t_values)))        # logits: t = σ(a)
 with tf.GradientTape(persistent=True) as tape:
     saturating = tf.reduce_sum(tf.math.log(1 - tf.sigmoid(a)))
     non_saturating = tf.reduce_sum(-tf.math.log(tf.sigmoid(a)))
-print("saturante:    ∂/∂a = −t    ", np.allclose(tape.gradient(saturating, a).numpy(), -t_values))
-print("no saturante: ∂/∂a = t − 1 ", np.allclose(tape.gradient(non_saturating, a).numpy(), t_values - 1))
+print(T("saturante:    ∂/∂a = −t    ",
+        "saturante:     ∂/∂a = −t    "), np.allclose(tape.gradient(saturating, a).numpy(), -t_values))
+print(T("no saturante: ∂/∂a = t − 1 ",
+        "não saturante: ∂/∂a = t − 1 "), np.allclose(tape.gradient(non_saturating, a).numpy(), t_values - 1))
 
-t_grid = np.linspace(0.001, 0.999, 999)                   # la biblioteca, en 999 puntos y respecto a t y a a
+t_grid = np.linspace(0.001, 0.999, 999)                   # es: la biblioteca, en 999 puntos y respecto a t y a a
+                                                          # pt: a biblioteca, em 999 pontos e em relação a t e a a
 print("objective: analítico == GradientTape:", all(
     np.allclose(objective.generator_loss_grad(t_grid, kind, wrt),
                 objective.generator_loss_grad_tape(t_grid, kind, wrt), rtol=1e-9)
-    for kind in objective.LOSS_KINDS for wrt in objective.WRT))''',
-pt='''t_values = np.array([0.001, 0.01, 0.1, 0.5, 0.9, 0.99])
-a = tf.Variable(np.log(t_values / (1 - t_values)))        # logits: t = σ(a)
-with tf.GradientTape(persistent=True) as tape:
-    saturating = tf.reduce_sum(tf.math.log(1 - tf.sigmoid(a)))
-    non_saturating = tf.reduce_sum(-tf.math.log(tf.sigmoid(a)))
-print("saturante:     ∂/∂a = −t    ", np.allclose(tape.gradient(saturating, a).numpy(), -t_values))
-print("não saturante: ∂/∂a = t − 1 ", np.allclose(tape.gradient(non_saturating, a).numpy(), t_values - 1))
+    for kind in objective.LOSS_KINDS for wrt in objective.WRT))
 
-t_grid = np.linspace(0.001, 0.999, 999)                   # a biblioteca, em 999 pontos e em relação a t e a a
-print("objective: analítico == GradientTape:", all(
-    np.allclose(objective.generator_loss_grad(t_grid, kind, wrt),
-                objective.generator_loss_grad_tape(t_grid, kind, wrt), rtol=1e-9)
-    for kind in objective.LOSS_KINDS for wrt in objective.WRT))'''),
-md(es=r"""Las dos pérdidas y sus derivadas en función de $D(G(z))$. En el centro, respecto a la salida $t$: la saturante
-no parece tan mala ($-1/(1-t) \approx -1$ en $t = 0$). El problema aparece al atravesar la sigmoide (derecha): su
-derivada $t(1-t)$ se anula en $t = 0$ y se lleva consigo el gradiente saturante.""",
-pt=r"""As duas perdas e suas derivadas em função de $D(G(z))$. No centro, em relação à saída $t$: a saturante não
-parece tão ruim ($-1/(1-t) \approx -1$ em $t = 0$). O problema aparece ao atravessar a sigmoide (direita): sua
-derivada $t(1-t)$ se anula em $t = 0$ e leva junto o gradiente saturante."""),
-code('''objective.plot_generator_losses()
-plt.show()'''),
-md(es=r"""Y en una red de verdad: entrenamos sólo el discriminador de la GAN de una dimensión durante 500 lotes, con el
-generador congelado en su estado inicial, y medimos la norma del gradiente que cada pérdida manda a **todos** los
-pesos de $G$ (varía un poco de una máquina a otra).""",
-pt=r"""E numa rede de verdade: treinamos só o discriminador da GAN de uma dimensão durante 500 lotes, com o gerador
-congelado no seu estado inicial, e medimos a norma do gradiente que cada perda manda para **todos** os pesos de
-$G$ (varia um pouco de uma máquina para outra)."""),
-code(es='''gan = objective.GAN1D("gaussian", seed=0)
-gan.train_discriminator(500)                      # D aprende a rechazar las falsas iniciales
+# %% [markdown] lang="es"
+# Las dos pérdidas y sus derivadas en función de $D(G(z))$. En el centro, respecto a la salida $t$: la saturante
+# no parece tan mala ($-1/(1-t) \approx -1$ en $t = 0$). El problema aparece al atravesar la sigmoide (derecha): su
+# derivada $t(1-t)$ se anula en $t = 0$ y se lleva consigo el gradiente saturante.
+
+# %% [markdown] lang="pt"
+# As duas perdas e suas derivadas em função de $D(G(z))$. No centro, em relação à saída $t$: a saturante não
+# parece tão ruim ($-1/(1-t) \approx -1$ em $t = 0$). O problema aparece ao atravessar a sigmoide (direita): sua
+# derivada $t(1-t)$ se anula em $t = 0$ e leva junto o gradiente saturante.
+
+# %%
+objective.plot_generator_losses()
+plt.show()
+
+# %% [markdown] lang="es"
+# Y en una red de verdad: entrenamos sólo el discriminador de la GAN de una dimensión durante 500 lotes, con el
+# generador congelado en su estado inicial, y medimos la norma del gradiente que cada pérdida manda a **todos** los
+# pesos de $G$ (varía un poco de una máquina a otra).
+
+# %% [markdown] lang="pt"
+# E numa rede de verdade: treinamos só o discriminador da GAN de uma dimensão durante 500 lotes, com o gerador
+# congelado no seu estado inicial, e medimos a norma do gradiente que cada perda manda para **todos** os pesos de
+# $G$ (varia um pouco de uma máquina para outra).
+
+# %% tags=["nbval-ignore-output"]
+gan = objective.GAN1D("gaussian", seed=0)
+gan.train_discriminator(500)                      # es: D aprende a rechazar las falsas iniciales
+                                                  # pt: D aprende a rejeitar as falsas iniciais
 z = gan.sample_noise(256)
 for kind in objective.LOSS_KINDS:
     with tf.GradientTape() as tape:
         fake_logits = gan.discriminator(gan.generator(z, training=True), training=True)
         g_loss = tf.reduce_mean(objective.generator_loss_tf(fake_logits, kind))
     grads = tape.gradient(g_loss, gan.generator.trainable_variables)
-    print(f"{kind:>15}: D(G(z)) medio = {float(tf.reduce_mean(tf.sigmoid(fake_logits))):.3f}, "
-          f"‖∇G‖ = {float(tf.linalg.global_norm(grads)):.3f}")''',
-pt='''gan = objective.GAN1D("gaussian", seed=0)
-gan.train_discriminator(500)                      # D aprende a rejeitar as falsas iniciais
-z = gan.sample_noise(256)
-for kind in objective.LOSS_KINDS:
-    with tf.GradientTape() as tape:
-        fake_logits = gan.discriminator(gan.generator(z, training=True), training=True)
-        g_loss = tf.reduce_mean(objective.generator_loss_tf(fake_logits, kind))
-    grads = tape.gradient(g_loss, gan.generator.trainable_variables)
-    print(f"{kind:>15}: D(G(z)) médio = {float(tf.reduce_mean(tf.sigmoid(fake_logits))):.3f}, "
-          f"‖∇G‖ = {float(tf.linalg.global_norm(grads)):.3f}")''',
-tags=["nbval-ignore-output"]),
-md(es=r"""Cuanto más seguro está $D$ (menor $D(G(z))$), más pequeño es el gradiente saturante comparado con el no
-saturante. Por eso todos entrenan con $-\log D(G(z))$, que en Keras es la entropía cruzada binaria de las falsas
-con la etiqueta «real» (1): `losses.generator_loss(fake_logits)` en la lección 06.""",
-pt=r"""Quanto mais seguro está $D$ (menor $D(G(z))$), menor é o gradiente saturante comparado com o não saturante.
-Por isso todos treinam com $-\log D(G(z))$, que no Keras é a entropia cruzada binária das falsas com o rótulo
-«real» (1): `losses.generator_loss(fake_logits)` na lição 06."""),
+    print(T(f"{kind:>15}: D(G(z)) medio = {float(tf.reduce_mean(tf.sigmoid(fake_logits))):.3f}, "
+            f"‖∇G‖ = {float(tf.linalg.global_norm(grads)):.3f}",
+            f"{kind:>15}: D(G(z)) médio = {float(tf.reduce_mean(tf.sigmoid(fake_logits))):.3f}, "
+            f"‖∇G‖ = {float(tf.linalg.global_norm(grads)):.3f}"))
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## El discriminador óptimo
+# %% [markdown] lang="es"
+# Cuanto más seguro está $D$ (menor $D(G(z))$), más pequeño es el gradiente saturante comparado con el no
+# saturante. Por eso todos entrenan con $-\log D(G(z))$, que en Keras es la entropía cruzada binaria de las falsas
+# con la etiqueta «real» (1): `losses.generator_loss(fake_logits)` en la lección 06.
 
-Fijemos $G$. Con el cambio de variable $x = G(z)$, el segundo término de $V$ es una integral sobre $x$ con la
-densidad $p_g$:
+# %% [markdown] lang="pt"
+# Quanto mais seguro está $D$ (menor $D(G(z))$), menor é o gradiente saturante comparado com o não saturante.
+# Por isso todos treinam com $-\log D(G(z))$, que no Keras é a entropia cruzada binária das falsas com o rótulo
+# «real» (1): `losses.generator_loss(fake_logits)` na lição 06.
 
-$$V(D, G) = \int \Big[\, p_{data}(x) \log D(x) + p_g(x) \log\big(1 - D(x)\big) \Big]\, dx .$$
+# %% [markdown] lang="es"
+# ## El discriminador óptimo
+#
+# Fijemos $G$. Con el cambio de variable $x = G(z)$, el segundo término de $V$ es una integral sobre $x$ con la
+# densidad $p_g$:
+#
+# $$V(D, G) = \int \Big[\, p_{data}(x) \log D(x) + p_g(x) \log\big(1 - D(x)\big) \Big]\, dx .$$
+#
+# $D$ puede elegir $D(x)$ **por separado en cada punto** $x$. Con $a = p_{data}(x)$, $b = p_g(x)$, la función
+# $y \mapsto a \log y + b \log(1 - y)$ tiene derivada $\frac{a}{y} - \frac{b}{1 - y}$, que se anula en
+# $y = \frac{a}{a + b}$, y es cóncava: ahí está su máximo. El **discriminador óptimo** (*optimal discriminator*) es
+#
+# $$D^*(x) = \frac{p_{data}(x)}{p_{data}(x) + p_g(x)} .$$
+#
+# Donde sólo hay datos reales, $D^* = 1$; donde sólo hay falsos, $D^* = 0$; donde las dos densidades son iguales,
+# $D^* = 1/2$. Lo comprobamos con dos gaussianas, $p_{data} = \mathcal{N}(0, 1)$ y $p_g = \mathcal{N}(2, 1)$, y una
+# integral numérica:
 
-$D$ puede elegir $D(x)$ **por separado en cada punto** $x$. Con $a = p_{data}(x)$, $b = p_g(x)$, la función
-$y \mapsto a \log y + b \log(1 - y)$ tiene derivada $\frac{a}{y} - \frac{b}{1 - y}$, que se anula en
-$y = \frac{a}{a + b}$, y es cóncava: ahí está su máximo. El **discriminador óptimo** (*optimal discriminator*) es
+# %% [markdown] lang="pt"
+# ## O discriminador ótimo
+#
+# Fixemos $G$. Com a mudança de variável $x = G(z)$, o segundo termo de $V$ é uma integral sobre $x$ com a densidade
+# $p_g$:
+#
+# $$V(D, G) = \int \Big[\, p_{data}(x) \log D(x) + p_g(x) \log\big(1 - D(x)\big) \Big]\, dx .$$
+#
+# $D$ pode escolher $D(x)$ **separadamente em cada ponto** $x$. Com $a = p_{data}(x)$, $b = p_g(x)$, a função
+# $y \mapsto a \log y + b \log(1 - y)$ tem derivada $\frac{a}{y} - \frac{b}{1 - y}$, que se anula em
+# $y = \frac{a}{a + b}$, e é côncava: ali está o seu máximo. O **discriminador ótimo** (*optimal discriminator*) é
+#
+# $$D^*(x) = \frac{p_{data}(x)}{p_{data}(x) + p_g(x)} .$$
+#
+# Onde só há dados reais, $D^* = 1$; onde só há falsos, $D^* = 0$; onde as duas densidades são iguais, $D^* = 1/2$.
+# Conferimos com duas gaussianas, $p_{data} = \mathcal{N}(0, 1)$ e $p_g = \mathcal{N}(2, 1)$, e uma integral
+# numérica:
 
-$$D^*(x) = \frac{p_{data}(x)}{p_{data}(x) + p_g(x)} .$$
-
-Donde sólo hay datos reales, $D^* = 1$; donde sólo hay falsos, $D^* = 0$; donde las dos densidades son iguales,
-$D^* = 1/2$. Lo comprobamos con dos gaussianas, $p_{data} = \mathcal{N}(0, 1)$ y $p_g = \mathcal{N}(2, 1)$, y una
-integral numérica:""",
-pt=r"""## O discriminador ótimo
-
-Fixemos $G$. Com a mudança de variável $x = G(z)$, o segundo termo de $V$ é uma integral sobre $x$ com a densidade
-$p_g$:
-
-$$V(D, G) = \int \Big[\, p_{data}(x) \log D(x) + p_g(x) \log\big(1 - D(x)\big) \Big]\, dx .$$
-
-$D$ pode escolher $D(x)$ **separadamente em cada ponto** $x$. Com $a = p_{data}(x)$, $b = p_g(x)$, a função
-$y \mapsto a \log y + b \log(1 - y)$ tem derivada $\frac{a}{y} - \frac{b}{1 - y}$, que se anula em
-$y = \frac{a}{a + b}$, e é côncava: ali está o seu máximo. O **discriminador ótimo** (*optimal discriminator*) é
-
-$$D^*(x) = \frac{p_{data}(x)}{p_{data}(x) + p_g(x)} .$$
-
-Onde só há dados reais, $D^* = 1$; onde só há falsos, $D^* = 0$; onde as duas densidades são iguais, $D^* = 1/2$.
-Conferimos com duas gaussianas, $p_{data} = \mathcal{N}(0, 1)$ e $p_g = \mathcal{N}(2, 1)$, e uma integral
-numérica:"""),
-code(es='''x = np.linspace(-12.0, 14.0, 20001)
+# %%
+x = np.linspace(-12.0, 14.0, 20001)
 p_data = np.exp(-x ** 2 / 2) / np.sqrt(2 * np.pi)             # N(0, 1)
 p_g = np.exp(-(x - 2) ** 2 / 2) / np.sqrt(2 * np.pi)         # N(2, 1)
 d_star = p_data / (p_data + p_g)
@@ -458,292 +457,301 @@ print("D* igual a objective.optimal_discriminator:", np.allclose(d_star, objecti
 print("D*(0), D*(1), D*(2):", np.interp([0.0, 1.0, 2.0], x, d_star).round(4))
 for name, d in [("D*", d_star), ("D = 1/2", np.full_like(x, 0.5)),
                 ("0.8·D* + 0.1", 0.8 * d_star + 0.1), ("D*²", d_star ** 2)]:
-    print(f"V({name:>12}, G) = {objective.value_integral(x, p_data, p_g, d):.4f}")''',
-pt='''x = np.linspace(-12.0, 14.0, 20001)
-p_data = np.exp(-x ** 2 / 2) / np.sqrt(2 * np.pi)             # N(0, 1)
-p_g = np.exp(-(x - 2) ** 2 / 2) / np.sqrt(2 * np.pi)         # N(2, 1)
-d_star = p_data / (p_data + p_g)
-print("D* igual a objective.optimal_discriminator:", np.allclose(d_star, objective.optimal_discriminator(p_data, p_g)))
-print("D*(0), D*(1), D*(2):", np.interp([0.0, 1.0, 2.0], x, d_star).round(4))
-for name, d in [("D*", d_star), ("D = 1/2", np.full_like(x, 0.5)),
-                ("0.8·D* + 0.1", 0.8 * d_star + 0.1), ("D*²", d_star ** 2)]:
-    print(f"V({name:>12}, G) = {objective.value_integral(x, p_data, p_g, d):.4f}")'''),
-md(es=r"""Ningún otro $D$ da un $V$ mayor que $D^*$. Una advertencia para quien lo programe: la densidad normal es
-$\frac{1}{\sigma\sqrt{2\pi}}\, e^{-(x-\mu)^2 / (2\sigma^2)}$; olvidar el $2$ del exponente o el $\sigma$ del
-denominador da una curva que no integra 1, y un $D^*$ equivocado. Ahora $D^*$ mientras $p_g = \mathcal{N}(\mu_g, 1)$
-se acerca a los datos:""",
-pt=r"""Nenhum outro $D$ dá um $V$ maior que $D^*$. Um aviso para quem for programar: a densidade normal é
-$\frac{1}{\sigma\sqrt{2\pi}}\, e^{-(x-\mu)^2 / (2\sigma^2)}$; esquecer o $2$ do expoente ou o $\sigma$ do
-denominador dá uma curva que não integra 1, e um $D^*$ errado. Agora $D^*$ enquanto $p_g = \mathcal{N}(\mu_g, 1)$ se
-aproxima dos dados:"""),
-code(es='''print("∫ p_data dx =", round(objective.integrate(p_data, x), 6),
-      "| varianza ∫ x² p_data dx =", round(objective.integrate(x ** 2 * p_data, x), 6))
+    print(f"V({name:>12}, G) = {objective.value_integral(x, p_data, p_g, d):.4f}")
+
+# %% [markdown] lang="es"
+# Ningún otro $D$ da un $V$ mayor que $D^*$. Una advertencia para quien lo programe: la densidad normal es
+# $\frac{1}{\sigma\sqrt{2\pi}}\, e^{-(x-\mu)^2 / (2\sigma^2)}$; olvidar el $2$ del exponente o el $\sigma$ del
+# denominador da una curva que no integra 1, y un $D^*$ equivocado. Ahora $D^*$ mientras $p_g = \mathcal{N}(\mu_g, 1)$
+# se acerca a los datos:
+
+# %% [markdown] lang="pt"
+# Nenhum outro $D$ dá um $V$ maior que $D^*$. Um aviso para quem for programar: a densidade normal é
+# $\frac{1}{\sigma\sqrt{2\pi}}\, e^{-(x-\mu)^2 / (2\sigma^2)}$; esquecer o $2$ do expoente ou o $\sigma$ do
+# denominador dá uma curva que não integra 1, e um $D^*$ errado. Agora $D^*$ enquanto $p_g = \mathcal{N}(\mu_g, 1)$ se
+# aproxima dos dados:
+
+# %%
+print("∫ p_data dx =", round(objective.integrate(p_data, x), 6),
+      T("| varianza ∫ x² p_data dx =",
+        "| variância ∫ x² p_data dx ="), round(objective.integrate(x ** 2 * p_data, x), 6))
 objective.plot_optimal_discriminator([4.0, 2.0, 1.0, 0.0])
-plt.show()''',
-pt='''print("∫ p_data dx =", round(objective.integrate(p_data, x), 6),
-      "| variância ∫ x² p_data dx =", round(objective.integrate(x ** 2 * p_data, x), 6))
-objective.plot_optimal_discriminator([4.0, 2.0, 1.0, 0.0])
-plt.show()'''),
+plt.show()
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Jensen-Shannon
+# %% [markdown] lang="es"
+# ## Jensen-Shannon
+#
+# Sustituimos $D^*$ en $V$ y sumamos y restamos $\log 2$ dentro de cada logaritmo, con $m = \frac{p_{data} + p_g}{2}$:
+#
+# $$V(D^*, G) = \int p_{data} \log \frac{p_{data}}{p_{data} + p_g} + p_g \log \frac{p_g}{p_{data} + p_g}\, dx
+# = \int p_{data} \log \frac{p_{data}}{m} + p_g \log \frac{p_g}{m}\, dx - 2\log 2$$
+#
+# $$V(D^*, G) = -\log 4 + \mathrm{KL}(p_{data} \,\|\, m) + \mathrm{KL}(p_g \,\|\, m) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g).$$
+#
+# La **divergencia de Jensen-Shannon** (*Jensen-Shannon divergence*) vale 0 sólo si $p_g = p_{data}$ y nunca pasa de
+# $\log 2$. Así que, contra el mejor discriminador, el generador minimiza la JSD, y el mínimo global del juego es
+# $p_g = p_{data}$, con $V = -\log 4$ y $D^* = 1/2$ en todas partes (el teorema 1 de Goodfellow et al.). La
+# verificación numérica, para varias parejas de gaussianas:
 
-Sustituimos $D^*$ en $V$ y sumamos y restamos $\log 2$ dentro de cada logaritmo, con $m = \frac{p_{data} + p_g}{2}$:
+# %% [markdown] lang="pt"
+# ## Jensen-Shannon
+#
+# Substituímos $D^*$ em $V$ e somamos e subtraímos $\log 2$ dentro de cada logaritmo, com $m = \frac{p_{data} + p_g}{2}$:
+#
+# $$V(D^*, G) = \int p_{data} \log \frac{p_{data}}{p_{data} + p_g} + p_g \log \frac{p_g}{p_{data} + p_g}\, dx
+# = \int p_{data} \log \frac{p_{data}}{m} + p_g \log \frac{p_g}{m}\, dx - 2\log 2$$
+#
+# $$V(D^*, G) = -\log 4 + \mathrm{KL}(p_{data} \,\|\, m) + \mathrm{KL}(p_g \,\|\, m) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g).$$
+#
+# A **divergência de Jensen-Shannon** (*Jensen-Shannon divergence*) vale 0 só se $p_g = p_{data}$ e nunca passa de
+# $\log 2$. Então, contra o melhor discriminador, o gerador minimiza a JSD, e o mínimo global do jogo é
+# $p_g = p_{data}$, com $V = -\log 4$ e $D^* = 1/2$ em todo lugar (o teorema 1 de Goodfellow et al.). A verificação
+# numérica, para vários pares de gaussianas:
 
-$$V(D^*, G) = \int p_{data} \log \frac{p_{data}}{p_{data} + p_g} + p_g \log \frac{p_g}{p_{data} + p_g}\, dx
-= \int p_{data} \log \frac{p_{data}}{m} + p_g \log \frac{p_g}{m}\, dx - 2\log 2$$
-
-$$V(D^*, G) = -\log 4 + \mathrm{KL}(p_{data} \,\|\, m) + \mathrm{KL}(p_g \,\|\, m) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g).$$
-
-La **divergencia de Jensen-Shannon** (*Jensen-Shannon divergence*) vale 0 sólo si $p_g = p_{data}$ y nunca pasa de
-$\log 2$. Así que, contra el mejor discriminador, el generador minimiza la JSD, y el mínimo global del juego es
-$p_g = p_{data}$, con $V = -\log 4$ y $D^* = 1/2$ en todas partes (el teorema 1 de Goodfellow et al.). La
-verificación numérica, para varias parejas de gaussianas:""",
-pt=r"""## Jensen-Shannon
-
-Substituímos $D^*$ em $V$ e somamos e subtraímos $\log 2$ dentro de cada logaritmo, com $m = \frac{p_{data} + p_g}{2}$:
-
-$$V(D^*, G) = \int p_{data} \log \frac{p_{data}}{p_{data} + p_g} + p_g \log \frac{p_g}{p_{data} + p_g}\, dx
-= \int p_{data} \log \frac{p_{data}}{m} + p_g \log \frac{p_g}{m}\, dx - 2\log 2$$
-
-$$V(D^*, G) = -\log 4 + \mathrm{KL}(p_{data} \,\|\, m) + \mathrm{KL}(p_g \,\|\, m) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g).$$
-
-A **divergência de Jensen-Shannon** (*Jensen-Shannon divergence*) vale 0 só se $p_g = p_{data}$ e nunca passa de
-$\log 2$. Então, contra o melhor discriminador, o gerador minimiza a JSD, e o mínimo global do jogo é
-$p_g = p_{data}$, com $V = -\log 4$ e $D^* = 1/2$ em todo lugar (o teorema 1 de Goodfellow et al.). A verificação
-numérica, para vários pares de gaussianas:"""),
-code(es='''print(f"{'p_data':>10} {'p_g':>10} {'V(D*, G)':>9} {'−log 4 + 2·JSD':>15}  |dif| < 1e-6")
+# %%
+print(f"{'p_data':>10} {'p_g':>10} {'V(D*, G)':>9} {'−log 4 + 2·JSD':>15}  |dif| < 1e-6")
 for mu_data, std_data, mu_g, std_g in [(0, 1, 0, 1), (0, 1, 1, 1), (0, 1, 3, 1), (-1, 0.5, 2, 2), (0, 1, 6, 1)]:
     x, p_data, p_g = objective.gaussian_pair(mu_data, mu_g, std_data, std_g)
     value = objective.value_at_optimum(x, p_data, p_g)
     jsd = objective.js_divergence(p_data, p_g, x)
     print(f"N({mu_data:>2}, {std_data:<3}) N({mu_g:>2}, {std_g:<3}) {value:>9.4f} {-math.log(4) + 2 * jsd:>15.4f}"
-          f"  {abs(value - (-math.log(4) + 2 * jsd)) < 1e-6}")''',
-pt='''print(f"{'p_data':>10} {'p_g':>10} {'V(D*, G)':>9} {'−log 4 + 2·JSD':>15}  |dif| < 1e-6")
-for mu_data, std_data, mu_g, std_g in [(0, 1, 0, 1), (0, 1, 1, 1), (0, 1, 3, 1), (-1, 0.5, 2, 2), (0, 1, 6, 1)]:
-    x, p_data, p_g = objective.gaussian_pair(mu_data, mu_g, std_data, std_g)
-    value = objective.value_at_optimum(x, p_data, p_g)
-    jsd = objective.js_divergence(p_data, p_g, x)
-    print(f"N({mu_data:>2}, {std_data:<3}) N({mu_g:>2}, {std_g:<3}) {value:>9.4f} {-math.log(4) + 2 * jsd:>15.4f}"
-          f"  {abs(value - (-math.log(4) + 2 * jsd)) < 1e-6}")'''),
-md(es=r"""La JSD en función de la distancia entre dos gaussianas de $\sigma = 1$. Crece mientras se solapan y luego se
-**aplana** en $\log 2$: cuando los datos y las falsas ya no se tocan, mover el generador un poco no cambia la
-JSD, y su gradiente es prácticamente cero. Ese es el punto de partida de WGAN, que cambia la JSD por una
-distancia que sigue creciendo con la separación.""",
-pt=r"""A JSD em função da distância entre duas gaussianas de $\sigma = 1$. Ela cresce enquanto elas se sobrepõem e
-depois **achata** em $\log 2$: quando os dados e as falsas já não se tocam, mover o gerador um pouco não muda a
-JSD, e seu gradiente é praticamente zero. Esse é o ponto de partida da WGAN, que troca a JSD por uma distância que
-continua crescendo com a separação."""),
-code(es='''distances = [0.0, 1.0, 2.0, 4.0, 6.0, 8.0]
+          f"  {abs(value - (-math.log(4) + 2 * jsd)) < 1e-6}")
+
+# %% [markdown] lang="es"
+# La JSD en función de la distancia entre dos gaussianas de $\sigma = 1$. Crece mientras se solapan y luego se
+# **aplana** en $\log 2$: cuando los datos y las falsas ya no se tocan, mover el generador un poco no cambia la
+# JSD, y su gradiente es prácticamente cero. Ese es el punto de partida de WGAN, que cambia la JSD por una
+# distancia que sigue creciendo con la separación.
+
+# %% [markdown] lang="pt"
+# A JSD em função da distância entre duas gaussianas de $\sigma = 1$. Ela cresce enquanto elas se sobrepõem e
+# depois **achata** em $\log 2$: quando os dados e as falsas já não se tocam, mover o gerador um pouco não muda a
+# JSD, e seu gradiente é praticamente zero. Esse é o ponto de partida da WGAN, que troca a JSD por uma distância que
+# continua crescendo com a separação.
+
+# %%
+distances = [0.0, 1.0, 2.0, 4.0, 6.0, 8.0]
 jsd, value = objective.jsd_curve(distances)
-print("distancia:", distances)
+print(T("distancia:", "distância:"), distances)
 print("JSD:      ", jsd.round(4).tolist(), "| log 2 =", round(math.log(2), 4))
 objective.plot_jsd_vs_distance()
-plt.show()''',
-pt='''distances = [0.0, 1.0, 2.0, 4.0, 6.0, 8.0]
-jsd, value = objective.jsd_curve(distances)
-print("distância:", distances)
-print("JSD:      ", jsd.round(4).tolist(), "| log 2 =", round(math.log(2), 4))
-objective.plot_jsd_vs_distance()
-plt.show()'''),
+plt.show()
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Una GAN en 1-D
+# %% [markdown] lang="es"
+# ## Una GAN en 1-D
+#
+# Todo lo anterior, en marcha. Los datos reales son números de $\mathcal{N}(4, 0.5^2)$; el generador empieza
+# produciendo números cerca de 0. `GAN1D` sigue el algoritmo de arriba con la pérdida no saturante, $k = 1$, lotes
+# de 128 y Adam ($\beta_1 = 0.5$); el discriminador reescala primero $x$ para que la ventana del gráfico quede en
+# $[-1, 1]$, igual que las imágenes entran en $[-1, 1]$. Cada pocos pasos se guarda la densidad del generador
+# (estimada con un núcleo gaussiano sobre 2000 muestras) y $D(x)$. Tarda unos segundos; el resultado depende de la
+# máquina en las últimas cifras.
 
-Todo lo anterior, en marcha. Los datos reales son números de $\mathcal{N}(4, 0.5^2)$; el generador empieza
-produciendo números cerca de 0. `GAN1D` sigue el algoritmo de arriba con la pérdida no saturante, $k = 1$, lotes
-de 128 y Adam ($\beta_1 = 0.5$); el discriminador reescala primero $x$ para que la ventana del gráfico quede en
-$[-1, 1]$, igual que las imágenes entran en $[-1, 1]$. Cada pocos pasos se guarda la densidad del generador
-(estimada con un núcleo gaussiano sobre 2000 muestras) y $D(x)$. Tarda unos segundos; el resultado depende de la
-máquina en las últimas cifras.""",
-pt=r"""## Uma GAN em 1-D
+# %% [markdown] lang="pt"
+# ## Uma GAN em 1-D
+#
+# Tudo o que vimos, em movimento. Os dados reais são números de $\mathcal{N}(4, 0.5^2)$; o gerador começa produzindo
+# números perto de 0. A `GAN1D` segue o algoritmo acima com a perda não saturante, $k = 1$, lotes de 128 e Adam
+# ($\beta_1 = 0.5$); o discriminador primeiro reescala $x$ para que a janela do gráfico fique em $[-1, 1]$, assim
+# como as imagens entram em $[-1, 1]$. A cada poucos passos guarda-se a densidade do gerador (estimada com um núcleo
+# gaussiano sobre 2000 amostras) e $D(x)$. Leva alguns segundos; o resultado depende da máquina nas últimas casas.
 
-Tudo o que vimos, em movimento. Os dados reais são números de $\mathcal{N}(4, 0.5^2)$; o gerador começa produzindo
-números perto de 0. A `GAN1D` segue o algoritmo acima com a perda não saturante, $k = 1$, lotes de 128 e Adam
-($\beta_1 = 0.5$); o discriminador primeiro reescala $x$ para que a janela do gráfico fique em $[-1, 1]$, assim
-como as imagens entram em $[-1, 1]$. A cada poucos passos guarda-se a densidade do gerador (estimada com um núcleo
-gaussiano sobre 2000 amostras) e $D(x)$. Leva alguns segundos; o resultado depende da máquina nas últimas casas."""),
-code(es='''gan, history = objective.train_gan1d("gaussian", seed=0)
-print(f"{history.steps} pasos | media de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
-      f"(datos: {gan.data.mean}) | desviación de G: {history.g_std[-1]:.2f} (datos: {gan.data.std})")''',
-pt='''gan, history = objective.train_gan1d("gaussian", seed=0)
-print(f"{history.steps} passos | média de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
-      f"(dados: {gan.data.mean}) | desvio de G: {history.g_std[-1]:.2f} (dados: {gan.data.std})")''',
-tags=["nbval-ignore-output"]),
-md(es=r"""La animación: arriba, los datos ($p_{data}$, azul), el generador ($p_g$, naranja) y el discriminador ($D(x)$,
-verde); abajo, las pérdidas hasta ese paso. $D$ sube donde hay más datos que falsas y baja donde hay más falsas que
-datos —es su estimación de $D^*$—, y el generador se desplaza hacia donde $D$ es alto. Al final $p_g \approx
-p_{data}$ y $D(x) \approx 1/2$.""",
-pt=r"""A animação: em cima, os dados ($p_{data}$, azul), o gerador ($p_g$, laranja) e o discriminador ($D(x)$,
-verde); embaixo, as perdas até aquele passo. $D$ sobe onde há mais dados que falsas e desce onde há mais falsas que
-dados — é a sua estimativa de $D^*$ —, e o gerador se desloca para onde $D$ é alto. No final $p_g \approx p_{data}$
-e $D(x) \approx 1/2$."""),
-code('''folder = pathlib.Path("runs/04_gan1d")
+# %% tags=["nbval-ignore-output"]
+gan, history = objective.train_gan1d("gaussian", seed=0)
+print(T(f"{history.steps} pasos | media de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
+        f"(datos: {gan.data.mean}) | desviación de G: {history.g_std[-1]:.2f} (datos: {gan.data.std})",
+        f"{history.steps} passos | média de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
+        f"(dados: {gan.data.mean}) | desvio de G: {history.g_std[-1]:.2f} (dados: {gan.data.std})"))
+
+# %% [markdown] lang="es"
+# La animación: arriba, los datos ($p_{data}$, azul), el generador ($p_g$, naranja) y el discriminador ($D(x)$,
+# verde); abajo, las pérdidas hasta ese paso. $D$ sube donde hay más datos que falsas y baja donde hay más falsas que
+# datos —es su estimación de $D^*$—, y el generador se desplaza hacia donde $D$ es alto. Al final $p_g \approx
+# p_{data}$ y $D(x) \approx 1/2$.
+
+# %% [markdown] lang="pt"
+# A animação: em cima, os dados ($p_{data}$, azul), o gerador ($p_g$, laranja) e o discriminador ($D(x)$,
+# verde); embaixo, as perdas até aquele passo. $D$ sobe onde há mais dados que falsas e desce onde há mais falsas que
+# dados — é a sua estimativa de $D^*$ —, e o gerador se desloca para onde $D$ é alto. No final $p_g \approx p_{data}$
+# e $D(x) \approx 1/2$.
+
+# %% tags=["nbval-ignore-output"]
+folder = pathlib.Path("runs/04_gan1d")
 folder.mkdir(parents=True, exist_ok=True)
 path = objective.write_gan1d_gif(history, folder / "gan1d.gif")
-gif.show_gif(path)''', tags=["nbval-ignore-output"]),
-md(es=r"""Las pérdidas tienden a sus valores de equilibrio: con $D = 1/2$ en todas partes, $J^{(D)} = -V = 2\log 2
-\approx 1.386$ y la pérdida no saturante del generador vale $-\log\frac12 = \log 2 \approx 0.693$. Que las
-pérdidas se estabilicen **no** quiere decir que el generador sea bueno: sólo que ninguno de los dos gana. Hay que
-mirar las muestras.""",
-pt=r"""As perdas tendem aos seus valores de equilíbrio: com $D = 1/2$ em todo lugar, $J^{(D)} = -V = 2\log 2 \approx
-1.386$ e a perda não saturante do gerador vale $-\log\frac12 = \log 2 \approx 0.693$. Perdas estáveis **não**
-querem dizer que o gerador é bom: só que nenhum dos dois está ganhando. É preciso olhar as amostras."""),
-code('''objective.plot_gan1d_losses(history)
-plt.show()'''),
+gif.show_gif(path)
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Colapso de modos
+# %% [markdown] lang="es"
+# Las pérdidas tienden a sus valores de equilibrio: con $D = 1/2$ en todas partes, $J^{(D)} = -V = 2\log 2
+# \approx 1.386$ y la pérdida no saturante del generador vale $-\log\frac12 = \log 2 \approx 0.693$. Que las
+# pérdidas se estabilicen **no** quiere decir que el generador sea bueno: sólo que ninguno de los dos gana. Hay que
+# mirar las muestras.
 
-El **colapso de modos** (*mode collapse*) es el fallo más conocido de las GAN: el generador produce sólo una parte
-de la variedad de los datos —en MNIST, unos pocos dígitos—. En una dimensión se ve con una mezcla de dos picos,
-$\frac12\mathcal{N}(0, 0.25^2) + \frac12\mathcal{N}(6, 0.25^2)$.
+# %% [markdown] lang="pt"
+# As perdas tendem aos seus valores de equilíbrio: com $D = 1/2$ em todo lugar, $J^{(D)} = -V = 2\log 2 \approx
+# 1.386$ e a perda não saturante do gerador vale $-\log\frac12 = \log 2 \approx 0.693$. Perdas estáveis **não**
+# querem dizer que o gerador é bom: só que nenhum dos dois está ganhando. É preciso olhar as amostras.
 
-El mecanismo, con números exactos. Supongamos que $G$ cubre sólo el pico izquierdo y que $D$ es el óptimo contra
-él. ¿Qué le conviene hacer a $G$ a continuación? Su pérdida no saturante contra ese $D$ fijo es
-$\mathbb{E}_{x\sim p_g}[-\log D^*(x)]$:""",
-pt=r"""## Colapso de modos
+# %%
+objective.plot_gan1d_losses(history)
+plt.show()
 
-O **colapso de modos** (*mode collapse*) é a falha mais conhecida das GAN: o gerador produz só uma parte da
-variedade dos dados — no MNIST, uns poucos dígitos. Em uma dimensão ele aparece com uma mistura de dois picos,
-$\frac12\mathcal{N}(0, 0.25^2) + \frac12\mathcal{N}(6, 0.25^2)$.
+# %% [markdown] lang="es"
+# ## Colapso de modos
+#
+# El **colapso de modos** (*mode collapse*) es el fallo más conocido de las GAN: el generador produce sólo una parte
+# de la variedad de los datos —en MNIST, unos pocos dígitos—. En una dimensión se ve con una mezcla de dos picos,
+# $\frac12\mathcal{N}(0, 0.25^2) + \frac12\mathcal{N}(6, 0.25^2)$.
+#
+# El mecanismo, con números exactos. Supongamos que $G$ cubre sólo el pico izquierdo y que $D$ es el óptimo contra
+# él. ¿Qué le conviene hacer a $G$ a continuación? Su pérdida no saturante contra ese $D$ fijo es
+# $\mathbb{E}_{x\sim p_g}[-\log D^*(x)]$:
 
-O mecanismo, com números exatos. Suponha que $G$ cubra só o pico esquerdo e que $D$ seja o ótimo contra ele. O que
-convém a $G$ fazer em seguida? Sua perda não saturante contra esse $D$ fixo é $\mathbb{E}_{x\sim p_g}[-\log
-D^*(x)]$:"""),
-code(es='''peaks = objective.DATASETS["two_peaks"]
+# %% [markdown] lang="pt"
+# ## Colapso de modos
+#
+# O **colapso de modos** (*mode collapse*) é a falha mais conhecida das GAN: o gerador produz só uma parte da
+# variedade dos dados — no MNIST, uns poucos dígitos. Em uma dimensão ele aparece com uma mistura de dois picos,
+# $\frac12\mathcal{N}(0, 0.25^2) + \frac12\mathcal{N}(6, 0.25^2)$.
+#
+# O mecanismo, com números exatos. Suponha que $G$ cubra só o pico esquerdo e que $D$ seja o ótimo contra ele. O que
+# convém a $G$ fazer em seguida? Sua perda não saturante contra esse $D$ fixo é $\mathbb{E}_{x\sim p_g}[-\log
+# D^*(x)]$:
+
+# %%
+peaks = objective.DATASETS["two_peaks"]
 x = objective.integration_grid(peaks.means, peaks.stds)
 p_data = peaks.pdf(x)
 only_left = objective.gaussian_pdf(x, 0.0, 0.25)
 only_right = objective.gaussian_pdf(x, 6.0, 0.25)
-for now, d_name in [(only_left, "G cubre el pico izquierdo"), (only_right, "G cubre el pico derecho")]:
+for now, d_name in [(only_left, T("G cubre el pico izquierdo", "G cobre o pico esquerdo")), (only_right, T("G cubre el pico derecho", "G cobre o pico direito"))]:
     d_star = objective.optimal_discriminator(p_data, now)
-    print(d_name, "-> D* =", np.interp([0.0, 6.0], x, d_star).round(3), "en x = 0 y x = 6")
-    for p_g, name in [(only_left, "sólo el izquierdo"), (p_data, "los dos picos"), (only_right, "sólo el derecho")]:
-        print(f"   siguiente G = {name:>17}: E[−log D*] = {objective.integrate(p_g * np.log(1 / d_star), x):.4f}")''',
-pt='''peaks = objective.DATASETS["two_peaks"]
-x = objective.integration_grid(peaks.means, peaks.stds)
-p_data = peaks.pdf(x)
-only_left = objective.gaussian_pdf(x, 0.0, 0.25)
-only_right = objective.gaussian_pdf(x, 6.0, 0.25)
-for now, d_name in [(only_left, "G cobre o pico esquerdo"), (only_right, "G cobre o pico direito")]:
-    d_star = objective.optimal_discriminator(p_data, now)
-    print(d_name, "-> D* =", np.interp([0.0, 6.0], x, d_star).round(3), "em x = 0 e x = 6")
-    for p_g, name in [(only_left, "só o esquerdo"), (p_data, "os dois picos"), (only_right, "só o direito")]:
-        print(f"   próximo G = {name:>13}: E[−log D*] = {objective.integrate(p_g * np.log(1 / d_star), x):.4f}")'''),
-md(es=r"""Contra un $D$ fijo, la mejor respuesta de $G$ **no** es cubrir los dos picos ($0.5493$) sino saltar entero al
-pico que $D$ llama «real» ($0.0000$). Después $D$ se adapta, y ahora le conviene volver al otro. Si $G$ se mueve
-más rápido de lo que $D$ puede seguirlo, salta de pico en pico sin cubrir nunca los dos. El juego minimax pide
-$\min_G \max_D$ (el mejor $D$ contra cada $G$); alternando pasos de gradiente podemos acabar más cerca de
-$\max_D \min_G$, cuyo $G$ es justamente uno que colapsa en un punto.
+    print(d_name, "-> D* =", np.interp([0.0, 6.0], x, d_star).round(3), T("en x = 0 y x = 6", "em x = 0 e x = 6"))
+    for p_g, name in [(only_left, T("sólo el izquierdo", "só o esquerdo")), (p_data, T("los dos picos", "os dois picos")), (only_right, T("sólo el derecho", "só o direito"))]:
+        print(T(f"   siguiente G = {name:>17}: E[−log D*] = {objective.integrate(p_g * np.log(1 / d_star), x):.4f}",
+                f"   próximo G = {name:>13}: E[−log D*] = {objective.integrate(p_g * np.log(1 / d_star), x):.4f}"))
 
-Lo vemos entrenando: tres semillas con la receta equilibrada (las dos tasas de aprendizaje, *learning rates*, iguales) y tres con un
-generador cinco veces más rápido. A la derecha, la fracción de muestras de $G$ en el pico izquierdo: $1/2$ es
-cubrir los dos; 0 o 1, un solo pico.""",
-pt=r"""Contra um $D$ fixo, a melhor resposta de $G$ **não** é cobrir os dois picos ($0.5493$) e sim pular inteiro para
-o pico que $D$ chama de «real» ($0.0000$). Depois $D$ se adapta, e agora convém voltar para o outro. Se $G$ se move
-mais rápido do que $D$ consegue acompanhar, ele pula de pico em pico sem nunca cobrir os dois. O jogo minimax pede
-$\min_G \max_D$ (o melhor $D$ contra cada $G$); alternando passos de gradiente podemos acabar mais perto de
-$\max_D \min_G$, cujo $G$ é justamente um que colapsa num ponto.
+# %% [markdown] lang="es"
+# Contra un $D$ fijo, la mejor respuesta de $G$ **no** es cubrir los dos picos ($0.5493$) sino saltar entero al
+# pico que $D$ llama «real» ($0.0000$). Después $D$ se adapta, y ahora le conviene volver al otro. Si $G$ se mueve
+# más rápido de lo que $D$ puede seguirlo, salta de pico en pico sin cubrir nunca los dos. El juego minimax pide
+# $\min_G \max_D$ (el mejor $D$ contra cada $G$); alternando pasos de gradiente podemos acabar más cerca de
+# $\max_D \min_G$, cuyo $G$ es justamente uno que colapsa en un punto.
+#
+# Lo vemos entrenando: tres semillas con la receta equilibrada (las dos tasas de aprendizaje, *learning rates*, iguales) y tres con un
+# generador cinco veces más rápido. A la derecha, la fracción de muestras de $G$ en el pico izquierdo: $1/2$ es
+# cubrir los dos; 0 o 1, un solo pico.
 
-Vemos isso treinando: três sementes com a receita equilibrada (as duas taxas de aprendizado, *learning rates*, iguais) e três com um
-gerador cinco vezes mais rápido. À direita, a fração de amostras de $G$ no pico esquerdo: $1/2$ é cobrir os dois;
-0 ou 1, um pico só."""),
-code(es='''balanced = [objective.train_gan1d("two_peaks", seed=s)[1] for s in range(3)]
+# %% [markdown] lang="pt"
+# Contra um $D$ fixo, a melhor resposta de $G$ **não** é cobrir os dois picos ($0.5493$) e sim pular inteiro para
+# o pico que $D$ chama de «real» ($0.0000$). Depois $D$ se adapta, e agora convém voltar para o outro. Se $G$ se move
+# mais rápido do que $D$ consegue acompanhar, ele pula de pico em pico sem nunca cobrir os dois. O jogo minimax pede
+# $\min_G \max_D$ (o melhor $D$ contra cada $G$); alternando passos de gradiente podemos acabar mais perto de
+# $\max_D \min_G$, cujo $G$ é justamente um que colapsa num ponto.
+#
+# Vemos isso treinando: três sementes com a receita equilibrada (as duas taxas de aprendizado, *learning rates*, iguais) e três com um
+# gerador cinco vezes mais rápido. À direita, a fração de amostras de $G$ no pico esquerdo: $1/2$ é cobrir os dois;
+# 0 ou 1, um pico só.
+
+# %% tags=["nbval-ignore-output"]
+balanced = [objective.train_gan1d("two_peaks", seed=s)[1] for s in range(3)]
 fast_g = [objective.train_gan1d("two_peaks", seed=s, g_learning_rate=2.5e-3)[1] for s in range(3)]
-objective.plot_mode_collapse(balanced, title="G y D con la misma tasa de aprendizaje")
-objective.plot_mode_collapse(fast_g, title="G cinco veces más rápido que D")
+objective.plot_mode_collapse(balanced, title=T("G y D con la misma tasa de aprendizaje",
+                                               "G e D com a mesma taxa de aprendizado"))
+objective.plot_mode_collapse(fast_g, title=T("G cinco veces más rápido que D", "G cinco vezes mais rápido que D"))
 plt.show()
 for name, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
-    print(name, "- fracción final en el pico izquierdo:",
-          [round(float(objective.mode_fractions(h.samples[-1], peaks.means)[0]), 2) for h in runs])''',
-pt='''balanced = [objective.train_gan1d("two_peaks", seed=s)[1] for s in range(3)]
-fast_g = [objective.train_gan1d("two_peaks", seed=s, g_learning_rate=2.5e-3)[1] for s in range(3)]
-objective.plot_mode_collapse(balanced, title="G e D com a mesma taxa de aprendizado")
-objective.plot_mode_collapse(fast_g, title="G cinco vezes mais rápido que D")
-plt.show()
-for name, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
-    print(name, "- fração final no pico esquerdo:",
-          [round(float(objective.mode_fractions(h.samples[-1], peaks.means)[0]), 2) for h in runs])''',
-tags=["nbval-ignore-output"]),
-md(es=r"""Con el generador rápido la fracción salta una y otra vez entre 0 y 1 (en la mayoría de las semillas): el
-generador produce un pico cada vez y va saltando de uno a otro. Con la receta equilibrada, tras un primer vaivén, se
-queda lejos de 0 y de 1: $G$ cubre los dos picos, aunque no siempre en la proporción justa de $1/2$. En imágenes pasa lo mismo con más dimensiones: el generador encuentra unos
-pocos dígitos que engañan al discriminador del momento. Las recetas que ayudan —pérdidas distintas,
-normalización, minilotes que comparan muestras entre sí— son el tema de las variantes.""",
-pt=r"""Com o gerador rápido a fração pula uma e outra vez entre 0 e 1 (na maioria das sementes): o gerador produz um
-pico de cada vez e vai pulando de um para o outro. Com a receita equilibrada, depois de um primeiro vaivém, ela fica
-longe de 0 e de 1: $G$ cobre os dois picos, embora nem sempre na proporção certa de $1/2$. Em imagens acontece o mesmo com mais dimensões: o gerador encontra uns poucos
-dígitos que enganam o discriminador do momento. As receitas que ajudam — perdas diferentes, normalização, minilotes
-que comparam amostras entre si — são o tema das variantes."""),
+    print(name, T("- fracción final en el pico izquierdo:", "- fração final no pico esquerdo:"),
+          [round(float(objective.mode_fractions(h.samples[-1], peaks.means)[0]), 2) for h in runs])
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Variantes
+# %% [markdown] lang="es"
+# Con el generador rápido la fracción salta una y otra vez entre 0 y 1 (en la mayoría de las semillas): el
+# generador produce un pico cada vez y va saltando de uno a otro. Con la receta equilibrada, tras un primer vaivén, se
+# queda lejos de 0 y de 1: $G$ cubre los dos picos, aunque no siempre en la proporción justa de $1/2$. En imágenes pasa lo mismo con más dimensiones: el generador encuentra unos
+# pocos dígitos que engañan al discriminador del momento. Las recetas que ayudan —pérdidas distintas,
+# normalización, minilotes que comparan muestras entre sí— son el tema de las variantes.
 
-| variante | artículo | idea clave |
-|---|---|---|
-| **DCGAN** | Radford, Metz y Chintala (2015) | $G$ y $D$ totalmente convolucionales: convoluciones con paso (*stride*) en lugar de agrupamiento (*pooling*), convoluciones transpuestas (*transposed convolutions*) en $G$, normalización por lotes (*batch normalization*), ReLU en $G$ y LeakyReLU en $D$, $\tanh$ a la salida, Adam con $\beta_1 = 0.5$. Es la que construye la lección 06. |
-| **AC-GAN** | Odena, Olah y Shlens (2016) | $G$ recibe una clase $c$ además de $z$; $D$ dice si la muestra es real **y** a qué clase pertenece. El objetivo suma la verosimilitud de la clase correcta: se eligen los dígitos que se quieren generar. |
-| **CC-GAN** | Denton, Gross y Fergus (2016) | GAN condicionada al **contexto**: a una imagen le falta un trozo, $G$ lo rellena a partir del resto y $D$ juzga la imagen completa. Las características que aprende $D$ sirven para clasificar con pocas etiquetas (aprendizaje semisupervisado). |
-| **Pix2Pix** | Isola, Zhu, Zhou y Efros (2017) | GAN condicional de **imagen a imagen**: $G$ (una U-Net) traduce una imagen de entrada (un boceto, un mapa) en otra; $D$ (PatchGAN) juzga parejas (entrada, salida) por parches; se suma una pérdida L1 con la imagen objetivo. |
-| **WGAN** | Arjovsky, Chintala y Bottou (2017) | Cambia la JSD por la distancia de Wasserstein (la del «movimiento de tierra»), que sigue dando gradiente cuando los datos y las falsas no se solapan. $D$ pasa a ser un **crítico** (*critic*) sin sigmoide ni logaritmo, limitado a ser 1-Lipschitz (recorte de pesos; después, penalización del gradiente en WGAN-GP). Su pérdida sí acompaña la calidad de las muestras. |""",
-pt=r"""## Variantes
+# %% [markdown] lang="pt"
+# Com o gerador rápido a fração pula uma e outra vez entre 0 e 1 (na maioria das sementes): o gerador produz um
+# pico de cada vez e vai pulando de um para o outro. Com a receita equilibrada, depois de um primeiro vaivém, ela fica
+# longe de 0 e de 1: $G$ cobre os dois picos, embora nem sempre na proporção certa de $1/2$. Em imagens acontece o mesmo com mais dimensões: o gerador encontra uns poucos
+# dígitos que enganam o discriminador do momento. As receitas que ajudam — perdas diferentes, normalização, minilotes
+# que comparam amostras entre si — são o tema das variantes.
 
-| variante | artigo | ideia-chave |
-|---|---|---|
-| **DCGAN** | Radford, Metz e Chintala (2015) | $G$ e $D$ totalmente convolucionais: convoluções com passo (*stride*) no lugar de agrupamento (*pooling*), convoluções transpostas (*transposed convolutions*) em $G$, normalização em lote (*batch normalization*), ReLU em $G$ e LeakyReLU em $D$, $\tanh$ na saída, Adam com $\beta_1 = 0.5$. É a que a lição 06 constrói. |
-| **AC-GAN** | Odena, Olah e Shlens (2016) | $G$ recebe uma classe $c$ além de $z$; $D$ diz se a amostra é real **e** a que classe pertence. O objetivo soma a verossimilhança da classe correta: escolhem-se os dígitos que se quer gerar. |
-| **CC-GAN** | Denton, Gross e Fergus (2016) | GAN condicionada ao **contexto**: falta um pedaço de uma imagem, $G$ o preenche a partir do resto e $D$ julga a imagem completa. As características que $D$ aprende servem para classificar com poucos rótulos (aprendizado semissupervisionado). |
-| **Pix2Pix** | Isola, Zhu, Zhou e Efros (2017) | GAN condicional de **imagem para imagem**: $G$ (uma U-Net) traduz uma imagem de entrada (um esboço, um mapa) em outra; $D$ (PatchGAN) julga pares (entrada, saída) por trechos; soma-se uma perda L1 com a imagem-alvo. |
-| **WGAN** | Arjovsky, Chintala e Bottou (2017) | Troca a JSD pela distância de Wasserstein (a do «transporte de terra»), que continua dando gradiente quando os dados e as falsas não se sobrepõem. $D$ vira um **crítico** (*critic*) sem sigmoide nem logaritmo, limitado a ser 1-Lipschitz (corte de pesos; depois, penalização do gradiente na WGAN-GP). Sua perda acompanha, sim, a qualidade das amostras. |"""),
+# %% [markdown] lang="es"
+# ## Variantes
+#
+# | variante | artículo | idea clave |
+# |---|---|---|
+# | **DCGAN** | Radford, Metz y Chintala (2015) | $G$ y $D$ totalmente convolucionales: convoluciones con paso (*stride*) en lugar de agrupamiento (*pooling*), convoluciones transpuestas (*transposed convolutions*) en $G$, normalización por lotes (*batch normalization*), ReLU en $G$ y LeakyReLU en $D$, $\tanh$ a la salida, Adam con $\beta_1 = 0.5$. Es la que construye la lección 06. |
+# | **AC-GAN** | Odena, Olah y Shlens (2016) | $G$ recibe una clase $c$ además de $z$; $D$ dice si la muestra es real **y** a qué clase pertenece. El objetivo suma la verosimilitud de la clase correcta: se eligen los dígitos que se quieren generar. |
+# | **CC-GAN** | Denton, Gross y Fergus (2016) | GAN condicionada al **contexto**: a una imagen le falta un trozo, $G$ lo rellena a partir del resto y $D$ juzga la imagen completa. Las características que aprende $D$ sirven para clasificar con pocas etiquetas (aprendizaje semisupervisado). |
+# | **Pix2Pix** | Isola, Zhu, Zhou y Efros (2017) | GAN condicional de **imagen a imagen**: $G$ (una U-Net) traduce una imagen de entrada (un boceto, un mapa) en otra; $D$ (PatchGAN) juzga parejas (entrada, salida) por parches; se suma una pérdida L1 con la imagen objetivo. |
+# | **WGAN** | Arjovsky, Chintala y Bottou (2017) | Cambia la JSD por la distancia de Wasserstein (la del «movimiento de tierra»), que sigue dando gradiente cuando los datos y las falsas no se solapan. $D$ pasa a ser un **crítico** (*critic*) sin sigmoide ni logaritmo, limitado a ser 1-Lipschitz (recorte de pesos; después, penalización del gradiente en WGAN-GP). Su pérdida sí acompaña la calidad de las muestras. |
 
-# ---------------------------------------------------------------------------------------------
-md(es=r"""## Ejercicios
+# %% [markdown] lang="pt"
+# ## Variantes
+#
+# | variante | artigo | ideia-chave |
+# |---|---|---|
+# | **DCGAN** | Radford, Metz e Chintala (2015) | $G$ e $D$ totalmente convolucionais: convoluções com passo (*stride*) no lugar de agrupamento (*pooling*), convoluções transpostas (*transposed convolutions*) em $G$, normalização em lote (*batch normalization*), ReLU em $G$ e LeakyReLU em $D$, $\tanh$ na saída, Adam com $\beta_1 = 0.5$. É a que a lição 06 constrói. |
+# | **AC-GAN** | Odena, Olah e Shlens (2016) | $G$ recebe uma classe $c$ além de $z$; $D$ diz se a amostra é real **e** a que classe pertence. O objetivo soma a verossimilhança da classe correta: escolhem-se os dígitos que se quer gerar. |
+# | **CC-GAN** | Denton, Gross e Fergus (2016) | GAN condicionada ao **contexto**: falta um pedaço de uma imagem, $G$ o preenche a partir do resto e $D$ julga a imagem completa. As características que $D$ aprende servem para classificar com poucos rótulos (aprendizado semissupervisionado). |
+# | **Pix2Pix** | Isola, Zhu, Zhou e Efros (2017) | GAN condicional de **imagem para imagem**: $G$ (uma U-Net) traduz uma imagem de entrada (um esboço, um mapa) em outra; $D$ (PatchGAN) julga pares (entrada, saída) por trechos; soma-se uma perda L1 com a imagem-alvo. |
+# | **WGAN** | Arjovsky, Chintala e Bottou (2017) | Troca a JSD pela distância de Wasserstein (a do «transporte de terra»), que continua dando gradiente quando os dados e as falsas não se sobrepõem. $D$ vira um **crítico** (*critic*) sem sigmoide nem logaritmo, limitado a ser 1-Lipschitz (corte de pesos; depois, penalização do gradiente na WGAN-GP). Sua perda acompanha, sim, a qualidade das amostras. |
 
-Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
-una pista. Puedes usar las funciones de `objective` que aparecen en la lección.""",
-pt=r"""## Exercícios
+# %% [markdown] lang="es"
+# ## Ejercicios
+#
+# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
+# una pista. Puedes usar las funciones de `objective` que aparecen en la lección.
 
-Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
-dica. Você pode usar as funções de `objective` que aparecem na lição."""),
-code(es='''# 1. Con D(G(z)) = 0.01, ¿cuántas veces mayor es |∂L/∂a| de la pérdida no saturante que el de la saturante?
-answer = None  # tu respuesta
-gc.exercises.check("04.1", answer)''',
-pt='''# 1. Com D(G(z)) = 0.01, quantas vezes maior é |∂L/∂a| da perda não saturante que o da saturante?
-answer = None  # sua resposta
-gc.exercises.check("04.1", answer)'''),
-code(es='''# 2. p_data = N(0, 1), p_g = N(2, 1): ¿cuánto vale D*(0)?
-answer = None  # tu respuesta
-gc.exercises.check("04.2", answer)''',
-pt='''# 2. p_data = N(0, 1), p_g = N(2, 1): quanto vale D*(0)?
-answer = None  # sua resposta
-gc.exercises.check("04.2", answer)'''),
-code(es='''# 3. Si p_g = p_data, ¿cuánto vale V(D*, G)?
-answer = None  # tu respuesta
-gc.exercises.check("04.3", answer)''',
-pt='''# 3. Se p_g = p_data, quanto vale V(D*, G)?
-answer = None  # sua resposta
-gc.exercises.check("04.3", answer)'''),
-code(es='''# 4. ¿Cuánto vale JSD(N(0, 1) ‖ N(2, 1)) en nats?
-answer = None  # tu respuesta
-gc.exercises.check("04.4", answer)''',
-pt='''# 4. Quanto vale JSD(N(0, 1) ‖ N(2, 1)) em nats?
-answer = None  # sua resposta
-gc.exercises.check("04.4", answer)'''),
-code(es='''# 5. Con k = 5, ¿cuántas actualizaciones de D hace GAN1D en 200 pasos de entrenamiento?
-answer = None  # tu respuesta
-gc.exercises.check("04.5", answer)''',
-pt='''# 5. Com k = 5, quantas atualizações de D a GAN1D faz em 200 passos de treinamento?
-answer = None  # sua resposta
-gc.exercises.check("04.5", answer)'''),
-md(es=r"""## Siguiente
+# %% [markdown] lang="pt"
+# ## Exercícios
+#
+# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
+# dica. Você pode usar as funções de `objective` que aparecem na lição.
 
-La lección **05** estudia la normalización por lotes, la pieza que hace entrenables las GAN convolucionales, y la
-**06** junta todo en una DCGAN que dibuja dígitos: el mismo paso de entrenamiento de esta lección, con
-convoluciones en lugar de capas densas y la pérdida no saturante.""",
-pt=r"""## Próxima
+# %%
+# es: 1. Con D(G(z)) = 0.01, ¿cuántas veces mayor es |∂L/∂a| de la pérdida no saturante que el de la saturante?
+# pt: 1. Com D(G(z)) = 0.01, quantas vezes maior é |∂L/∂a| da perda não saturante que o da saturante?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("04.1", answer)
 
-A lição **05** estuda a normalização em lote, a peça que torna treináveis as GAN convolucionais, e a **06** junta
-tudo numa DCGAN que desenha dígitos: o mesmo passo de treinamento desta lição, com convoluções no lugar de camadas
-densas e a perda não saturante."""),
-]
+# %%
+# es: 2. p_data = N(0, 1), p_g = N(2, 1): ¿cuánto vale D*(0)?
+# pt: 2. p_data = N(0, 1), p_g = N(2, 1): quanto vale D*(0)?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("04.2", answer)
+
+# %%
+# es: 3. Si p_g = p_data, ¿cuánto vale V(D*, G)?
+# pt: 3. Se p_g = p_data, quanto vale V(D*, G)?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("04.3", answer)
+
+# %%
+# es: 4. ¿Cuánto vale JSD(N(0, 1) ‖ N(2, 1)) en nats?
+# pt: 4. Quanto vale JSD(N(0, 1) ‖ N(2, 1)) em nats?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("04.4", answer)
+
+# %%
+# es: 5. Con k = 5, ¿cuántas actualizaciones de D hace GAN1D en 200 pasos de entrenamiento?
+# pt: 5. Com k = 5, quantas atualizações de D a GAN1D faz em 200 passos de treinamento?
+answer = None  # es: tu respuesta | pt: sua resposta
+gc.exercises.check("04.5", answer)
+
+# %% [markdown] lang="es"
+# ## Siguiente
+#
+# La lección **05** estudia la normalización por lotes, la pieza que hace entrenables las GAN convolucionales, y la
+# **06** junta todo en una DCGAN que dibuja dígitos: el mismo paso de entrenamiento de esta lección, con
+# convoluciones en lugar de capas densas y la pérdida no saturante.
+
+# %% [markdown] lang="pt"
+# ## Próxima
+#
+# A lição **05** estuda a normalização em lote, a peça que torna treináveis as GAN convolucionais, e a **06** junta
+# tudo numa DCGAN que desenha dígitos: o mesmo passo de treinamento desta lição, com convoluções no lugar de camadas
+# densas e a perda não saturante.
