@@ -23,7 +23,8 @@ canvas (no pyplot, no timestamps) and written with :func:`gan_course.gif.write_g
 re-running writes the same bytes.
 
 ``python -m gan_course figures`` writes them all (see :data:`FIGURES`).
-Visto en 02 (convolución, stride, padding, pooling, dilatación) y 03 (convolución transpuesta).
+Visto en 02 §La convolución a mano, 02 §Paso (stride) y relleno (padding), 02 §Agrupamiento (pooling) y
+03 §La transpuesta como una convolución.
 """
 from __future__ import annotations
 
@@ -33,11 +34,16 @@ import numpy as np
 
 from . import conv
 from .i18n import arg_error, register
+from .validate import check_choice, check_int
 
 register({
     "animate.expected_kind": {
         "es": "uno de 'conv', 'max', 'avg', 'transposed', 'scatter', 'digit'",
         "pt": "um de 'conv', 'max', 'avg', 'transposed', 'scatter', 'digit'",
+    },
+    "animate.expected_anim": {
+        "es": "un animate.Anim o el nombre de una animación de animate.TABLE",
+        "pt": "um animate.Anim ou o nome de uma animação de animate.TABLE",
     },
     "animate.expected_name": {
         "es": "el nombre de una animación de animate.TABLE",
@@ -113,9 +119,19 @@ PX = 40            # pixels per cell (grid and numeric animations)
 PX_DIGIT = 12      # pixels per cell (the digit)
 
 
-def _check_anim(anim: Anim) -> Anim:
-    if anim.kind not in KINDS:
-        raise arg_error("kind", anim.kind, "animate.expected_kind")
+def _anim(anim) -> Anim:
+    """An :class:`Anim`, or the file name of a row of :data:`TABLE`, checked."""
+    if isinstance(anim, str):
+        if anim not in ANIMATIONS:
+            raise arg_error("anim", anim, "animate.expected_name")
+        return ANIMATIONS[anim]
+    if not isinstance(anim, Anim):
+        raise arg_error("anim", anim, "animate.expected_anim")
+    check_choice("kind", anim.kind, KINDS, expected="animate.expected_kind")
+    for name, minimum in (("i", 1), ("k", 1), ("s", 1), ("p", 0), ("d", 1), ("ms", 10)):
+        check_int(name, getattr(anim, name), minimum)
+    if anim.kind == "digit":
+        check_int("i", anim.i, 1, 28)   # a crop of one 28×28 digit
     return anim
 
 
@@ -150,9 +166,10 @@ def plan(anim: Anim) -> dict:
     ``real`` (a boolean mask of the canvas cells that hold input pixels), ``result`` (the
     finished output) and ``steps``: one dict per frame with ``taps`` (the canvas cells the
     kernel covers; for ``"scatter"`` the output cells it writes to) and ``shown`` (the output so
-    far, NaN where not yet computed).  Visto en 02 §La convolución a mano y 03.
+    far, NaN where not yet computed).  Visto en 02 §La convolución a mano y
+    03 §La transpuesta como una convolución.
     """
-    anim = _check_anim(anim)
+    anim = _anim(anim)
     x, kernel = _values(anim)
     i, k, s, p, d = anim.i, anim.k, anim.s, anim.p, anim.d
     if anim.kind in ("conv", "max", "avg", "digit"):
@@ -167,14 +184,7 @@ def plan(anim: Anim) -> dict:
         o = (conv.pool_output_size(i, k, s) if anim.kind in ("max", "avg")
              else conv.conv_output_size(i, k, s, p, d))
         assert result.shape == (o, o)
-        steps = []
-        shown = np.full((o, o), np.nan)
-        for r in range(o):
-            for c in range(o):
-                shown = shown.copy()
-                shown[r, c] = result[r, c]
-                taps = [(r * s + a * d, c * s + b * d) for a in range(k) for b in range(k)]
-                steps.append({"out": (r, c), "taps": taps, "shown": shown})
+        steps = _window_steps(result, lambda r, c: [(r * s + a * d, c * s + b * d) for a in range(k) for b in range(k)])
         return {"anim": anim, "x": x, "kernel": kernel, "canvas": canvas, "real": real,
                 "result": result, "steps": steps}
 
@@ -188,15 +198,8 @@ def plan(anim: Anim) -> dict:
         real = np.zeros(canvas.shape, bool)
         q = k - p - 1
         real[q: q + s * (i - 1) + 1: s, q: q + s * (i - 1) + 1: s] = True
-        assert np.allclose(result, conv.conv_transpose2d(x, kernel, stride=s, padding=p))
-        steps = []
-        shown = np.full((o, o), np.nan)
-        for r in range(o):
-            for c in range(o):
-                shown = shown.copy()
-                shown[r, c] = result[r, c]
-                taps = [(r + a, c + b) for a in range(k) for b in range(k)]
-                steps.append({"out": (r, c), "taps": taps, "shown": shown})
+        assert np.allclose(result, conv.conv_transpose2d(x, kernel, stride=s, padding=p)) and result.shape == (o, o)
+        steps = _window_steps(result, lambda r, c: [(r + a, c + b) for a in range(k) for b in range(k)])
         return {"anim": anim, "x": x, "kernel": flipped, "canvas": canvas, "real": real,
                 "result": result, "steps": steps}
 
@@ -216,6 +219,18 @@ def plan(anim: Anim) -> dict:
             steps.append({"out": (r, c), "taps": taps, "shown": shown})
     return {"anim": anim, "x": x, "kernel": kernel, "canvas": full, "real": None,
             "result": result, "steps": steps}
+
+
+def _window_steps(result, taps_of) -> list:
+    """One step per output cell in reading order: the canvas cells ``taps_of(r, c)`` the kernel covers
+    and the output computed so far (NaN where not yet)."""
+    steps, shown = [], np.full(result.shape, np.nan)
+    for r in range(result.shape[0]):
+        for c in range(result.shape[1]):
+            shown = shown.copy()
+            shown[r, c] = result[r, c]
+            steps.append({"out": (r, c), "taps": taps_of(r, c), "shown": shown})
+    return steps
 
 
 def _covered(mask, k, s):
@@ -395,7 +410,7 @@ def _scatter_frames(pl: dict) -> tuple[list, list]:
     """Frames of the transposed convolution by definition: each input pixel scatters the kernel."""
     anim = pl["anim"]
     x, kernel, full = pl["x"], pl["kernel"], pl["canvas"]
-    i, k, s, p = anim.i, anim.k, anim.s, anim.p
+    i, k, p = anim.i, anim.k, anim.p
     n = full.shape[0]
     gap, top, bottom = 1.5, 0.5, 1.4
     ix, kx = 0.5, 0.5 + i + gap
@@ -498,12 +513,10 @@ def _digit_frames(pl: dict) -> tuple[list, list]:
 def frames(anim: Anim | str) -> tuple[list, list]:
     """``(frames, durations_ms)`` of an animation (an :class:`Anim` or a file name of :data:`TABLE`).
 
-    Frames are uint8 RGB arrays of one fixed shape.  Visto en 02 y 03.
+    Frames are uint8 RGB arrays of one fixed shape.
+    Visto en 02 §La convolución a mano y 03 §La transpuesta como una convolución.
     """
-    if isinstance(anim, str):
-        if anim not in ANIMATIONS:
-            raise arg_error("anim", anim, "animate.expected_name")
-        anim = ANIMATIONS[anim]
+    anim = _anim(anim)
     pl = plan(anim)
     if anim.kind == "scatter":
         return _scatter_frames(pl)

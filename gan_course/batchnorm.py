@@ -18,13 +18,14 @@ Keras conventions, which differ from PyTorch's:
 statistics of a channel are taken over every other axis — the ``m = N`` examples of a dense layer,
 or the ``m = N·H·W`` pixels of a convolutional one.
 
-Visto en 05 (normalización por lotes).
+Visto en 05 §Las ecuaciones (4)–(7), 05 §Hacia atrás: las derivadas paso a paso y 05 §Medias móviles.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .i18n import arg_error, messages, register
+from .i18n import arg_error, register
+from .validate import check_array, check_float, is_int
 
 __all__ = ["batchnorm_forward", "batchnorm_backward", "update_moving", "batchnorm_inference",
            "EPSILON", "MOMENTUM"]
@@ -82,16 +83,8 @@ register({
 })
 
 
-def _expected(key, **fields):
-    texts = messages()[key]
-    return {lang: texts[lang].format(**fields) for lang in ("es", "pt")}
-
-
 def _input(x, name="x"):
-    try:
-        arr = np.asarray(x, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise arg_error(name, x, "bn.expected_input") from None
+    arr = check_array(name, x, "bn.expected_input")
     if arr.ndim < 2:
         raise arg_error(name, x, "bn.expected_input")
     return arr
@@ -99,33 +92,23 @@ def _input(x, name="x"):
 
 def _axis(axis, ndim):
     """The channel axis as a non-negative int; the batch axis 0 is not allowed."""
-    ok = isinstance(axis, (int, np.integer)) and not isinstance(axis, (bool, np.bool_))
-    if ok and -ndim <= axis < ndim and axis % ndim != 0:
+    if is_int(axis) and -ndim <= axis < ndim and axis % ndim != 0:
         return int(axis) % ndim
-    raise arg_error("axis", axis, _expected("bn.expected_axis", last=ndim - 1, ndim=ndim - 1))
+    raise arg_error("axis", axis, "bn.expected_axis", last=ndim - 1, ndim=ndim - 1)
 
 
 def _per_channel(value, name, c, axis):
     """A vector of ``c`` numbers (one per channel); ``axis=None``: compared with ``moving_mean``."""
-    try:
-        arr = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        arr = None
-    if arr is None or arr.shape != (c,):
-        if axis is None:
-            raise arg_error(name, value, _expected("bn.expected_same_length", c=c))
-        raise arg_error(name, value, _expected("bn.expected_params", c=c, axis=axis))
+    key, fields = ("bn.expected_same_length", {"c": c}) if axis is None else \
+        ("bn.expected_params", {"c": c, "axis": axis})
+    arr = check_array(name, value, key, ndim=1, **fields)
+    if arr.shape != (c,):
+        raise arg_error(name, value, key, **fields)
     return arr
 
 
-def _is_real(v) -> bool:
-    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
-
-
 def _eps(eps):
-    if not (_is_real(eps) and 0 < eps < np.inf):
-        raise arg_error("eps", eps, "bn.expected_eps")
-    return float(eps)
+    return check_float("eps", eps, 0, low_open=True, expected="bn.expected_eps")
 
 
 def _broadcast(v, ndim, axis):
@@ -187,17 +170,15 @@ def batchnorm_backward(dy, cache):
         ∂L/∂x = γ / (m · sqrt(σ² + ε)) · (m · dy − Σ dy − x̂ · Σ dy · x̂)
 
     Returns ``(dx, dgamma, dbeta)``, the same numbers ``tf.GradientTape`` gives for
-    ``keras.layers.BatchNormalization(...)(x, training=True)``.  Visto en 05 §Hacia atrás.
+    ``keras.layers.BatchNormalization(...)(x, training=True)``.  Visto en 05 §Hacia atrás: las derivadas paso a paso.
     """
     if not isinstance(cache, dict) or not {"x_hat", "inv_std", "gamma", "axis", "m"} <= set(cache):
         raise arg_error("cache", cache, "bn.expected_cache")
     x_hat, ax, m = cache["x_hat"], cache["axis"], cache["m"]
-    try:
-        dy = np.asarray(dy, dtype=np.float64)
-    except (TypeError, ValueError):
-        dy = None
-    if dy is None or dy.shape != x_hat.shape:
-        raise arg_error("dy", dy if dy is not None else "?", _expected("bn.expected_dy", shape=x_hat.shape))
+    dy_arr = check_array("dy", dy, "bn.expected_dy", shape=x_hat.shape)
+    if dy_arr.shape != x_hat.shape:
+        raise arg_error("dy", dy, "bn.expected_dy", shape=x_hat.shape)
+    dy = dy_arr
     red = _reduce_axes(dy.ndim, ax)
 
     dbeta = dy.sum(axis=red)
@@ -216,15 +197,8 @@ def update_moving(moving_mean, moving_var, batch_mean, batch_var, momentum=MOMEN
     Keras starts from ``moving_mean = 0`` and ``moving_var = 1``.
     Returns ``(new_moving_mean, new_moving_var)``.  Visto en 05 §Medias móviles.
     """
-    if not (_is_real(momentum) and 0 <= momentum <= 1):
-        raise arg_error("momentum", momentum, "bn.expected_momentum")
-    mom = float(momentum)
-    try:
-        mm = np.asarray(moving_mean, dtype=np.float64)
-    except (TypeError, ValueError):
-        mm = None
-    if mm is None or mm.ndim != 1 or mm.size == 0:
-        raise arg_error("moving_mean", moving_mean, "bn.expected_vector")
+    mom = check_float("momentum", momentum, 0, 1, expected="bn.expected_momentum")
+    mm = check_array("moving_mean", moving_mean, "bn.expected_vector", ndim=1)
     c = mm.shape[0]
     mv, bm, bv = (_per_channel(v, name, c, None) for v, name in (
         (moving_var, "moving_var"), (batch_mean, "batch_mean"), (batch_var, "batch_var")))

@@ -15,10 +15,11 @@ inside the package (``assets/classifier.weights.h5``).  :func:`load_classifier` 
 :mod:`gan_course.metrics` uses the ``features`` layer and the class probabilities of this network to
 score the digits a GAN draws.
 
-Visto en 01 (fundamentos de las CNN); la lección 06 lo usa para puntuar la DCGAN.
+Visto en 01 §El clasificador del curso; la lección 06 lo usa para puntuar la DCGAN (06 §Las puntuaciones por época).
 """
 from __future__ import annotations
 
+import os
 import pathlib
 import time
 import warnings
@@ -29,6 +30,7 @@ import numpy as np
 from . import config
 from .data import load_mnist, shuffle_split, to_float
 from .i18n import arg_error, register, t
+from .validate import check_array, check_float, check_images, check_int, is_int
 
 FEATURE_DIM = 64          # width of the penultimate layer: the features of the Fréchet distance
 HELD_OUT = 1000           # held-out digits (100 per class), never used for training
@@ -71,7 +73,14 @@ register({
         "es": "una ruta dentro de una carpeta existente",
         "pt": "um caminho dentro de uma pasta existente",
     },
-    "classifier.expected_positive": {"es": "un entero ≥ 1", "pt": "um inteiro ≥ 1"},
+    "classifier.expected_rng": {
+        "es": "un np.random.Generator o una semilla entera ≥ 0",
+        "pt": "um np.random.Generator ou uma semente inteira ≥ 0",
+    },
+    "classifier.expected_confusion": {
+        "es": "una matriz de confusión (10, 10) de conteos",
+        "pt": "uma matriz de confusão (10, 10) de contagens",
+    },
     "classifier.expected_layer": {
         "es": "el nombre de una capa del modelo: {names}",
         "pt": "o nome de uma camada do modelo: {names}",
@@ -120,32 +129,20 @@ def held_out_split():
 
 def as_digits(images, name: str = "images") -> np.ndarray:
     """Digits (N, 28, 28[, 1]), uint8 or float in [-1, 1] -> float32 (N, 28, 28, 1); clear errors otherwise."""
-    x = np.asarray(images)
+    x = check_images(name, images, expected="classifier.expected_images")
     if x.ndim == 3:
         x = x[..., None]
-    if x.ndim != 4 or x.shape[1:] != (28, 28, 1) or len(x) == 0:
+    if x.shape[1:] != (28, 28, 1):
         raise arg_error(name, x, "classifier.expected_images")
-    if x.dtype == np.uint8:
-        return to_float(x)
-    if not np.issubdtype(x.dtype, np.floating) and not np.issubdtype(x.dtype, np.integer):
-        raise arg_error(name, x, "classifier.expected_images")
-    x = x.astype(np.float32)
-    if not np.all(np.isfinite(x)) or x.min() < -1.0 - 1e-3 or x.max() > 1.0 + 1e-3:
-        raise arg_error(name, x, "classifier.expected_images")
-    return np.clip(x, -1.0, 1.0)
+    return to_float(x)
 
 
-def _labels(labels, n: int) -> np.ndarray:
-    y = np.asarray(labels)
-    if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer) or (n and (y.min() < 0 or y.max() > 9)):
-        raise arg_error("labels", y, "classifier.expected_labels")
+def _labels(labels, n: int, name: str = "labels") -> np.ndarray:
+    y = check_array(name, labels, "classifier.expected_labels", ndim=1, min_size=0, dtype=None)
+    if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer) or y.dtype == np.bool_ \
+            or (n and (y.min() < 0 or y.max() > 9)):
+        raise arg_error(name, labels, "classifier.expected_labels")
     return y.astype(np.int64)
-
-
-def _positive_int(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise arg_error(name, value, "classifier.expected_positive")
-    return int(value)
 
 
 def shift_images(images, rng, max_shift: int = MAX_SHIFT) -> np.ndarray:
@@ -156,7 +153,11 @@ def shift_images(images, rng, max_shift: int = MAX_SHIFT) -> np.ndarray:
     Visto en 01 §El clasificador del curso.
     """
     x = as_digits(images)
-    m = int(max_shift)
+    m = check_int("max_shift", max_shift, 0, 27)
+    if not isinstance(rng, np.random.Generator):
+        if not is_int(rng) or rng < 0:
+            raise arg_error("rng", rng, "classifier.expected_rng")
+        rng = np.random.default_rng(int(rng))
     padded = np.pad(x, ((0, 0), (m, m), (m, m), (0, 0)), constant_values=-1.0)
     dy, dx = rng.integers(-m, m + 1, size=(2, len(x)))
     out = np.empty_like(x)
@@ -176,7 +177,8 @@ def build_classifier(feature_dim: int = FEATURE_DIM, dropout: float = 0.3):
     """
     from ._tf import keras
 
-    feature_dim = _positive_int(feature_dim, "feature_dim")
+    feature_dim = check_int("feature_dim", feature_dim, 1)
+    dropout = check_float("dropout", dropout, 0, 1, high_open=True)
     layers = keras.layers
     inputs = keras.Input((28, 28, 1), name="digit")
     h = inputs
@@ -195,7 +197,7 @@ def build_classifier(feature_dim: int = FEATURE_DIM, dropout: float = 0.3):
 def predict_logits(model, images, batch_size: int = 500) -> np.ndarray:
     """The model's logits for a batch of digits (inference mode, in chunks of ``batch_size``)."""
     x = as_digits(images)
-    batch_size = _positive_int(batch_size, "batch_size")
+    batch_size = check_int("batch_size", batch_size, 1)
     return np.concatenate([np.asarray(model(x[i:i + batch_size], training=False))
                            for i in range(0, len(x), batch_size)])
 
@@ -206,7 +208,7 @@ def predict(model, images, batch_size: int = 500) -> np.ndarray:
 
 
 def accuracy(model, images, labels) -> float:
-    """Share of digits whose predicted class equals the label (0–1)."""
+    """Share of digits whose predicted class equals the label (0–1).  Visto en 01 §Entrenar."""
     pred = predict(model, images)
     return float(np.mean(pred == _labels(labels, len(pred))))
 
@@ -231,8 +233,9 @@ def train_classifier(epochs: int = EPOCHS, seed: int = 0, *, augment: bool = Tru
     """
     from ._tf import keras
 
-    epochs = _positive_int(epochs, "epochs")
-    batch_size = _positive_int(batch_size, "batch_size")
+    epochs = check_int("epochs", epochs, 1)
+    batch_size = check_int("batch_size", batch_size, 1, 4000)
+    learning_rate = check_float("learning_rate", learning_rate, 0, low_open=True)
     config.seed_everything(seed)
     (x_train, y_train), (x_test, y_test) = held_out_split()
     x_train, x_test = to_float(x_train), to_float(x_test)
@@ -259,11 +262,15 @@ def weights_path() -> pathlib.Path:
     return pathlib.Path(str(resources.files("gan_course") / "assets" / WEIGHTS_FILE))
 
 
+def _weights_file(path, name="path") -> pathlib.Path:
+    if not isinstance(path, (str, os.PathLike)) or not str(path).endswith(".weights.h5"):
+        raise arg_error(name, str(path), "classifier.expected_weights_name")
+    return pathlib.Path(path)
+
+
 def save_weights(model, path) -> pathlib.Path:
     """Write only the network's weights (no optimizer state) to ``path`` (``*.weights.h5``)."""
-    path = pathlib.Path(path)
-    if not str(path).endswith(".weights.h5"):
-        raise arg_error("path", str(path), "classifier.expected_weights_name")
+    path = _weights_file(path)
     clean = build_classifier(model.get_layer("features").units)
     clean.set_weights(model.get_weights())
     with warnings.catch_warnings():  # Keras' HDF5 writer trips a NumPy 2 DeprecationWarning of its own
@@ -284,9 +291,7 @@ def load_classifier(path=None):
     default = path is None
     if default and "model" in _CACHE:
         return _CACHE["model"]
-    path = weights_path() if default else pathlib.Path(path)
-    if not str(path).endswith(".weights.h5"):
-        raise arg_error("path", str(path), "classifier.expected_weights_name")
+    path = weights_path() if default else _weights_file(path)
     if not path.is_file():
         raise arg_error("path", str(path), "classifier.missing_weights", exc=FileNotFoundError)
     model = build_classifier()
@@ -313,9 +318,13 @@ def feature_model(model=None):
 
 
 def layer_outputs(model, images, layers=FEATURE_LAYERS) -> dict:
-    """``{layer name: output}`` of the named layers for a batch of digits (inference mode)."""
+    """``{layer name: output}`` of the named layers for a batch of digits (inference mode).
+
+    ``layers`` is a layer name or a list of them.  Visto en 01 §Convolución: una capa a mano.
+    """
     from ._tf import keras
 
+    layers = (layers,) if isinstance(layers, str) else tuple(layers)
     names = [layer.name for layer in model.layers]
     for name in layers:
         if name not in names:
@@ -376,7 +385,7 @@ def show_feature_maps(model, image, layers=("conv1", "relu1", "pool1", "conv3", 
         raise arg_error("image", x, "classifier.expected_one_digit")
     x = as_digits(x[None], "image")
     outs = layer_outputs(model, x, layers)
-    channels = _positive_int(channels, "channels")
+    channels = check_int("channels", channels, 1)
     fig, axes = plt.subplots(len(layers), channels + 1,
                              figsize=(size, size * len(layers) / (channels + 1) * 1.05), squeeze=False)
     for r, name in enumerate(layers):
@@ -396,10 +405,12 @@ def show_feature_maps(model, image, layers=("conv1", "relu1", "pool1", "conv3", 
 
 
 def show_confusion(matrix, ax=None):
-    """The confusion matrix as a heat map with the counts written in each cell."""
+    """The confusion matrix as a heat map with the counts written in each cell.  Visto en 01 §Matriz de confusión."""
     import matplotlib.pyplot as plt
 
-    m = np.asarray(matrix)
+    m = check_array("matrix", matrix, "classifier.expected_confusion", ndim=2, dtype=None)
+    if m.shape != (10, 10):
+        raise arg_error("matrix", matrix, "classifier.expected_confusion")
     if ax is None:
         _, ax = plt.subplots(figsize=(4.6, 4.2))
     ax.imshow(np.log1p(m), cmap="Blues")
@@ -417,14 +428,17 @@ def show_confusion(matrix, ax=None):
 
 
 def show_misclassified(images, labels, predicted, max_images: int = 16, ncols: int = 8):
-    """The digits whose prediction differs from the label, titled ``real → predicted``."""
+    """The digits whose prediction differs from the label, titled ``real → predicted``.
+
+    Visto en 01 §Ejemplos mal clasificados.
+    """
     import matplotlib.pyplot as plt
 
     x = as_digits(images)
     y = _labels(labels, len(x))
     p = _labels(predicted, len(x))
-    wrong = np.flatnonzero(y != p)[:_positive_int(max_images, "max_images")]
-    ncols = max(1, min(ncols, len(wrong)))
+    wrong = np.flatnonzero(y != p)[:check_int("max_images", max_images, 1)]
+    ncols = max(1, min(check_int("ncols", ncols, 1), len(wrong)))
     nrows = max(1, int(np.ceil(len(wrong) / ncols)))
     fig, axes = plt.subplots(nrows, ncols, figsize=(1.0 * ncols, 1.2 * nrows + 0.3), squeeze=False)
     for ax in axes.ravel():
@@ -438,7 +452,7 @@ def show_misclassified(images, labels, predicted, max_images: int = 16, ncols: i
 
 
 def show_history(history, ax=None):
-    """Training loss and accuracy per epoch (a Keras ``History`` or its ``.history`` dict)."""
+    """Training loss and accuracy per epoch (a Keras ``History`` or its ``.history`` dict).  Visto en 01 §Entrenar."""
     import matplotlib.pyplot as plt
 
     h = getattr(history, "history", history)
@@ -467,9 +481,8 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    out = pathlib.Path(args.out) if args.out else weights_path()
-    if not str(out).endswith(".weights.h5"):
-        raise arg_error("--out", str(out), "classifier.expected_weights_name")
+    check_int("--epochs", args.epochs, 1)
+    out = _weights_file(args.out, "--out") if args.out else weights_path()
     if not out.parent.is_dir():
         raise arg_error("--out", str(out), "classifier.expected_folder", exc=FileNotFoundError)
     model, history = train_classifier(args.epochs, args.seed)

@@ -33,7 +33,10 @@ def offline() -> bool:
 
 
 def pick(full, quick_value):
-    """``full`` normally, ``quick_value`` in quick mode (for epochs, subsets, sample counts)."""
+    """``full`` normally, ``quick_value`` in quick mode (for epochs, subsets, sample counts).
+
+    Visto en 01 §Entrenar.
+    """
     return quick_value if quick() else full
 
 
@@ -43,11 +46,9 @@ def seed_everything(seed: int = 0) -> int:
     The same seed gives the same numbers on one machine (thread count and oneDNN change
     late digits across machines).  Visto en 00 §Semillas.
     """
-    from .i18n import arg_error
+    from .validate import check_int
 
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise arg_error("seed", seed, {"es": "un entero ≥ 0", "pt": "um inteiro ≥ 0"})
-    seed = int(seed)
+    seed = check_int("seed", seed, 0)
     random.seed(seed)
     np.random.seed(seed)
     from ._tf import keras

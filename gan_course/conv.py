@@ -25,15 +25,15 @@ The size rules :func:`conv_output_size`, :func:`pool_output_size`, :func:`transp
 "A guide to convolution arithmetic for deep learning" (arXiv:1603.07285): see
 :data:`GUIDE_RELATIONSHIPS`.
 
-Visto en 02 (convolución, stride, padding, pooling) y 03 (convolución transpuesta).
+Visto en 02 §La convolución a mano, 02 §Paso (stride) y relleno (padding), 02 §Agrupamiento (pooling) y
+03 §Tamaños de salida.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
 from .i18n import arg_error, register
+from .validate import check_array, check_float, check_int, is_int
 
 register({
     "conv.expected_positive_int": {
@@ -94,6 +94,10 @@ register({
         "es": "un par (H, W) de enteros ≥ 1",
         "pt": "um par (H, W) de inteiros ≥ 1",
     },
+    "conv.expected_relationship": {
+        "es": "un número de relación entre 1 y {last}, o una fila de conv.GUIDE_RELATIONSHIPS",
+        "pt": "um número de relação entre 1 e {last}, ou uma linha de conv.GUIDE_RELATIONSHIPS",
+    },
     "conv.expected_same_output": {
         "es": "una salida de tamaño {n} (la entrada de la convolución transpuesta)",
         "pt": "uma saída de tamanho {n} (a entrada da convolução transposta)",
@@ -107,16 +111,12 @@ _LAYOUT = {"conv": "(kh, kw, C_in, C_out)", "transpose": "(kh, kw, C_out, C_in)"
 # argument checking
 # --------------------------------------------------------------------------------------------
 
-def _is_int(v) -> bool:
-    return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
-
-
 def _pair(value, name, minimum=1):
     """``value`` (int or pair of ints ≥ minimum) -> (vertical, horizontal)."""
     expected = "conv.expected_positive_int" if minimum >= 1 else "conv.expected_nonneg_int"
-    if _is_int(value):
+    if is_int(value):
         pair = (int(value), int(value))
-    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
+    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(is_int(v) for v in value):
         pair = (int(value[0]), int(value[1]))
     else:
         raise arg_error(name, value, expected)
@@ -125,17 +125,11 @@ def _pair(value, name, minimum=1):
     return pair
 
 
-def _int(value, name, minimum):
-    if not _is_int(value) or value < minimum:
-        raise arg_error(name, value, "conv.expected_positive_int" if minimum >= 1 else "conv.expected_nonneg_int")
-    return int(value)
-
-
 def _pad_1d(p, name="p"):
     """Padding of one dimension: an int p (p before and after) or a pair (before, after)."""
-    if _is_int(p) and p >= 0:
+    if is_int(p) and p >= 0:
         return int(p), int(p)
-    if isinstance(p, (tuple, list)) and len(p) == 2 and all(_is_int(v) and v >= 0 for v in p):
+    if isinstance(p, (tuple, list)) and len(p) == 2 and all(is_int(v) and v >= 0 for v in p):
         return int(p[0]), int(p[1])
     raise arg_error(name, p, "conv.expected_padding_1d")
 
@@ -143,14 +137,14 @@ def _pad_1d(p, name="p"):
 def _explicit_padding(padding):
     """int / (ph, pw) / (top, bottom, left, right) / ((top, bottom), (left, right)) -> 4 ints."""
     p = padding
-    if _is_int(p):
+    if is_int(p):
         out = (p, p, p, p)
-    elif isinstance(p, (tuple, list)) and len(p) == 2 and all(_is_int(v) for v in p):
+    elif isinstance(p, (tuple, list)) and len(p) == 2 and all(is_int(v) for v in p):
         out = (p[0], p[0], p[1], p[1])
-    elif isinstance(p, (tuple, list)) and len(p) == 4 and all(_is_int(v) for v in p):
+    elif isinstance(p, (tuple, list)) and len(p) == 4 and all(is_int(v) for v in p):
         out = tuple(p)
     elif (isinstance(p, (tuple, list)) and len(p) == 2
-          and all(isinstance(v, (tuple, list)) and len(v) == 2 and all(_is_int(u) for u in v) for v in p)):
+          and all(isinstance(v, (tuple, list)) and len(v) == 2 and all(is_int(u) for u in v) for v in p)):
         out = (p[0][0], p[0][1], p[1][0], p[1][1])
     else:
         raise arg_error("padding", padding, "conv.expected_padding")
@@ -160,58 +154,41 @@ def _explicit_padding(padding):
 
 
 def _padding_string(padding):
+    """'valid' / 'same' (any case) -> lower case; anything that is not a string -> None."""
     if isinstance(padding, str):
-        name = padding.lower()
-        if name not in ("valid", "same"):
+        if padding.lower() not in ("valid", "same"):
             raise arg_error("padding", padding, "conv.expected_padding_string")
-        return name
+        return padding.lower()
     return None
+
+
+def _keras_padding(padding):
+    """Keras' ``padding`` argument: only 'valid' or 'same'."""
+    name = _padding_string(padding)
+    if name is None:
+        raise arg_error("padding", padding, "conv.expected_padding_string")
+    return name
 
 
 def _as_batch(x, name="x"):
     """(H, W) -> (1, H, W, 1); (H, W, C) -> (1, H, W, C); NHWC stays. Returns the batch and a function undoing it."""
-    try:
-        arr = np.asarray(x, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise arg_error(name, x, "conv.expected_input") from None
+    arr = check_array(name, x, "conv.expected_input", ndim=(2, 3, 4))
     if arr.ndim == 2:
         return arr[None, :, :, None], lambda y: y[0, :, :, 0]
     if arr.ndim == 3:
         return arr[None], lambda y: y[0]
-    if arr.ndim == 4:
-        return arr, lambda y: y
-    raise arg_error(name, x, "conv.expected_input")
+    return arr, lambda y: y
 
 
-def _kernel_for(x, kernel, layout):
-    """Check the kernel against the input; return it as 4-D (kh, kw, ·, ·) float64."""
-    x_arr = np.asarray(x)
-    try:
-        k = np.asarray(kernel, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise arg_error("kernel", kernel, "conv.expected_kernel_2d") from None
-    if x_arr.ndim == 2:
-        if k.ndim != 2 or min(k.shape) < 1:
-            raise arg_error("kernel", kernel, "conv.expected_kernel_2d")
-        return k[:, :, None, None]
-    if k.ndim != 4 or min(k.shape) < 1:
-        raise arg_error("kernel", kernel, {lang: _text("conv.expected_kernel_4d", lang, layout=_LAYOUT[layout])
-                                           for lang in ("es", "pt")})
+def _kernel_for(ndim, kernel, layout, channels):
+    """Check the kernel against an input of ``ndim`` axes and ``channels`` channels; return it 4-D float64."""
+    if ndim == 2:
+        return check_array("kernel", kernel, "conv.expected_kernel_2d", ndim=2)[:, :, None, None]
+    k = check_array("kernel", kernel, "conv.expected_kernel_4d", ndim=4, layout=_LAYOUT[layout])
     c_in = k.shape[2] if layout == "conv" else k.shape[3]
-    if c_in != x_arr.shape[-1]:
-        raise arg_error("kernel", kernel, {lang: _text("conv.expected_channels", lang, c=x_arr.shape[-1])
-                                           for lang in ("es", "pt")})
+    if c_in != channels:
+        raise arg_error("kernel", kernel, "conv.expected_channels", c=channels)
     return k
-
-
-def _text(key, lang, **fields):
-    from .i18n import messages
-
-    return messages()[key][lang].format(**fields)
-
-
-def _expected(key, **fields):
-    return {lang: _text(key, lang, **fields) for lang in ("es", "pt")}
 
 
 # --------------------------------------------------------------------------------------------
@@ -223,7 +200,7 @@ def effective_kernel_size(k: int, d: int = 1) -> int:
 
     Visto en 02 §Dilatación.
     """
-    k, d = _int(k, "k", 1), _int(d, "d", 1)
+    k, d = check_int("k", k, 1), check_int("d", d, 1)
     return k + (k - 1) * (d - 1)
 
 
@@ -234,12 +211,12 @@ def conv_output_size(i: int, k: int, s: int = 1, p=0, d: int = 1) -> int:
     ``before + after``).  This one formula contains relationships 1–6 and 15 of the guide
     (no padding, padding, half, full, strides, dilation).  Visto en 02 §La fórmula del tamaño frente a Keras.
     """
-    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    i, s = check_int("i", i, 1), check_int("s", s, 1)
     k_eff = effective_kernel_size(k, d)
     before, after = _pad_1d(p)
     padded = i + before + after
     if k_eff > padded:
-        raise arg_error("k", k, _expected("conv.expected_fits", n=padded))
+        raise arg_error("k", k, "conv.expected_fits", n=padded)
     return (padded - k_eff) // s + 1
 
 
@@ -249,8 +226,8 @@ def pool_output_size(i: int, k: int, s: int | None = None) -> int:
     Relationship 7 of the guide; Keras' ``MaxPooling2D(pool_size=k)`` uses ``strides=k``
     unless told otherwise.  Visto en 02 §Agrupamiento (pooling).
     """
-    k = _int(k, "k", 1)
-    s = k if s is None else _int(s, "s", 1)
+    k = check_int("k", k, 1)
+    s = k if s is None else check_int("s", s, 1)
     return conv_output_size(i, k, s, 0)
 
 
@@ -260,17 +237,17 @@ def transposed_output_size(i: int, k: int, s: int = 1, p=0, output_padding: int 
     It undoes :func:`conv_output_size`: a convolution (k, s, p, d) that maps ``o'`` pixels to
     ``i'`` pixels has this transposed convolution mapping ``i'`` back to ``o'``.  When
     ``(o' + 2p - k) mod s = a ≠ 0`` several sizes map to the same ``i'``; ``output_padding = a``
-    picks one (relationships 8–14 of the guide).  Visto en 03 (convolución transpuesta).
+    picks one (relationships 8–14 of the guide).  Visto en 03 §Tamaños de salida.
     """
-    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    i, s = check_int("i", i, 1), check_int("s", s, 1)
     k_eff = effective_kernel_size(k, d)
-    a = _int(output_padding, "output_padding", 0)
+    a = check_int("output_padding", output_padding, 0)
     if a >= s:
         raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
     before, after = _pad_1d(p)
     full = s * (i - 1) + k_eff + a
     if before + after >= full:
-        raise arg_error("p", p, _expected("conv.expected_positive_output", n=full))
+        raise arg_error("p", p, "conv.expected_positive_output", n=full)
     return full - before - after
 
 
@@ -282,7 +259,7 @@ def same_padding(i: int, k: int, s: int = 1, d: int = 1):
     the guide's half padding ``p = floor(k/2)`` on both sides (relationship 3).
     Visto en 02 §El relleno «same».
     """
-    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    i, s = check_int("i", i, 1), check_int("s", s, 1)
     k_eff = effective_kernel_size(k, d)
     o = -(-i // s)  # ceil(i / s)
     total = max((o - 1) * s + k_eff - i, 0)
@@ -295,9 +272,7 @@ def keras_output_size(i: int, k: int, s: int = 1, padding: str = "valid", d: int
     ``'valid'``: ``floor((i - k)/s) + 1`` (no zeros); ``'same'``: ``ceil(i / s)`` — with
     ``s = 1`` the size is kept, with ``s = 2`` it is halved (rounding up).  Visto en 02 §El relleno «same».
     """
-    name = _padding_string(padding)
-    if name is None:
-        raise arg_error("padding", padding, "conv.expected_padding_string")
+    name = _keras_padding(padding)
     if name == "same":
         return conv_output_size(i, k, s, same_padding(i, k, s, d)[1], d)
     return conv_output_size(i, k, s, 0, d)
@@ -309,15 +284,13 @@ def keras_transposed_output_size(i: int, k: int, s: int = 1, padding: str = "val
 
     ``'valid'``: ``(i-1)s + k + a`` with ``a = max(k, s) - k`` unless given;
     ``'same'``: ``i·s`` (or ``(i-1)s + k mod 2 + a`` when ``output_padding=a`` is given).
-    Visto en 03 (convolución transpuesta).
+    Visto en 03 §Tamaños de salida.
     """
-    name = _padding_string(padding)
-    if name is None:
-        raise arg_error("padding", padding, "conv.expected_padding_string")
-    i, s = _int(i, "i", 1), _int(s, "s", 1)
+    name = _keras_padding(padding)
+    i, s = check_int("i", i, 1), check_int("s", s, 1)
     k_eff = effective_kernel_size(k, d)
     if output_padding is not None:
-        a = _int(output_padding, "output_padding", 0)
+        a = check_int("output_padding", output_padding, 0)
         if a >= s:
             raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
     if name == "valid":
@@ -356,11 +329,15 @@ GUIDE_RELATIONSHIPS = [
 def guide_relationship(number_or_row):
     """Evaluate one row of :data:`GUIDE_RELATIONSHIPS` (or the first row with that number).
 
-    Visto en 02 §La fórmula del tamaño frente a Keras (relaciones 1–7 y 15) y 03 (8–14).
+    Visto en 02 §La fórmula del tamaño frente a Keras (relaciones 1–7 y 15) y 03 §Tamaños de salida (8–14).
     """
-    row = number_or_row
-    if _is_int(number_or_row):
-        row = next(r for r in GUIDE_RELATIONSHIPS if r[0] == number_or_row)
+    if is_int(number_or_row):
+        rows = [r for r in GUIDE_RELATIONSHIPS if r[0] == number_or_row]
+    else:
+        rows = [r for r in GUIDE_RELATIONSHIPS if r == number_or_row] if isinstance(number_or_row, tuple) else []
+    if not rows:
+        raise arg_error("number_or_row", number_or_row, "conv.expected_relationship", last=GUIDE_RELATIONSHIPS[-1][0])
+    row = rows[0]
     fn = {"conv": conv_output_size, "pool": pool_output_size, "transposed": transposed_output_size}[row[2]]
     return fn(**row[3])
 
@@ -377,6 +354,7 @@ def pad2d(x, padding, value=0.0):
     """
     xb, undo = _as_batch(x)
     top, bottom, left, right = _explicit_padding(padding)
+    value = check_float("value", value)
     out = np.pad(xb, ((0, 0), (top, bottom), (left, right), (0, 0)), constant_values=value)
     return undo(out)
 
@@ -396,7 +374,7 @@ def _resolve_padding(padding, shape_hw, k_hw, s_hw, d_hw):
 def _check_fits(x_padded_hw, k_hw, d_hw, kernel):
     for n, k, d in zip(x_padded_hw, k_hw, d_hw):
         if k + (k - 1) * (d - 1) > n:
-            raise arg_error("kernel", kernel, _expected("conv.expected_fits", n=n))
+            raise arg_error("kernel", kernel, "conv.expected_fits", n=n)
 
 
 def conv2d(x, kernel, stride=1, padding=0, dilation=1):
@@ -414,7 +392,7 @@ def conv2d(x, kernel, stride=1, padding=0, dilation=1):
     same sum as sliding the kernel window by window.  Visto en 02 §La convolución a mano.
     """
     xb, undo = _as_batch(x)
-    k = _kernel_for(x, kernel, "conv")
+    k = _kernel_for(np.ndim(x), kernel, "conv", xb.shape[-1])
     s_h, s_w = _pair(stride, "stride")
     d_h, d_w = _pair(dilation, "dilation")
     kh, kw = k.shape[:2]
@@ -436,14 +414,12 @@ def _pool(x, size, stride, padding, reduce):
     xb, undo = _as_batch(x)
     k_h, k_w = _pair(size, "size")
     s_h, s_w = (k_h, k_w) if stride is None else _pair(stride, "stride")
-    name = _padding_string(padding)
-    if name is None:
-        raise arg_error("padding", padding, "conv.expected_padding_string")
+    name = _keras_padding(padding)
     top, bottom, left, right = _resolve_padding(name, xb.shape[1:3], (k_h, k_w), (s_h, s_w), (1, 1))
     # padded cells are NaN and the nan-aware max/mean skip them: only real pixels count
     xp = np.pad(xb, ((0, 0), (top, bottom), (left, right), (0, 0)), constant_values=np.nan)
     if k_h > xp.shape[1] or k_w > xp.shape[2]:
-        raise arg_error("size", size, _expected("conv.expected_fits", n=min(xp.shape[1:3])))
+        raise arg_error("size", size, "conv.expected_fits", n=min(xp.shape[1:3]))
     oh = (xp.shape[1] - k_h) // s_h + 1
     ow = (xp.shape[2] - k_w) // s_w + 1
     windows = np.stack([xp[:, a: a + s_h * (oh - 1) + 1: s_h, b: b + s_w * (ow - 1) + 1: s_w, :]
@@ -497,7 +473,7 @@ def _transposed_padding(padding, in_hw, k_hw, s_hw, d_hw, output_padding):
         else:
             # TensorFlow pads the (forward) convolution of the n_out-pixel output with 'same'
             if -(-n_out // s) != i:
-                raise arg_error("output_padding", output_padding, _expected("conv.expected_same_output", n=i))
+                raise arg_error("output_padding", output_padding, "conv.expected_same_output", n=i)
             before, after = same_padding(n_out, k, s, d)[1]
         pads += [before, after]
         extra.append(n_out - (s * (i - 1) + effective_kernel_size(k, d) - before - after))
@@ -518,10 +494,10 @@ def conv_transpose2d(x, kernel, stride=1, padding=0, output_padding=None, dilati
     * ``padding``: int, pair, (top, bottom, left, right), or Keras' ``'valid'``/``'same'``
       (then ``output_padding=None`` means Keras' default; with explicit padding it means 0).
 
-    Visto en 03 (convolución transpuesta).
+    Visto en 03 §La transpuesta: de 4 píxeles a 16.
     """
     xb, undo = _as_batch(x)
-    k = _kernel_for(x, kernel, "transpose")
+    k = _kernel_for(np.ndim(x), kernel, "transpose", xb.shape[-1])
     s_h, s_w = _pair(stride, "stride")
     d_h, d_w = _pair(dilation, "dilation")
     kh, kw = k.shape[:2]
@@ -539,7 +515,7 @@ def conv_transpose2d(x, kernel, stride=1, padding=0, output_padding=None, dilati
                    b * d_w: b * d_w + s_w * (iw - 1) + 1: s_w, :] += xb @ k[a, b].T  # (C_in, C_out)
     for n_full, before, after in ((canvas.shape[1], top, bottom), (canvas.shape[2], left, right)):
         if before + after >= n_full:
-            raise arg_error("padding", padding, _expected("conv.expected_positive_output", n=n_full))
+            raise arg_error("padding", padding, "conv.expected_positive_output", n=n_full)
     y = canvas[:, top: canvas.shape[1] - bottom, left: canvas.shape[2] - right, :]
     return undo(y)
 
@@ -552,16 +528,11 @@ def conv_matrix(kernel, input_shape, stride=1, padding=0, dilation=1):
     For a 3×3 kernel on a 4×4 input, C is 4×16.  ``C.T`` maps the output back to the input
     shape: it is the transposed convolution, ``C.T @ y.ravel() == conv_transpose2d(y, kernel,
     ...).ravel()`` with the same stride/padding.  2-D single-channel only.
-    Visto en 03 (convolución transpuesta como matriz).
+    Visto en 03 §La convolución como matriz.
     """
-    try:
-        k = np.asarray(kernel, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise arg_error("kernel", kernel, "conv.expected_kernel_2d") from None
-    if k.ndim != 2 or min(k.shape) < 1:
-        raise arg_error("kernel", kernel, "conv.expected_kernel_2d")
+    k = check_array("kernel", kernel, "conv.expected_kernel_2d", ndim=2)
     if not (isinstance(input_shape, (tuple, list)) and len(input_shape) == 2
-            and all(_is_int(v) and v >= 1 for v in input_shape)):
+            and all(is_int(v) and v >= 1 for v in input_shape)):
         raise arg_error("input_shape", input_shape, "conv.expected_input_shape")
     h, w = int(input_shape[0]), int(input_shape[1])
     s_h, s_w = _pair(stride, "stride")

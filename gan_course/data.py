@@ -18,7 +18,8 @@ from importlib import resources
 import numpy as np
 
 from . import config
-from .i18n import arg_error, messages, register, t
+from .i18n import arg_error, register, t
+from .validate import check_array, check_images, check_int
 
 register({
     "data.fallback": {
@@ -36,6 +37,18 @@ register({
     "data.expected_images": {
         "es": "imágenes uint8 (N, H, W) o (N, H, W, C), o float en [-1, 1]",
         "pt": "imagens uint8 (N, H, W) ou (N, H, W, C), ou float em [-1, 1]",
+    },
+    "data.expected_split_images": {
+        "es": "un arreglo de imágenes (N, ...) con N ≥ 1",
+        "pt": "um array de imagens (N, ...) com N ≥ 1",
+    },
+    "data.expected_split_labels": {
+        "es": "un vector 1-D de etiquetas, una por imagen ({n} imágenes)",
+        "pt": "um vetor 1-D de rótulos, um por imagem ({n} imagens)",
+    },
+    "data.expected_held_out": {
+        "es": "un múltiplo de {k} (el número de clases) menor que {n}, con bastantes imágenes de cada clase",
+        "pt": "um múltiplo de {k} (o número de classes) menor que {n}, com imagens suficientes de cada classe",
     },
     "data.expected_float_range": {
         "es": "valores float en [-1, 1]",
@@ -108,17 +121,16 @@ def _load_keras_mnist():
 
 
 def to_float(images) -> np.ndarray:
-    """uint8 [0, 255] images (N, H, W) or (N, H, W, C) -> float32 [-1, 1] NHWC."""
-    x = np.asarray(images)
+    """uint8 [0, 255] images (N, H, W) or (N, H, W, C) -> float32 [-1, 1] NHWC.
+
+    Float images already in [-1, 1] pass through; NaN, values outside [-1, 1] and other shapes are
+    refused.  Visto en 00 §De `uint8` a $[-1, 1]$.
+    """
+    x = check_images("images", images, expected="data.expected_images")
     if x.ndim == 3:
         x = x[..., None]
-    if x.ndim != 4:
-        raise arg_error("images", x, "data.expected_images")
     if x.dtype == np.uint8:
         return (x.astype(np.float32) / 127.5 - 1.0).astype(np.float32)
-    x = x.astype(np.float32)
-    if x.size and (x.min() < -1.0 - 1e-6 or x.max() > 1.0 + 1e-6):
-        raise arg_error("images", x, "data.expected_float_range")
     return x
 
 
@@ -141,12 +153,16 @@ def shuffle_split(images, labels, held_out: int = 1000, seed: int = 0):
     ``held_out`` digits (the same number per class) are kept apart; the same ``seed`` gives
     the same split on every machine.  Visto en 01 §Datos de entrenamiento y de prueba.
     """
-    images, labels = np.asarray(images), np.asarray(labels)
-    classes = np.unique(labels)
-    if held_out % len(classes) or not 0 < held_out < len(labels):
-        raise arg_error("held_out", held_out, {"es": f"un múltiplo de {len(classes)} menor que {len(labels)}",
-                                               "pt": f"um múltiplo de {len(classes)} menor que {len(labels)}"})
-    rng = np.random.default_rng(seed)
+    images = check_array("images", images, "data.expected_split_images", dtype=None)
+    labels = check_array("labels", labels, "data.expected_split_labels", ndim=1, dtype=None, n=len(images))
+    if len(labels) != len(images):
+        raise arg_error("labels", labels, "data.expected_split_labels", n=len(images))
+    classes, counts = np.unique(labels, return_counts=True)
+    fields = {"k": len(classes), "n": len(labels)}
+    held_out = check_int("held_out", held_out, 1, len(labels) - 1, expected="data.expected_held_out", **fields)
+    if held_out % len(classes) or held_out // len(classes) >= counts.min():
+        raise arg_error("held_out", held_out, "data.expected_held_out", **fields)
+    rng = np.random.default_rng(check_int("seed", seed, 0))
     per = held_out // len(classes)
     test_idx = np.concatenate([rng.permutation(np.flatnonzero(labels == c))[:per] for c in classes])
     mask = np.ones(len(labels), bool)
@@ -188,7 +204,7 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, limit: int | N
     converted to RGB (``channels=3``) or grey (``channels=1``); ``limit`` keeps the first N files.
     A missing folder raises ``FileNotFoundError``; a folder without images or a file that cannot
     be read as an image raises ``ValueError`` naming it — before anything is trained.
-    Visto en 06 §Tus propias imágenes (el experimento anime de la presentación).
+    Visto en 06 §De la presentación al paquete.
     """
     import pathlib
 
@@ -203,7 +219,7 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, limit: int | N
         raise arg_error("path", str(path), "data.expected_folder", exc=FileNotFoundError)
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS)
     if limit is not None:
-        files = files[:int(limit)]
+        files = files[:check_int("limit", limit, 1)]
     if not files:
         raise arg_error("path", str(path), "data.expected_images_in_folder")
     out = np.empty((len(files), size, size, channels), np.uint8)
@@ -217,9 +233,6 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, limit: int | N
                 im = im.crop((left, top, left + side, top + side)).resize((size, size), Image.LANCZOS)
                 pixels = np.asarray(im, dtype=np.uint8)
         except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
-            reason = type(exc).__name__
-            expected = {lang: messages()["data.expected_readable_image"][lang].format(reason=reason)
-                        for lang in ("es", "pt")}
-            raise arg_error("image", str(file), expected) from None
+            raise arg_error("image", str(file), "data.expected_readable_image", reason=type(exc).__name__) from None
         out[i] = pixels.reshape(size, size, channels)
     return out

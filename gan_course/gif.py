@@ -6,7 +6,7 @@
 * :func:`read_gif` — frames and per-frame durations back (for tests and notebooks).
 * :func:`show_gif` — display a GIF in a notebook cell.
 
-Visto en 00 §Los datos y 06 §El GIF del entrenamiento.
+Visto en 00 §Un GIF con `gan_course.gif` y 06 §El GIF del entrenamiento.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import numpy as np
 
 from .data import to_uint8
 from .i18n import arg_error, register
+from .validate import check_array, check_images, check_int
 
 register({
     "gif.expected_batch": {
@@ -45,9 +46,21 @@ register({
         "es": "milisegundos por fotograma, un número ≥ 10 (o una lista de ellos, uno por fotograma)",
         "pt": "milissegundos por quadro, um número ≥ 10 (ou uma lista deles, um por quadro)",
     },
-    "gif.expected_positive": {
-        "es": "un entero ≥ 1",
-        "pt": "um inteiro ≥ 1",
+    "gif.expected_gif_file": {
+        "es": "un archivo GIF existente",
+        "pt": "um arquivo GIF existente",
+    },
+    "gif.expected_file_path": {
+        "es": "la ruta de un archivo .gif (no una carpeta)",
+        "pt": "o caminho de um arquivo .gif (não uma pasta)",
+    },
+    "gif.expected_loop": {
+        "es": "0 (repetir siempre) o el número de repeticiones, un entero entre 0 y 65535",
+        "pt": "0 (repetir sempre) ou o número de repetições, um inteiro entre 0 e 65535",
+    },
+    "gif.expected_image": {
+        "es": "una imagen (H, W) o (H, W, C) de números",
+        "pt": "uma imagem (H, W) ou (H, W, C) de números",
     },
 })
 
@@ -58,18 +71,16 @@ def image_grid(images, ncols: int | None = None, pad: int = 2, pad_value: int = 
     Returns (rows·(H+pad)+pad, cols·(W+pad)+pad) for grey images, with a channel axis of 3
     for colour ones.  ``ncols`` defaults to a near-square grid.  Visto en 00 §Los datos.
     """
-    x = np.asarray(images)
+    x = check_images("images", images)
     if x.ndim == 4 and x.shape[-1] == 1:
         x = x[..., 0]
-    if x.ndim not in (3, 4) or len(x) == 0 or (x.ndim == 4 and x.shape[-1] != 3):
+    if x.ndim == 4 and x.shape[-1] != 3:
         raise arg_error("images", x, "gif.expected_batch")
     x = to_uint8(x)
     n, h, w = x.shape[:3]
-    if ncols is None:
-        ncols = math.ceil(math.sqrt(n))
-    if isinstance(ncols, bool) or not isinstance(ncols, (int, np.integer)) or ncols < 1:
-        raise arg_error("ncols", ncols, "gif.expected_positive")
-    ncols = min(int(ncols), n)
+    ncols = min(check_int("ncols", math.ceil(math.sqrt(n)) if ncols is None else ncols, 1), n)
+    pad = check_int("pad", pad, 0)
+    pad_value = check_int("pad_value", pad_value, 0, 255)
     nrows = math.ceil(n / ncols)
     shape = (nrows * (h + pad) + pad, ncols * (w + pad) + pad) + x.shape[3:]
     grid = np.full(shape, pad_value, dtype=np.uint8)
@@ -81,27 +92,22 @@ def image_grid(images, ncols: int | None = None, pad: int = 2, pad_value: int = 
 
 
 def upscale(image, factor: int) -> np.ndarray:
-    """Nearest-neighbour enlargement of an (H, W[, C]) image (crisp pixels in GIFs and slides)."""
-    if isinstance(factor, bool) or not isinstance(factor, (int, np.integer)) or factor < 1:
-        raise arg_error("factor", factor, "gif.expected_positive")
-    image = np.asarray(image)
+    """Nearest-neighbour enlargement of an (H, W[, C]) image (crisp pixels in GIFs and slides).
+
+    Visto en 00 §Un GIF con `gan_course.gif`.
+    """
+    factor = check_int("factor", factor, 1)
+    image = check_array("image", image, "gif.expected_image", ndim=(2, 3), dtype=None)
     return np.repeat(np.repeat(image, factor, axis=0), factor, axis=1)
 
 
 def _as_frame(frame, index) -> np.ndarray:
-    f = np.asarray(frame)
+    f = check_images(f"frames[{index}]", frame, ndim=(2, 3), expected="gif.expected_frame")
     if f.ndim == 3 and f.shape[-1] == 1:
         f = f[..., 0]
-    if f.ndim not in (2, 3) or (f.ndim == 3 and f.shape[-1] != 3) or f.size == 0:
+    if f.ndim == 3 and f.shape[-1] != 3:
         raise arg_error(f"frames[{index}]", f, "gif.expected_frame")
-    if f.dtype != np.uint8:
-        if not np.issubdtype(f.dtype, np.floating):
-            raise arg_error(f"frames[{index}]", f, "gif.expected_frame")
-        try:
-            f = to_uint8(f)
-        except ValueError:
-            raise arg_error(f"frames[{index}]", f, "gif.expected_frame") from None
-    return f
+    return to_uint8(f)
 
 
 def write_gif(path, frames, duration_ms=500, loop: int = 0) -> pathlib.Path:
@@ -115,19 +121,25 @@ def write_gif(path, frames, duration_ms=500, loop: int = 0) -> pathlib.Path:
     """
     import imageio.v3 as iio
 
-    path = pathlib.Path(path)
-    if not path.parent.is_dir():
+    if not isinstance(path, (str, os.PathLike)) or not pathlib.Path(path).parent.is_dir():
         raise arg_error("path", str(path), "gif.expected_folder", exc=FileNotFoundError)
-    frames = list(frames)
+    path = pathlib.Path(path)
+    if path.is_dir():
+        raise arg_error("path", str(path), "gif.expected_file_path")
+    loop = check_int("loop", loop, 0, 65535, expected="gif.expected_loop")
+    try:
+        frames = list(frames)
+    except TypeError:
+        raise arg_error("frames", frames, "gif.expected_frames") from None
     if not frames:
         raise arg_error("frames", frames, "gif.expected_frames")
     frames = [_as_frame(f, i) for i, f in enumerate(frames)]
     for i, f in enumerate(frames[1:], start=1):
         if f.shape != frames[0].shape:
             raise arg_error(f"frames[{i}]", f, "gif.expected_same_shape")
-    durations = np.atleast_1d(np.asarray(duration_ms, dtype=float))
-    if durations.ndim != 1 or len(durations) not in (1, len(frames)) or np.any(durations < 10) \
-            or not np.all(np.isfinite(durations)):
+    durations = np.atleast_1d(check_array("duration_ms", duration_ms, "gif.expected_duration", ndim=(0, 1)))
+    if isinstance(duration_ms, (bool, np.bool_)) or len(durations) not in (1, len(frames)) \
+            or np.any(durations < 10):
         raise arg_error("duration_ms", duration_ms, "gif.expected_duration")
     duration = int(durations[0]) if len(durations) == 1 else [int(d) for d in durations]
     stack = np.stack(frames)
@@ -146,21 +158,39 @@ def write_gif(path, frames, duration_ms=500, loop: int = 0) -> pathlib.Path:
 
 
 def read_gif(path):
-    """``(frames, durations_ms)`` of a GIF: uint8 array (N, H, W[, 3]) and a list of ints."""
-    import imageio.v3 as iio
-    from PIL import Image
+    """``(frames, durations_ms)`` of a GIF: uint8 array (N, H, W[, 3]) and a list of ints.
 
-    frames = iio.imread(path, index=None)
-    durations = []
-    with Image.open(path) as im:
-        for i in range(getattr(im, "n_frames", 1)):
-            im.seek(i)
-            durations.append(int(im.info.get("duration", 0)))
+    Visto en 00 §Un GIF con `gan_course.gif`.
+    """
+    import imageio.v3 as iio
+    from PIL import Image, UnidentifiedImageError
+
+    path = _existing_gif(path)
+    try:
+        with Image.open(path) as im:
+            if im.format != "GIF":
+                raise ValueError(im.format)
+            durations = []
+            for i in range(getattr(im, "n_frames", 1)):
+                im.seek(i)
+                durations.append(int(im.info.get("duration", 0)))
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+        raise arg_error("path", str(path), "gif.expected_gif_file") from None
+    frames = iio.imread(path, index=None, extension=".gif")
     return frames, durations
 
 
+def _existing_gif(path) -> pathlib.Path:
+    if not isinstance(path, (str, os.PathLike)) or not pathlib.Path(path).is_file():
+        raise arg_error("path", str(path), "gif.expected_gif_file", exc=FileNotFoundError)
+    return pathlib.Path(path)
+
+
 def show_gif(path):
-    """Display the GIF at ``path`` in a notebook (its bytes are embedded in the cell's output)."""
+    """Display the GIF at ``path`` in a notebook (its bytes are embedded in the cell's output).
+
+    Visto en 00 §Un GIF con `gan_course.gif`.
+    """
     from IPython.display import Image
 
-    return Image(data=pathlib.Path(path).read_bytes(), format="gif")
+    return Image(data=_existing_gif(path).read_bytes(), format="gif")

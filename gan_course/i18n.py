@@ -12,7 +12,9 @@ import os
 import string
 
 LANGUAGES = ("es", "pt")
-_state = {"lang": os.environ.get("GAN_COURSE_LANG", "es") if os.environ.get("GAN_COURSE_LANG", "es") in LANGUAGES else "es"}
+_state = {"lang": os.environ.get("GAN_COURSE_LANG", "es")}
+if _state["lang"] not in LANGUAGES:
+    _state["lang"] = "es"
 _MESSAGES: dict[str, dict[str, str]] = {}
 
 
@@ -65,23 +67,33 @@ def t(key: str, /, **fields) -> str:
     return texts[get_language()].format(**fields)
 
 
-def _expected_text(expected) -> str:
+def _expected_text(expected, **fields) -> str:
+    """``expected`` (a registered key, a ``{"es": ..., "pt": ...}`` dict or plain text) in the active
+    language, with ``fields`` filled in."""
     if isinstance(expected, dict):
-        return expected[get_language()]
+        text = expected[get_language()]
+        return text.format(**fields) if fields else text
     if isinstance(expected, str) and expected in _MESSAGES:
-        return t(expected)
+        return t(expected, **fields)
     return str(expected)
 
 
-def arg_error(name: str, value, expected, exc: type[Exception] = ValueError) -> Exception:
+def arg_error(name: str, value, expected, /, exc: type[Exception] = ValueError, **fields) -> Exception:
     """An exception naming the argument, the value received and what was expected.
 
     ``expected`` is a registered key, a ``{"es": ..., "pt": ...}`` dict, or plain text
-    (a formula such as ``"stride >= 1"`` that reads the same in both languages).
-    Use as ``raise arg_error("stride", 0, "conv.expected_positive_int")``.
+    (a formula such as ``"stride >= 1"`` that reads the same in both languages); ``fields`` fill
+    the key's (or the dict's) placeholders in the active language, so no module formats
+    bilingual messages by hand::
+
+        raise arg_error("stride", 0, "conv.expected_positive_int")
+        raise arg_error("batch_size", 500, "train.expected_batch", n=len(images))
+        raise arg_error("path", path, "data.expected_folder", exc=FileNotFoundError)
+
+    :mod:`gan_course.validate` wraps the usual checks (integers, numbers, choices, arrays).
     """
     shown = _short(value)
-    return exc(t("i18n.arg_error", name=name, value=shown, expected=_expected_text(expected)))
+    return exc(t("i18n.arg_error", name=name, value=shown, expected=_expected_text(expected, **fields)))
 
 
 def _short(value) -> str:

@@ -24,20 +24,39 @@ Both forms agree on the same inputs (``loss(ℓ, "logits") == loss(σ(ℓ), "pro
 ``label_smoothing`` is **one-sided**: real images get the label ``1 - label_smoothing``, generated
 ones keep 0 (Salimans et al., 2016; Keras' own ``label_smoothing`` smooths both sides).
 
-Visto en 04 §Funciones de pérdida y 06 §El paso de entrenamiento.
+Visto en 04 §La pérdida del discriminador es entropía cruzada binaria, 04 §Minimax contra no saturante y
+06 §Logits o probabilidades: dos formas de la misma pérdida.
 """
 from __future__ import annotations
 
 from ._tf import tf
 from .i18n import arg_error, register
+from .validate import check_choice, check_float
 
 register({
     "losses.expected_form": {"es": "'logits' o 'probability'", "pt": "'logits' ou 'probability'"},
-    "losses.expected_kind": {"es": "'non_saturating' o 'minimax'", "pt": "'non_saturating' ou 'minimax'"},
+    "losses.expected_kind": {
+        "es": "'non_saturating' (−log D(G(z))) o 'minimax' (log(1 − D(G(z))), la que se satura)",
+        "pt": "'non_saturating' (−log D(G(z))) ou 'minimax' (log(1 − D(G(z))), a que satura)",
+    },
     "losses.expected_smoothing": {"es": "un número en [0, 0.5)", "pt": "um número em [0, 0.5)"},
     "losses.expected_probabilities": {
         "es": "probabilidades en [0, 1] (form='probability'); ¿son logits? use form='logits'",
         "pt": "probabilidades em [0, 1] (form='probability'); são logits? use form='logits'",
+    },
+    "losses.expected_outputs": {
+        "es": "salidas del discriminador: un tensor no vacío de números finitos",
+        "pt": "saídas do discriminador: um tensor não vazio de números finitos",
+    },
+    "losses.expected_same_shape": {
+        "es": "probabilidades con la misma forma que real_prob, {shape}",
+        "pt": "probabilidades com o mesmo formato de real_prob, {shape}",
+    },
+    "losses.expected_labels": {
+        "es": "etiquetas en [0, 1], un número o un tensor que se extienda (broadcast) a la forma {shape} "
+              "de las salidas",
+        "pt": "rótulos em [0, 1], um número ou um tensor que se estenda (broadcast) ao formato {shape} "
+              "das saídas",
     },
 })
 
@@ -47,24 +66,47 @@ EPSILON = 1e-7
 
 
 def _check_form(form):
-    if form not in FORMS:
-        raise arg_error("form", form, "losses.expected_form")
+    return check_choice("form", form, FORMS, expected="losses.expected_form")
 
 
-def _check_smoothing(label_smoothing):
+def check_kind(kind, name: str = "kind") -> str:
+    """``kind`` if it is one of :data:`KINDS` (``"non_saturating"`` or ``"minimax"``); ``name`` is the
+    caller's argument, for the error message.  Visto en 04 §Minimax contra no saturante."""
+    return check_choice(name, kind, KINDS, expected="losses.expected_kind")
+
+
+def _tensor(name, value, expected="losses.expected_outputs", **fields):
+    """``value`` as a floating tensor (float32 unless it already is float); in eager mode also
+    non-empty and finite — a NaN would silently make the loss NaN."""
     try:
-        ok = 0.0 <= float(label_smoothing) < 0.5
+        x = tf.convert_to_tensor(value)
     except (TypeError, ValueError):
-        ok = False
-    if not ok:
-        raise arg_error("label_smoothing", label_smoothing, "losses.expected_smoothing")
-    return float(label_smoothing)
+        raise arg_error(name, value, expected, **fields) from None
+    if not x.dtype.is_floating:
+        if not x.dtype.is_integer:
+            raise arg_error(name, value, expected, **fields)
+        x = tf.cast(x, tf.float32)
+    if tf.executing_eagerly() and (int(tf.size(x)) == 0 or not bool(tf.reduce_all(tf.math.is_finite(x)))):
+        raise arg_error(name, value, expected, **fields)
+    return x
+
+
+def check_label_smoothing(label_smoothing) -> float:
+    """``label_smoothing`` as a float in [0, 0.5) (one-sided: the real label becomes ``1 - label_smoothing``).
+
+    Visto en 06 §Posibles mejoras (ganhacks).
+    """
+    return check_float("label_smoothing", label_smoothing, 0, 0.5, high_open=True,
+                       expected="losses.expected_smoothing")
+
+
+_check_smoothing = check_label_smoothing  # the name gan_course.train still uses; prefer the public one
 
 
 def _check_probabilities(name, p):
     """Refuse values outside [0, 1] in eager mode; inside a ``tf.function`` an assertion op does it."""
     if tf.executing_eagerly():
-        if tf.size(p) > 0 and (float(tf.reduce_min(p)) < 0.0 or float(tf.reduce_max(p)) > 1.0):
+        if float(tf.reduce_min(p)) < 0.0 or float(tf.reduce_max(p)) > 1.0:
             raise arg_error(name, p, "losses.expected_probabilities")
         return p
     with tf.control_dependencies([
@@ -74,19 +116,35 @@ def _check_probabilities(name, p):
         return tf.identity(p)
 
 
+def _bce(labels, outputs, form, name):
+    """Mean binary cross-entropy; ``name`` is the caller's argument holding ``outputs`` (for errors)."""
+    _check_form(form)
+    outputs = _tensor(name, outputs)
+    shape = tuple(outputs.shape)
+    labels = _tensor("labels", labels, "losses.expected_labels", shape=shape)
+    if tf.executing_eagerly():
+        if float(tf.reduce_min(labels)) < 0.0 or float(tf.reduce_max(labels)) > 1.0:
+            raise arg_error("labels", labels, "losses.expected_labels", shape=shape)
+        try:
+            labels = tf.broadcast_to(tf.cast(labels, outputs.dtype), tf.shape(outputs))
+        except (tf.errors.InvalidArgumentError, ValueError):
+            raise arg_error("labels", labels, "losses.expected_labels", shape=shape) from None
+    else:
+        labels = tf.broadcast_to(tf.cast(labels, outputs.dtype), tf.shape(outputs))
+    if form == "logits":
+        return tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=outputs))
+    p = tf.clip_by_value(_check_probabilities(name, outputs), EPSILON, 1.0 - EPSILON)
+    return -tf.reduce_mean(labels * tf.math.log(p) + (1.0 - labels) * tf.math.log(1.0 - p))
+
+
 def binary_cross_entropy(labels, outputs, form: str = "logits"):
     """Mean binary cross-entropy :math:`-\\overline{y\\log D + (1-y)\\log(1-D)}` in either form.
 
     ``labels`` (a number or a tensor broadcastable to ``outputs``) are the targets in [0, 1];
-    ``outputs`` are logits or probabilities according to ``form``.  Visto en 04 §Entropía cruzada binaria.
+    ``outputs`` are logits or probabilities according to ``form``.  The result keeps the outputs'
+    float type (float32 for Python numbers).  Visto en 04 §La pérdida del discriminador es entropía cruzada binaria.
     """
-    _check_form(form)
-    outputs = tf.convert_to_tensor(outputs, dtype=tf.float32)
-    labels = tf.broadcast_to(tf.cast(labels, tf.float32), tf.shape(outputs))
-    if form == "logits":
-        return tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=outputs))
-    p = tf.clip_by_value(_check_probabilities("outputs", outputs), EPSILON, 1.0 - EPSILON)
-    return -tf.reduce_mean(labels * tf.math.log(p) + (1.0 - labels) * tf.math.log(1.0 - p))
+    return _bce(labels, outputs, form, "outputs")
 
 
 def discriminator_loss(real_output, fake_output, form: str = "logits", label_smoothing: float = 0.0):
@@ -94,11 +152,11 @@ def discriminator_loss(real_output, fake_output, form: str = "logits", label_smo
 
     ``real_output`` = D(x), ``fake_output`` = D(G(z)), logits or probabilities per ``form``.
     ``label_smoothing`` (one-sided) lowers only the real label, to ``1 - label_smoothing``.
-    Equals :math:`-\\overline{\\log D(x)} - \\overline{\\log(1 - D(G(z)))}`.  Visto en 04 §J(D).
+    Equals :math:`-\\overline{\\log D(x)} - \\overline{\\log(1 - D(G(z)))}`.
+    Visto en 04 §La pérdida del discriminador es entropía cruzada binaria y 06 §El paso de entrenamiento.
     """
-    smoothing = _check_smoothing(label_smoothing)
-    return (binary_cross_entropy(1.0 - smoothing, real_output, form)
-            + binary_cross_entropy(0.0, fake_output, form))
+    smoothing = check_label_smoothing(label_smoothing)
+    return _bce(1.0 - smoothing, real_output, form, "real_output") + _bce(0.0, fake_output, form, "fake_output")
 
 
 def generator_loss(fake_output, form: str = "logits", kind: str = "non_saturating"):
@@ -107,11 +165,9 @@ def generator_loss(fake_output, form: str = "logits", kind: str = "non_saturatin
 
     Visto en 04 §Minimax contra no saturante.
     """
-    if kind not in KINDS:
-        raise arg_error("kind", kind, "losses.expected_kind")
-    if kind == "non_saturating":
-        return binary_cross_entropy(1.0, fake_output, form)
-    return -binary_cross_entropy(0.0, fake_output, form)
+    if check_kind(kind) == "non_saturating":
+        return _bce(1.0, fake_output, form, "fake_output")
+    return -_bce(0.0, fake_output, form, "fake_output")
 
 
 def explicit_discriminator_loss(real_prob, fake_prob):
@@ -119,10 +175,12 @@ def explicit_discriminator_loss(real_prob, fake_prob):
 
     Probabilities in, written with plain logarithms (clipped as in :func:`binary_cross_entropy`);
     for equal batch sizes it is :func:`discriminator_loss` with ``form="probability"``.
-    Visto en 04 §J(D).
+    Visto en 06 §Logits o probabilidades: dos formas de la misma pérdida.
     """
-    real_prob = tf.clip_by_value(_check_probabilities("real_prob", tf.convert_to_tensor(real_prob, tf.float32)),
+    real_prob = tf.clip_by_value(_check_probabilities("real_prob", _tensor("real_prob", real_prob)),
                                  EPSILON, 1.0 - EPSILON)
-    fake_prob = tf.clip_by_value(_check_probabilities("fake_prob", tf.convert_to_tensor(fake_prob, tf.float32)),
+    fake_prob = tf.clip_by_value(_check_probabilities("fake_prob", _tensor("fake_prob", fake_prob)),
                                  EPSILON, 1.0 - EPSILON)
+    if tf.executing_eagerly() and real_prob.shape != fake_prob.shape:
+        raise arg_error("fake_prob", fake_prob, "losses.expected_same_shape", shape=tuple(real_prob.shape))
     return -tf.reduce_mean(tf.math.log(real_prob) + tf.math.log(1.0 - fake_prob))

@@ -3,6 +3,7 @@ import pathlib
 
 import numpy as np
 import pytest
+from student_errors import assert_names
 
 from gan_course import animate, conv, figures, gif, i18n
 
@@ -166,3 +167,18 @@ def test_bad_arguments_name_themselves():
     with i18n.language("pt"):
         with pytest.raises(ValueError, match="um de 'conv'"):
             animate.plan(animate.Anim("deconv", 4, 3))
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda: animate.plan(animate.Anim("conv", 4, 3, s=0)), "s"),
+    (lambda: animate.plan(animate.Anim("conv", 4, 3, ms=0)), "ms"),
+    (lambda: animate.plan(animate.Anim("digit", 30, 3)), "i"),
+    (lambda: animate.plan(42), "anim"),
+    (lambda: animate.frames("nope.gif"), "anim"),
+])
+def test_more_bad_animations_name_the_argument(call, name):
+    assert_names(call, name)
+
+
+def test_plan_accepts_a_file_name_of_the_table():
+    assert animate.plan("conv_stride2.gif")["result"].shape == (2, 2)

@@ -1,6 +1,7 @@
 """The evaluator classifier: fixed split, architecture, shipped weights (≥ 98 %), reproducible retraining."""
 import numpy as np
 import pytest
+from student_errors import assert_names
 
 import gan_course as gc
 from gan_course import classifier, data, i18n
@@ -158,16 +159,19 @@ def test_pictures_have_the_expected_panels(split):
     plt.close("all")
 
 
-def test_lesson_01_exercises_accept_their_solutions():
-    from gan_course import exercises
-
-    assert exercises.keys("01") == ["01.1", "01.2", "01.3", "01.4", "01.5"]
-    assert exercises.solution("01.1") == 5 * 5 * 1 * 16 + 16
-    assert exercises.solution("01.2") == 5 * 5 * 64  # 32 → 30 → 28 → 14 → 12 → 10 → 5
-    assert exercises.solution("01.3") == round(1000 * (1 - classifier.accuracy(
-        classifier.load_classifier(), *classifier.held_out_split()[1])))
-    assert exercises.solution("01.4") == pytest.approx(1.0)
-    assert exercises.solution("01.5") == pytest.approx(5.0)
-    for key in exercises.keys("01"):
-        assert exercises.is_correct(key, exercises.solution(key))
-    assert not exercises.is_correct("01.5", 10)
+@pytest.mark.parametrize("call,name", [
+    (lambda: classifier.as_digits(np.full((2, 28, 28), np.nan)), "images"),
+    (lambda: classifier.as_digits("abc"), "images"),
+    (lambda: classifier.shift_images(np.zeros((2, 28, 28), np.uint8), np.random.default_rng(0), -1), "max_shift"),
+    (lambda: classifier.shift_images(np.zeros((2, 28, 28), np.uint8), "x"), "rng"),
+    (lambda: classifier.build_classifier(dropout=1.5), "dropout"),
+    (lambda: classifier.build_classifier(0), "feature_dim"),
+    (lambda: classifier.confusion_matrix([1, 2], [1]), "labels"),
+    (lambda: classifier.confusion_matrix([10], [1]), "labels"),
+    (lambda: classifier.confusion_matrix([1.5], [1]), "labels"),
+    (lambda: classifier.show_confusion(np.zeros((3, 3))), "matrix"),
+    (lambda: classifier.load_classifier(3), "path"),
+    (lambda: classifier.train_classifier(1, learning_rate=-1), "learning_rate"),
+])
+def test_more_bad_inputs_name_the_argument(call, name):
+    assert_names(call, name)

@@ -1,6 +1,7 @@
 """load_mnist (all sources, offline fallback), scaling, splits and tf.data pipelines."""
 import numpy as np
 import pytest
+from student_errors import assert_names
 
 from gan_course import data, i18n
 
@@ -90,3 +91,39 @@ def test_dataset_batches_have_a_fixed_shape():
     assert first.min() >= -1 and first.max() <= 1
     with pytest.raises(ValueError, match="batch_size"):
         data.make_dataset(x[:10], batch_size=64)
+
+
+X20, Y20 = np.zeros((20, 2)), np.arange(20) % 2
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda: data.shuffle_split(X20, Y20[:10], held_out=2), "labels"),              # was an IndexError
+    (lambda: data.shuffle_split(X20, np.zeros((20, 2)), held_out=2), "labels"),
+    (lambda: data.shuffle_split(X20, Y20, held_out=3), "held_out"),                  # not a multiple of 2 classes
+    (lambda: data.shuffle_split(X20, Y20, held_out=2.0), "held_out"),
+    (lambda: data.shuffle_split(X20, np.r_[np.zeros(18), np.ones(2)], held_out=4), "held_out"),  # a whole class
+    (lambda: data.shuffle_split(np.zeros((0, 2)), np.zeros(0), held_out=2), "images"),
+    (lambda: data.shuffle_split(X20, Y20, held_out=2, seed=-1), "seed"),
+    (lambda: data.to_float(np.full((2, 4, 4), np.nan, np.float32)), "images"),        # NaN used to pass
+    (lambda: data.to_float(np.full((2, 4, 4), 200)), "images"),                       # ints are not uint8
+    (lambda: data.to_float(np.zeros((0, 4, 4), np.uint8)), "images"),
+    (lambda: data.to_float("abc"), "images"),
+])
+def test_bad_inputs_name_the_argument(call, name):
+    assert_names(call, name)
+
+
+@pytest.mark.parametrize("limit", [-1, 0, 2.5, "2"])
+def test_load_image_folder_refuses_a_bad_limit(tmp_path, limit):
+    from PIL import Image
+
+    for i in range(3):
+        Image.new("RGB", (10, 10), (i, 0, 0)).save(tmp_path / f"{i}.png")
+    assert len(data.load_image_folder(tmp_path, 8, limit=2)) == 2
+    assert_names(lambda: data.load_image_folder(tmp_path, 8, limit=limit), "limit")   # -1 returned one image
+
+
+def test_float_images_within_rounding_of_the_range_are_clipped():
+    x = np.array([[[-1.0000001, 1.0000001]]], np.float32)
+    f = data.to_float(x)
+    assert f.dtype == np.float32 and f.shape == (1, 1, 2, 1) and f.min() == -1.0 and f.max() == 1.0

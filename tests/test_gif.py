@@ -1,6 +1,7 @@
 """Image grids and the GIF writer: frames, milliseconds, loop forever, uint8, bad inputs."""
 import numpy as np
 import pytest
+from student_errors import assert_names
 
 from gan_course import gif, i18n
 
@@ -74,3 +75,52 @@ def test_errors_in_portuguese(tmp_path):
 def test_upscale():
     img = np.arange(4, dtype=np.uint8).reshape(2, 2)
     assert gif.upscale(img, 3).shape == (6, 6)
+
+
+U8 = np.zeros((4, 8, 8), np.uint8)
+FRAMES = [np.zeros((8, 8), np.uint8)] * 2
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda d: gif.image_grid(U8, pad=-1), "pad"),                 # was a NumPy broadcast error
+    (lambda d: gif.image_grid(U8, pad=1.5), "pad"),
+    (lambda d: gif.image_grid(U8, pad_value=300), "pad_value"),
+    (lambda d: gif.image_grid(U8, ncols=0), "ncols"),
+    (lambda d: gif.image_grid(np.zeros((0, 8, 8), np.uint8)), "images"),
+    (lambda d: gif.image_grid(np.full((2, 8, 8), np.nan)), "images"),
+    (lambda d: gif.image_grid("abc"), "images"),
+    (lambda d: gif.upscale(np.ones(3), 2), "image"),
+    (lambda d: gif.write_gif(d / "a.gif", FRAMES, loop=-1), "loop"),  # was Pillow's OverflowError
+    (lambda d: gif.write_gif(d / "a.gif", FRAMES, loop=1.5), "loop"),
+    (lambda d: gif.write_gif(d / "a.gif", FRAMES, duration_ms="fast"), "duration_ms"),
+    (lambda d: gif.write_gif(d / "a.gif", FRAMES, duration_ms=[100] * 3), "duration_ms"),
+    (lambda d: gif.write_gif(d / "a.gif", FRAMES, duration_ms=float("nan")), "duration_ms"),
+    (lambda d: gif.write_gif(d / "a.gif", None), "frames"),
+    (lambda d: gif.write_gif(d / "a.gif", [np.full((8, 8), np.nan)]), "frames[0]"),
+    (lambda d: gif.write_gif(d / "a.gif", [np.full((8, 8), 255)]), "frames[0]"),
+    (lambda d: gif.write_gif(d, FRAMES), "path"),
+])
+def test_bad_inputs_name_the_argument_and_write_nothing(tmp_path, call, name):
+    assert_names(lambda: call(tmp_path), name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_files_are_file_not_found(tmp_path):
+    (tmp_path / "bad.gif").write_bytes(b"not a gif")
+    assert_names(lambda: gif.write_gif(None, FRAMES), "path", FileNotFoundError)
+    assert_names(lambda: gif.read_gif(tmp_path / "missing.gif"), "path", FileNotFoundError)
+    assert_names(lambda: gif.show_gif(tmp_path / "missing.gif"), "path", FileNotFoundError)
+    assert_names(lambda: gif.read_gif(tmp_path / "bad.gif"), "path")
+
+
+def test_a_bad_loop_leaves_no_traceback_behind(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import numpy as np, sys; from gan_course import gif\n"
+            "try:\n    gif.write_gif(sys.argv[1], [np.zeros((8, 8), np.uint8)] * 2, loop=-1)\n"
+            "except ValueError:\n    pass\n")
+    res = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.gif")], capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0 and res.stderr == "", res.stderr
+    assert list(tmp_path.iterdir()) == []

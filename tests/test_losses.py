@@ -1,6 +1,7 @@
 """GAN losses: logits and probability forms agree, match Keras, minimax vs non-saturating, smoothing."""
 import numpy as np
 import pytest
+from student_errors import assert_names
 
 from gan_course import i18n, keras, losses, models, tf, train
 
@@ -114,3 +115,33 @@ def test_trainer_pairs_the_sigmoid_discriminator_with_the_probability_form():
     assert train.GAN(G2, D2).form == "logits"
     with pytest.raises(ValueError, match="`form`"):
         train.GAN(G2, D2, form="probability")
+
+
+NAN = float("nan")
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda: losses.binary_cross_entropy(np.ones((3, 1)), np.zeros((4, 1))), "labels"),  # was InvalidArgumentError
+    (lambda: losses.binary_cross_entropy(2.0, np.zeros((4, 1))), "labels"),
+    (lambda: losses.binary_cross_entropy(1.0, "abc"), "outputs"),
+    (lambda: losses.binary_cross_entropy(1.0, np.zeros((0, 1))), "outputs"),
+    (lambda: losses.binary_cross_entropy(1.0, [[NAN]]), "outputs"),
+    (lambda: losses.generator_loss([[NAN]], "probability"), "fake_output"),        # was a silent nan
+    (lambda: losses.generator_loss([[0.0]], kind="saturating"), "kind"),           # the name is "minimax"
+    (lambda: losses.generator_loss([[3.0]], "probability"), "fake_output"),
+    (lambda: losses.discriminator_loss([[3.0]], [[0.5]], "probability"), "real_output"),  # not an inner name
+    (lambda: losses.discriminator_loss([[0.5]], [[-3.0]], "probability"), "fake_output"),
+    (lambda: losses.discriminator_loss([[0.0]], [[0.0]], label_smoothing=NAN), "label_smoothing"),
+    (lambda: losses.discriminator_loss([[0.0]], [[0.0]], label_smoothing=True), "label_smoothing"),
+    (lambda: losses.explicit_discriminator_loss(np.full((3, 1), 0.5), np.full((2, 1), 0.5)), "fake_prob"),
+    (lambda: losses.explicit_discriminator_loss([[True]], [[0.5]]), "real_prob"),
+])
+def test_bad_inputs_name_the_argument(call, name):
+    assert_names(call, name)
+
+
+def test_float64_outputs_keep_their_precision():
+    logits = np.array([[-3.0], [0.25], [4.0]])
+    loss = losses.generator_loss(logits)
+    assert loss.dtype == tf.float64
+    assert float(loss) == pytest.approx(np.mean(np.log1p(np.exp(-logits))), rel=1e-12)
