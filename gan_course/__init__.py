@@ -26,15 +26,14 @@ def setup(lang: str = "es", seed: int = 0) -> None:
     from . import _tf  # noqa: F401  (quiet import before anything else touches TF)
 
     seed_everything(seed)
-    try:
-        import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt
 
-        plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "figure.max_open_warning": 0})
-    except ImportError:  # pragma: no cover
-        pass
+    plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "figure.max_open_warning": 0})
 
 
 def __getattr__(name):  # lazy ``gan_course.tf`` / ``gan_course.keras`` / ``gan_course.<module>``
+    # a name that is no module of the package is an AttributeError (so ``hasattr`` works); a module
+    # that exists but fails to import raises its own error
     if name in ("tf", "keras"):
         from . import _tf
 

@@ -7,8 +7,9 @@ Commands (each lives in the module that owns the idea; see ``COMMANDS``):
 * ``evaluate``  classifier-based scores of a run's generator (lesson 01 / 06)
 * ``classifier`` retrain the evaluator classifier shipped with the package (lesson 01)
 
-Errors a user can cause print one line in the active language (``--lang`` or
-``GAN_COURSE_LANG``) and exit with code 2, without a traceback.
+Only the module of the command being run is imported, so ``python -m gan_course --help`` is
+instant and never loads TensorFlow.  Errors a user can cause print one line in the active language
+(``--lang`` or ``GAN_COURSE_LANG``) and exit with code 2, without a traceback.
 """
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ import sys
 
 from .i18n import LANGUAGES, register, set_language, t
 
-# name -> module defining ``add_arguments(parser)`` and ``run(args) -> int``
+# name -> (module defining ``add_arguments(parser)`` and ``run(args) -> int``, its one-line help)
 COMMANDS = {
-    "train": "gan_course.cli_train",
-    "figures": "gan_course.figures",
-    "evaluate": "gan_course.metrics",
-    "classifier": "gan_course.classifier",
+    "train": ("gan_course.cli_train", "cli.help_train"),
+    "figures": ("gan_course.figures", "cli.help_figures"),
+    "evaluate": ("gan_course.metrics", "cli.help_evaluate"),
+    "classifier": ("gan_course.classifier", "cli.help_classifier"),
+    "slides": ("gan_course.slides", "cli.help_slides"),
 }
 
 register({
@@ -33,32 +35,52 @@ register({
     },
     "cli.error": {"es": "error: {message}", "pt": "erro: {message}"},
     "cli.lang": {"es": "idioma de los mensajes (es o pt)", "pt": "idioma das mensagens (es ou pt)"},
+    "cli.help_train": {
+        "es": "entrena la DCGAN y escribe la carpeta de la ejecución con su GIF (lección 06)",
+        "pt": "treina a DCGAN e escreve a pasta da execução com o seu GIF (lição 06)",
+    },
+    "cli.help_figures": {
+        "es": "vuelve a generar todas las figuras de figures/ (lecciones 02–04)",
+        "pt": "gera de novo todas as figuras de figures/ (lições 02–04)",
+    },
+    "cli.help_evaluate": {
+        "es": "puntuaciones del generador de una ejecución según el clasificador (lecciones 01 y 06)",
+        "pt": "pontuações do gerador de uma execução segundo o classificador (lições 01 e 06)",
+    },
+    "cli.help_classifier": {
+        "es": "vuelve a entrenar el clasificador evaluador incluido en el paquete (lección 01)",
+        "pt": "treina de novo o classificador avaliador incluído no pacote (lição 01)",
+    },
+    "cli.help_slides": {
+        "es": "diapositivas reveal.js de las lecciones que funcionan sin conexión (slides/es, slides/pt)",
+        "pt": "slides reveal.js das lições que funcionam sem internet (slides/es, slides/pt)",
+    },
 })
 
 
-def _available():
-    mods = {}
-    for name, modname in COMMANDS.items():
-        try:
-            mod = importlib.import_module(modname)
-        except ModuleNotFoundError as exc:
-            if exc.name == modname:
-                continue
-            raise
-        if hasattr(mod, "add_arguments") and hasattr(mod, "run"):
-            mods[name] = mod
-    return mods
+def _command_in(argv) -> str | None:
+    """The command named in ``argv`` (the first word that is not an option or the value of --lang)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--lang":
+            skip = True
+        elif not a.startswith("-"):
+            return a if a in COMMANDS else None
+    return None
 
 
-def build_parser(mods=None):
-    mods = _available() if mods is None else mods
+def build_parser(command: str | None = None):
+    """The parser; only ``command``'s module is imported to add its arguments."""
     parser = argparse.ArgumentParser(prog="python -m gan_course", description=t("cli.description"))
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, mod in mods.items():
-        p = sub.add_parser(name, help=(mod.__doc__ or "").strip().split("\n")[0])
+    for name, (modname, help_key) in COMMANDS.items():
+        p = sub.add_parser(name, help=t(help_key), description=t(help_key))
         p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.lang"))
-        mod.add_arguments(p)
+        if name == command:
+            importlib.import_module(modname).add_arguments(p)
     return parser
 
 
@@ -69,10 +91,10 @@ def main(argv=None) -> int:
             set_language(argv[i + 1])
         elif a.startswith("--lang=") and a.split("=", 1)[1] in LANGUAGES:
             set_language(a.split("=", 1)[1])
-    mods = _available()
-    args = build_parser(mods).parse_args(argv)
+    command = _command_in(argv)
+    args = build_parser(command).parse_args(argv)
     try:
-        return int(mods[args.command].run(args) or 0)
+        return int(importlib.import_module(COMMANDS[args.command][0]).run(args) or 0)
     except (ValueError, FileNotFoundError, FileExistsError) as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2

@@ -24,12 +24,16 @@ register({
 
 
 def report() -> dict:
-    """Versions of the course's stack and the hardware TensorFlow sees, as a dict."""
+    """Versions of the course's stack and the hardware TensorFlow sees, as a dict.
+
+    Visto en 00 §Comprobar el entorno.
+    """
     import imageio
     import matplotlib
     import numpy as np
 
     import gan_course
+
     from ._tf import keras, tf
 
     gpus = [d.name for d in tf.config.list_physical_devices("GPU")]
@@ -49,7 +53,7 @@ def report() -> dict:
 
 
 def print_report() -> None:
-    """Print :func:`report` as an aligned table."""
+    """Print :func:`report` as an aligned table.  Visto en 00 §Comprobar el entorno."""
     rows = report()
     width = max(len(k) for k in rows)
     for k, v in rows.items():

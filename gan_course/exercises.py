@@ -54,14 +54,18 @@ def exercise(key: str, *, question: dict, hint: dict, expected=None, judge=None,
 
 
 def _load(key: str):
-    lesson = key.split(".")[0]
+    """Import the exercise set of ``key``'s lesson, if the lesson has one."""
+    modname = f"gan_course.exercise_sets.e{key.split('.')[0]}"
     try:
-        importlib.import_module(f"gan_course.exercise_sets.e{lesson}")
-    except ModuleNotFoundError:
-        pass
+        importlib.import_module(modname)
+    except ModuleNotFoundError as exc:
+        if exc.name != modname:  # the set exists but something it imports is missing: say so
+            raise
 
 
 def get(key: str) -> Exercise:
+    if not isinstance(key, str):
+        raise ValueError(t("ex.unknown", key=key, known=", ".join(sorted(_REGISTRY)) or "—"))
     if key not in _REGISTRY:
         _load(key)
     if key not in _REGISTRY:
@@ -86,6 +90,7 @@ def check(key: str, answer) -> None:
     """Print whether ``answer`` solves exercise ``key`` (with a hint if not).
 
     Returns nothing, so the cell shows only the message; use :func:`is_correct` in code.
+    Visto en 00 §Ejercicios.
     """
     is_correct(key, answer, verbose=True)
 

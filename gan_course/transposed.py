@@ -10,8 +10,8 @@
 * :func:`phase_means` / :func:`unevenness` — measure a periodic pattern in an image.
 * :func:`upsampling_stack` — three Keras upsampling layers (transposed 3×3/s2, transposed
   4×4/s2, or resize + 3×3 convolution) with random weights, like an untrained generator.
-* :func:`upsampling_overlaps` / :func:`plot_maps` — the three ways to double an image of ones,
-  side by side (``figures/checkerboard.png``, see :data:`FIGURES`).
+* :func:`plot_maps` — 2-D maps side by side, with their numbers (``figures/checkerboard.png`` uses it:
+  see :mod:`gan_course.figures`).
 
 Visto en 03 §Artefactos de tablero de ajedrez.
 """
@@ -21,55 +21,52 @@ import numpy as np
 
 from . import conv
 from .i18n import arg_error, register
+from .validate import check_array, check_choice, check_float, check_int
 
 register({
     "transposed.expected_padding": {
         "es": "un entero 0 ≤ p ≤ k - 1 (el relleno de la convolución transpuesta)",
         "pt": "um inteiro 0 ≤ p ≤ k - 1 (o preenchimento da convolução transposta)",
     },
+    "transposed.expected_output_padding": {
+        "es": "un entero con 0 ≤ output_padding < stride",
+        "pt": "um inteiro com 0 ≤ output_padding < stride",
+    },
     "transposed.expected_kind": {
         "es": "'transposed3', 'transposed4' o 'resize'",
         "pt": "'transposed3', 'transposed4' ou 'resize'",
     },
     "transposed.expected_image": {
-        "es": "una imagen 2-D (H, W) de al menos {n}×{n} píxeles",
-        "pt": "uma imagem 2-D (H, W) de pelo menos {n}×{n} pixels",
+        "es": "una imagen 2-D (H, W) de números finitos, de al menos {n}×{n} píxeles",
+        "pt": "uma imagem 2-D (H, W) de números finitos, de pelo menos {n}×{n} pixels",
     },
-    "transposed.expected_positive": {
-        "es": "un entero ≥ 1",
-        "pt": "um inteiro ≥ 1",
+    "transposed.expected_square": {
+        "es": "un kernel cuadrado (k, k)",
+        "pt": "um kernel quadrado (k, k)",
+    },
+    "transposed.expected_maps": {
+        "es": "un dict no vacío {{título: mapa 2-D}}",
+        "pt": "um dict não vazio {{título: mapa 2-D}}",
     },
 })
 
 STACK_KINDS = ("transposed3", "transposed4", "resize")
 
 
-def _positive(value, name):
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise arg_error(name, value, "transposed.expected_positive")
-    return int(value)
-
-
 def _image(x, name="x", n=1):
-    arr = np.asarray(x, dtype=np.float64)
-    if arr.ndim != 2 or min(arr.shape) < n:
-        raise arg_error(name, x, {lang: _msg("transposed.expected_image", lang, n=n) for lang in ("es", "pt")})
+    arr = check_array(name, x, "transposed.expected_image", ndim=2, n=n)
+    if min(arr.shape) < n:
+        raise arg_error(name, x, "transposed.expected_image", n=n)
     return arr
-
-
-def _msg(key, lang, **fields):
-    from .i18n import messages
-
-    return messages()[key][lang].format(**fields)
 
 
 def insert_zeros(x, stride: int) -> np.ndarray:
     """Put ``stride - 1`` zeros between neighbouring pixels of a 2-D image: (h, w) -> (s(h-1)+1, s(w-1)+1).
 
-    Visto en 03 §La transpuesta como convolución.
+    Visto en 03 §La transpuesta como una convolución.
     """
     x = _image(x)
-    s = _positive(stride, "stride")
+    s = check_int("stride", stride, 1)
     h, w = x.shape
     out = np.zeros((s * (h - 1) + 1, s * (w - 1) + 1))
     out[::s, ::s] = x
@@ -86,22 +83,17 @@ def transposed_as_conv(x, kernel, stride: int = 1, padding: int = 0, output_padd
 
     Gives the same numbers as ``conv.conv_transpose2d(x, kernel, stride, padding, output_padding)``
     and ``tf.nn.conv2d_transpose``.  With ``details=True`` returns ``(canvas, rotated_kernel,
-    result)``.  Visto en 03 §La transpuesta como convolución.
+    result)``.  Visto en 03 §La transpuesta como una convolución.
     """
     x = _image(x)
     k = _image(kernel, "kernel")
     if k.shape[0] != k.shape[1]:
-        raise arg_error("kernel", kernel, {"es": "un kernel cuadrado (k, k)", "pt": "um kernel quadrado (k, k)"})
-    s = _positive(stride, "stride")
+        raise arg_error("kernel", kernel, "transposed.expected_square")
+    s = check_int("stride", stride, 1)
     size = k.shape[0]
-    if isinstance(padding, (bool, np.bool_)) or not isinstance(padding, (int, np.integer)) \
-            or not 0 <= padding <= size - 1:
-        raise arg_error("padding", padding, "transposed.expected_padding")
-    if isinstance(output_padding, (bool, np.bool_)) or not isinstance(output_padding, (int, np.integer)) \
-            or not 0 <= output_padding < s:
-        raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
-    q = size - int(padding) - 1
-    a = int(output_padding)
+    p = check_int("padding", padding, 0, size - 1, expected="transposed.expected_padding")
+    a = check_int("output_padding", output_padding, 0, s - 1, expected="transposed.expected_output_padding")
+    q = size - p - 1
     canvas = conv.pad2d(insert_zeros(x, s), (q, q + a, q, q + a))
     rotated = k[::-1, ::-1]
     result = conv.conv2d(canvas, rotated, stride=1, padding=0)
@@ -116,7 +108,7 @@ def overlap(k: int, s: int, n: int = 6, padding: int = 0) -> np.ndarray:
     only when ``k`` is divisible by ``s``; otherwise counts alternate (e.g. 1, 2, 4 for 3×3/s2):
     the checkerboard.  Visto en 03 §Artefactos de tablero de ajedrez.
     """
-    k, s, n = _positive(k, "k"), _positive(s, "s"), _positive(n, "n")
+    k, s, n = check_int("k", k, 1), check_int("s", s, 1), check_int("n", n, 1)
     return conv.conv_transpose2d(np.ones((n, n)), np.ones((k, k)), stride=s, padding=padding)
 
 
@@ -126,7 +118,7 @@ def upsample_nearest(x, factor: int = 2) -> np.ndarray:
     Visto en 03 §Artefactos de tablero de ajedrez.
     """
     x = _image(x)
-    f = _positive(factor, "factor")
+    f = check_int("factor", factor, 1)
     return np.repeat(np.repeat(x, f, axis=0), f, axis=1)
 
 
@@ -146,8 +138,8 @@ def phase_means(y, period: int, border: int = 0) -> np.ndarray:
     keep their meaning).  A flat image has equal means; a checkerboard has unequal ones.
     Visto en 03 §Artefactos de tablero de ajedrez.
     """
-    per = _positive(period, "period")
-    b = int(np.ceil(border / per)) * per
+    per = check_int("period", period, 1)
+    b = -(-check_int("border", border, 0) // per) * per
     y = _image(y, "y", n=2 * b + per)
     inner = y[b: y.shape[0] - b, b: y.shape[1] - b]
     h, w = (inner.shape[0] // per) * per, (inner.shape[1] // per) * per
@@ -160,7 +152,7 @@ def unevenness(y, period: int, border: int = 0) -> float:
 
     Visto en 03 §Artefactos de tablero de ajedrez.
     """
-    m = phase_means(np.abs(np.asarray(y, dtype=np.float64)), period, border)
+    m = phase_means(np.abs(_image(y, "y")), period, border)
     top = float(m.max())
     return 0.0 if top == 0 else float((top - m.min()) / top)
 
@@ -177,9 +169,9 @@ def upsampling_stack(kind: str, layers: int = 3, channels: int = 16, seed: int =
     """
     from ._tf import keras
 
-    if kind not in STACK_KINDS:
-        raise arg_error("kind", kind, "transposed.expected_kind")
-    layers, channels = _positive(layers, "layers"), _positive(channels, "channels")
+    check_choice("kind", kind, STACK_KINDS, expected="transposed.expected_kind")
+    layers, channels = check_int("layers", layers, 1), check_int("channels", channels, 1)
+    seed = check_int("seed", seed, 0)
     out = []
     for j in range(layers):
         width = 1 if j == layers - 1 else channels
@@ -196,36 +188,22 @@ def upsampling_stack(kind: str, layers: int = 3, channels: int = 16, seed: int =
     return keras.Sequential(out, name=f"stack_{kind}")
 
 
-def upsampling_overlaps(n: int = 4) -> dict:
-    """Double an ``n``×``n`` image of ones three ways, with kernels of ones (Keras ``'same'`` sizes).
-
-    Returns ``{title: 2n×2n map}`` for a transposed convolution 3×3/stride 2 (uneven: 1, 2, 4),
-    a transposed convolution 4×4/stride 2 (even inside: 4 everywhere) and nearest-neighbour
-    resize + 3×3 convolution (even inside: 9).  Titles are formulas (no words), shared by es/pt.
-    Visto en 03 §Artefactos de tablero de ajedrez.
-    """
-    n = _positive(n, "n")
-    ones = np.ones((n, n))
-    return {
-        "$k=3,\\ s=2$": conv.conv_transpose2d(ones, np.ones((3, 3)), stride=2, padding="same"),
-        "$k=4,\\ s=2$": conv.conv_transpose2d(ones, np.ones((4, 4)), stride=2, padding="same"),
-        "$\\times 2 \\;+\\; k=3$": resize_conv(ones, np.ones((3, 3)), 2),
-    }
-
-
 def plot_maps(maps: dict, numbers: bool = True, size: float = 3.0, axes=None):
     """Show 2-D maps side by side (``{title: array}``), each with its own colour scale.
 
     With ``numbers=True`` each cell shows its value (small maps only).  Returns the axes.
     Visto en 03 §Artefactos de tablero de ajedrez.
     """
+    if not isinstance(maps, dict) or not maps:
+        raise arg_error("maps", maps, "transposed.expected_maps")
+    maps = {title: _image(m, f"maps[{title!r}]") for title, m in maps.items()}
+    size = check_float("size", size, 0, low_open=True)
     if axes is None:
         import matplotlib.pyplot as plt
 
         _, axes = plt.subplots(1, len(maps), figsize=(size * len(maps), size))
     axes = np.atleast_1d(axes)
     for ax, (title, m) in zip(axes, maps.items()):
-        m = np.asarray(m, dtype=float)
         ax.imshow(m, cmap="Blues", vmin=0, vmax=max(float(m.max()), 1e-12), interpolation="nearest")
         if numbers:
             for (r, c), v in np.ndenumerate(m):
@@ -237,23 +215,5 @@ def plot_maps(maps: dict, numbers: bool = True, size: float = 3.0, axes=None):
     return axes
 
 
-def write_checkerboard_figure(path):
-    """``figures/checkerboard.png``: :func:`upsampling_overlaps` drawn by :func:`plot_maps` (same bytes each run)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    maps = upsampling_overlaps(4)
-    fig = Figure(figsize=(3.0 * len(maps), 3.3), dpi=80)
-    FigureCanvasAgg(fig)
-    axes = fig.subplots(1, len(maps))
-    plot_maps(maps, axes=axes)
-    fig.tight_layout()
-    fig.savefig(path, format="png", dpi=80, metadata={"Software": None})
-    return path
-
-
-FIGURES = {"checkerboard.png": write_checkerboard_figure}
-
 __all__ = ["insert_zeros", "transposed_as_conv", "overlap", "upsample_nearest", "resize_conv",
-           "phase_means", "unevenness", "upsampling_stack", "STACK_KINDS", "upsampling_overlaps",
-           "plot_maps", "write_checkerboard_figure", "FIGURES"]
+           "phase_means", "unevenness", "upsampling_stack", "STACK_KINDS", "plot_maps"]

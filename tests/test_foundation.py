@@ -104,21 +104,41 @@ def test_exercises_check_and_solutions(capsys):
         exercises.check("99.9", 1)
 
 
-def test_every_registered_exercise_accepts_its_own_solution(capsys):
-    import pkgutil
+def test_cli_help_lists_every_command_with_its_help_in_the_chosen_language(capsys, monkeypatch):
+    from gan_course.__main__ import COMMANDS, main
 
-    import gan_course.exercise_sets as sets
+    monkeypatch.setenv("COLUMNS", "250")  # no line wrapping inside the help texts
+    helps = {lang: [] for lang in i18n.LANGUAGES}
+    for lang in i18n.LANGUAGES:
+        with i18n.language(lang):
+            helps[lang] = [i18n.t(key) for _, key in COMMANDS.values()]
+    for lang, other in (("es", "pt"), ("pt", "es")):
+        with pytest.raises(SystemExit) as info:
+            main(["--lang", lang, "--help"])
+        assert info.value.code == 0
+        out = capsys.readouterr().out
+        for name, text, foreign in zip(COMMANDS, helps[lang], helps[other]):
+            assert f"{name} " in out and text in out and foreign not in out
+    with i18n.language("es"), pytest.raises(SystemExit):
+        main(["figures", "--lang", "pt", "--help"])
+    out = capsys.readouterr().out
+    assert "--only" in out and "gerar só as figuras" in out
 
-    lessons = [m.name[1:] for m in pkgutil.iter_modules(sets.__path__) if m.name.startswith("e")]
-    for lesson in lessons:
-        keys = exercises.keys(lesson)
-        assert keys, f"exercise set {lesson} registers nothing"
-        for key in keys:
-            assert exercises.is_correct(key, exercises.solution(key)), key
+
+@pytest.mark.parametrize("argv", [["--help"], ["figures", "--help"], ["evaluate", "--help"],
+                                  ["classifier", "--help"]])
+def test_cli_help_does_not_load_tensorflow(argv):
+    # ``-X importtime`` cannot tell: the quiet import of gan_course._tf hides stderr while TF loads
+    code = ("import runpy, sys\nsys.argv = ['gan_course'] + sys.argv[1:]\n"
+            "try:\n    runpy.run_module('gan_course', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print('tensorflow' in sys.modules, file=sys.stderr)")
+    res = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120)
+    assert res.stderr.strip().splitlines()[-1] == "False", res.stderr
+    assert "usage: python -m gan_course" in res.stdout
 
 
-def test_cli_help_lists_commands():
-    from gan_course.__main__ import build_parser
-
-    text = build_parser().format_help()
-    assert "gan_course" in text
+def test_an_unknown_module_or_exercise_is_a_clear_error():
+    assert not hasattr(gc, "no_such_module")
+    assert gc.validate.check_int("n", 3, 1) == 3            # modules load on first use
+    with pytest.raises(ValueError, match="4"):
+        exercises.check(4, 1)

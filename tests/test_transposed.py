@@ -1,6 +1,7 @@
 """gan_course.transposed: the transposed convolution as a convolution, overlaps, checkerboards, the stacks."""
 import numpy as np
 import pytest
+from student_errors import assert_names
 
 from gan_course import conv, i18n, transposed
 from gan_course._tf import keras, tf
@@ -63,29 +64,6 @@ def test_three_by_three_stride_two_gives_one_two_four():
     assert counts[1:-1, 1:-1][:3, :3].tolist() == [[1, 2, 1], [2, 4, 2], [1, 2, 1]]
 
 
-def test_upsampling_overlaps_match_keras_layers():
-    maps = transposed.upsampling_overlaps(4)
-    assert list(maps) == ["$k=3,\\ s=2$", "$k=4,\\ s=2$", "$\\times 2 \\;+\\; k=3$"]
-    ones = np.ones((1, 4, 4, 1), np.float32)
-    layers = []
-    for k in (3, 4):
-        layer = keras.layers.Conv2DTranspose(1, k, strides=2, padding="same", use_bias=False)
-        layer.build(ones.shape)
-        layer.set_weights([np.ones((k, k, 1, 1), np.float32)])
-        layers.append(layer(ones, training=False)[0, :, :, 0].numpy())
-    up = keras.layers.UpSampling2D(2)(ones)
-    resize = keras.layers.Conv2D(1, 3, padding="same", use_bias=False)
-    resize.build(up.shape)
-    resize.set_weights([np.ones((3, 3, 1, 1), np.float32)])
-    layers.append(resize(up, training=False)[0, :, :, 0].numpy())
-    for mine, theirs in zip(maps.values(), layers):
-        assert mine.shape == (8, 8)
-        np.testing.assert_allclose(mine, theirs, atol=ATOL)
-    three, four, resized = maps.values()
-    assert sorted(np.unique(three[1:-1, 1:-1])) == [1, 2, 4]
-    assert np.all(four[1:-1, 1:-1] == 4) and np.all(resized[1:-1, 1:-1] == 9)
-
-
 def test_upsample_nearest_and_resize_conv():
     x = np.arange(6.0).reshape(2, 3)
     up = transposed.upsample_nearest(x, 2)
@@ -122,13 +100,6 @@ def test_upsampling_stacks_double_three_times(kind):
         assert strength > 0.3           # random transposed-convolution weights draw a periodic pattern
 
 
-def test_checkerboard_figure_is_deterministic(tmp_path):
-    a = transposed.write_checkerboard_figure(tmp_path / "a.png")
-    b = transposed.write_checkerboard_figure(tmp_path / "b.png")
-    assert a.read_bytes() == b.read_bytes() and a.read_bytes()[:4] == b"\x89PNG"
-    assert set(transposed.FIGURES) == {"checkerboard.png"}
-
-
 def test_bad_arguments_name_themselves():
     with pytest.raises(ValueError, match="padding"):
         transposed.transposed_as_conv(np.ones((2, 2)), np.ones((3, 3)), 2, padding=3)
@@ -147,20 +118,21 @@ def test_bad_arguments_name_themselves():
             transposed.upsampling_stack("deconv")
 
 
-# --- lesson 03 exercises --------------------------------------------------------------------
-
-def test_lesson03_exercises_accept_their_solution_and_reject_a_wrong_answer(capsys):
-    from gan_course import exercises
-
-    keys = exercises.keys("03")
-    assert keys == ["03.1", "03.2", "03.3", "03.4", "03.5"]
-    wrong = {"03.1": (9, 16), "03.2": 14, "03.3": np.ones((3, 3)), "03.4": 2.0, "03.5": 3}
-    for key in keys:
-        assert exercises.is_correct(key, exercises.solution(key)), key
-        assert not exercises.is_correct(key, wrong[key]), key
-        assert not exercises.is_correct(key, None), key
-    assert tuple(exercises.solution("03.1")) == (9, 25) and exercises.solution("03.2") == 16
-    assert np.asarray(exercises.solution("03.3")).tolist() == [[1, 3, 2], [4, 10, 6], [3, 7, 4]]
-    assert exercises.solution("03.4") == 2.25 and exercises.solution("03.5") == 4
-    exercises.check("03.4", 2.25)
-    assert "✔ 03.4" in capsys.readouterr().out
+@pytest.mark.parametrize("call,name", [
+    (lambda: transposed.insert_zeros(np.ones((2, 2, 2)), 2), "x"),
+    (lambda: transposed.overlap(0, 2), "k"),
+    (lambda: transposed.overlap(3, 2, padding=-1), "padding"),
+    (lambda: transposed.upsample_nearest(np.ones((2, 2)), 1.5), "factor"),
+    (lambda: transposed.resize_conv(np.ones((4, 4)), np.ones(3)), "kernel"),
+    (lambda: transposed.phase_means(np.ones((4, 4)), 0), "period"),
+    (lambda: transposed.phase_means(np.ones((4, 4)), 2, border=-1), "border"),
+    (lambda: transposed.phase_means(np.ones((2, 2)), 2, border=2), "y"),
+    (lambda: transposed.unevenness([["a"]], 2), "y"),
+    (lambda: transposed.upsampling_stack("resize", layers=0), "layers"),
+    (lambda: transposed.upsampling_stack("resize", seed=-1), "seed"),
+    (lambda: transposed.plot_maps([np.ones((2, 2))]), "maps"),
+    (lambda: transposed.plot_maps({"a": np.ones(3)}), "maps['a']"),
+    (lambda: transposed.plot_maps({"a": np.ones((2, 2))}, size=0), "size"),
+])
+def test_more_bad_inputs_name_the_argument(call, name):
+    assert_names(call, name)

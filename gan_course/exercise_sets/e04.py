@@ -7,15 +7,15 @@ from ..objective import gaussian_pair, gaussian_pdf, generator_loss_grad, js_div
 exercise(
     "04.1",
     question={"es": "Con D(G(z)) = 0.01, ¿cuántas veces mayor (en valor absoluto) es la derivada respecto al "
-                    "logit de la pérdida no saturante que la de la saturante?",
+                    "logit de la pérdida no saturante que la de la minimax (la que se satura)?",
               "pt": "Com D(G(z)) = 0.01, quantas vezes maior (em valor absoluto) é a derivada em relação ao "
-                    "logit da perda não saturante que a da saturante?"},
+                    "logit da perda não saturante que a da minimax (a que satura)?"},
     hint={"es": "∂/∂a de log(1 − σ(a)) es −t; ∂/∂a de −log σ(a) es t − 1 (t = D(G(z))). "
                 "objective.generator_loss_grad lo calcula.",
           "pt": "∂/∂a de log(1 − σ(a)) é −t; ∂/∂a de −log σ(a) é t − 1 (t = D(G(z))). "
                 "objective.generator_loss_grad calcula isso."},
     expected=lambda: float(abs(generator_loss_grad(0.01, "non_saturating", "logit"))
-                           / abs(generator_loss_grad(0.01, "saturating", "logit"))),
+                           / abs(generator_loss_grad(0.01, "minimax", "logit"))),
     atol=1e-3,
 )
 exercise(
