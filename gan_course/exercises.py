@@ -42,6 +42,15 @@ class Exercise:
 _REGISTRY: dict[str, Exercise] = {}
 
 
+class lazy:
+    """An example answer computed only when asked for: ``exercise(..., example=lazy(fn))`` stores ``fn`` and
+    :func:`solution` returns ``fn()`` (an example that costs a training run is not computed at import).  A plain
+    function given as ``example`` is returned as it is: it *is* the answer (an exercise that asks for a function)."""
+
+    def __init__(self, fn: Callable):
+        self.fn = fn
+
+
 def exercise(key: str, *, question: dict, hint: dict, expected=None, judge=None, example=None,
              atol: float = 1e-6):
     """Register exercise ``key`` ("NN.k"): ``question``/``hint`` are ``{"es":..., "pt":...}``."""
@@ -117,7 +126,7 @@ def solution(key: str):
     """The expected answer of ``key`` (for instructors and for the test suite)."""
     ex = get(key)
     if ex.judge is not None:
-        return ex.example
+        return ex.example.fn() if isinstance(ex.example, lazy) else ex.example
     return ex.expected() if callable(ex.expected) else ex.expected
 
 

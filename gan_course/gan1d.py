@@ -20,7 +20,7 @@ import numpy as np
 
 from . import config, losses
 from .i18n import arg_error, register, t
-from .objective import DATASETS, Mixture1D, kde, mode_fractions
+from .objective import DATASETS, Mixture1D, kde, mode_coverage
 from .plots import agg_figure, pyplot_figure
 from .validate import check_array, check_float, check_int
 
@@ -70,8 +70,8 @@ register({
     "gan1d.outputs_panel": {"es": "Salidas medias de D", "pt": "Saídas médias de D"},
     "gan1d.snapshot_title": {"es": "paso {step} de {steps}", "pt": "passo {step} de {steps}"},
     "gan1d.fraction_axis": {
-        "es": "fracción de muestras de G en el pico izquierdo",
-        "pt": "fração de amostras de G no pico esquerdo",
+        "es": "fracción de G a ≤ {radius:g}σ del pico",
+        "pt": "fração de G a ≤ {radius:g}σ do pico",
     },
     "gan1d.seed": {"es": "semilla {seed}", "pt": "semente {seed}"},
     "gan1d.collapse_title": {
@@ -79,8 +79,8 @@ register({
         "pt": "Mistura de dois picos: final de cada treinamento",
     },
     "gan1d.fraction_title": {
-        "es": "¿Qué pico cubre G a lo largo del entrenamiento?",
-        "pt": "Qual pico G cobre ao longo do treinamento?",
+        "es": "¿Qué pico cubre G? (— izquierdo, - - derecho)",
+        "pt": "Qual pico G cobre? (— esquerdo, - - direito)",
     },
 })
 
@@ -467,11 +467,12 @@ def write_gan1d_gif(history: History1D, path, duration_ms=120, last_ms=1500) -> 
     return write_gif(path, frames, duration_ms=durations)
 
 
-def plot_mode_collapse(histories, labels=None, title: str | None = None):
+def plot_mode_collapse(histories, labels=None, title: str | None = None, radius: float = 2.0):
     """Several trainings on a two-peak mixture: each run's final ``p_g`` against ``p_data`` (left)
-    and the share of its samples near the left peak along training (right: 1/2 means both peaks
-    are covered; 0 or 1, one peak only — mode collapse).  ``title`` names the recipe on the left
-    panel.  Returns the figure.
+    and, along training, the share of its samples within ``radius``·σ of the left peak (solid) and of
+    the right peak (dashed), measured with :func:`gan_course.objective.mode_coverage` (right panel: 1/2
+    and 1/2 means both peaks are covered; 1 and 0, one peak only — mode collapse; both low, samples
+    between or beside the peaks).  ``title`` names the recipe on the left panel.  Returns the figure.
 
     Visto en 04 §Colapso de modos.
     """
@@ -482,14 +483,16 @@ def plot_mode_collapse(histories, labels=None, title: str | None = None):
     labels = [t("gan1d.seed", seed=i) for i in range(len(histories))] if labels is None else list(labels)
     if len(labels) != len(histories):
         raise arg_error("labels", labels, "gan1d.expected_labels", n=len(histories))
-    fig = pyplot_figure((11.0, 3.4))
+    radius = check_float("radius", radius, 0, low_open=True)
+    fig = pyplot_figure((11.0, 3.6))
     a0, a1 = fig.subplots(1, 2)
     h0 = histories[0]
     a0.fill_between(h0.x, h0.p_data, color="#1f77b4", alpha=0.25, label=t("gan1d.pdata"))
     for h, label in zip(histories, labels):
-        a0.plot(h.x, h.p_g[-1], lw=1.5, label=label)
-        left = [mode_fractions(s, h.data.means)[0] for s in h.samples]
-        a1.plot(h.record_steps, left, lw=1.5, marker=".", label=label)
+        (line,) = a0.plot(h.x, h.p_g[-1], lw=1.5, label=label)
+        shares = np.asarray([mode_coverage(s, h.data, radius) for s in h.samples])
+        a1.plot(h.record_steps, shares[:, 0], lw=1.5, marker=".", color=line.get_color(), label=label)
+        a1.plot(h.record_steps, shares[:, -2], lw=1.2, ls="--", color=line.get_color())
     a0.set_ylim(0, 1.05)
     a0.set_xlim(h0.x[0], h0.x[-1])
     a0.set_title(title or t("gan1d.collapse_title"), fontsize=11)
@@ -497,12 +500,10 @@ def plot_mode_collapse(histories, labels=None, title: str | None = None):
     a1.axhline(0.5, color="k", ls=":", lw=1)
     a1.set_ylim(-0.03, 1.03)
     a1.set_xlabel(t("gan1d.step_axis"))
-    a1.set_ylabel(t("gan1d.fraction_axis"), fontsize=9)
+    a1.set_ylabel(t("gan1d.fraction_axis", radius=radius), fontsize=10)
     a1.set_title(t("gan1d.fraction_title"), fontsize=11)
     for ax in (a0, a1):
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=7, loc="upper right")
+        ax.legend(fontsize=9, loc="upper right")
     fig.tight_layout()
     return fig
-
-

@@ -322,6 +322,25 @@ def mode_fractions(samples, means) -> np.ndarray:
     return np.bincount(nearest, minlength=m.shape[1]) / len(s)
 
 
+def mode_coverage(samples, mixture, radius: float = 2.0) -> np.ndarray:
+    """Which peaks of ``mixture`` (a :class:`Mixture1D`) the ``samples`` really cover.
+
+    Returns ``len(mixture.means) + 1`` shares that add up to 1: for each peak, the share of samples
+    within ``radius`` of its standard deviations (``|x − μ_i| ≤ radius·σ_i``), and last the share near
+    **no** peak.  Unlike :func:`mode_fractions`, which hands every sample to its nearest peak, a
+    generator stuck between the peaks counts as "near no peak", not as "on the left peak".  A sample
+    inside two windows counts for the one it is closer to, in units of σ.  Visto en 04 §Colapso de modos.
+    """
+    s = _samples(samples)
+    if not isinstance(mixture, Mixture1D):
+        raise arg_error("mixture", mixture, "objective.expected_mixture")
+    radius = _positive("radius", radius)
+    z = np.abs(s.reshape(-1, 1) - np.asarray(mixture.means)) / np.asarray(mixture.stds)
+    nearest = np.argmin(z, axis=1)
+    peak = np.where(z[np.arange(len(s)), nearest] <= radius, nearest, len(mixture.means))
+    return np.bincount(peak, minlength=len(mixture.means) + 1) / len(s)
+
+
 # ---------------------------------------------------------------------------------------------
 # the value function, the optimal discriminator, KL and JSD (numeric integrals on a grid)
 

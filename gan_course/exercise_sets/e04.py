@@ -1,7 +1,12 @@
-"""Exercises of lesson 04 (the GAN objective): saturation, D*, V(D*, G), JSD, the training algorithm."""
+"""Exercises of lesson 04 (the GAN objective): saturation, D*, V(D*, G), JSD, the training algorithm, and three
+to code: the normal density and D* with unequal σ, mode coverage, minimax against non-saturating in training."""
+import functools
 import math
 
-from ..exercises import exercise
+import numpy as np
+
+from .. import objective
+from ..exercises import exercise, lazy
 from ..objective import gaussian_pair, gaussian_pdf, generator_loss_grad, js_divergence, optimal_discriminator
 
 exercise(
@@ -47,11 +52,108 @@ exercise(
 )
 exercise(
     "04.5",
-    question={"es": "Con k = 5 (como en el algoritmo de Goodfellow et al.), ¿cuántas actualizaciones del "
-                    "discriminador hace GAN1D en 200 pasos de entrenamiento?",
-              "pt": "Com k = 5 (como no algoritmo de Goodfellow et al.), quantas atualizações do discriminador "
-                    "a GAN1D faz em 200 passos de treinamento?"},
-    hint={"es": "Cada paso: k actualizaciones de D y una de G. Compruébalo con gan.d_optimizer.iterations.",
-          "pt": "Cada passo: k atualizações de D e uma de G. Confira com gan.d_optimizer.iterations."},
+    question={"es": "Goodfellow et al. (2014) entrenaron con k = 1; WGAN actualiza su crítico k = 5 veces por "
+                    "cada paso del generador. Con k = 5, ¿cuántas actualizaciones del discriminador hace GAN1D "
+                    "en 200 pasos de entrenamiento?",
+              "pt": "Goodfellow et al. (2014) treinaram com k = 1; a WGAN atualiza o seu crítico k = 5 vezes a "
+                    "cada passo do gerador. Com k = 5, quantas atualizações do discriminador a GAN1D faz em 200 "
+                    "passos de treinamento?"},
+    hint={"es": "Relee el algoritmo: ¿qué se repite k veces dentro de un paso? Compruébalo con "
+                "gan.d_optimizer.iterations tras unos pocos pasos.",
+          "pt": "Releia o algoritmo: o que se repete k vezes dentro de um passo? Confira com "
+                "gan.d_optimizer.iterations depois de uns poucos passos."},
     expected=5 * 200,
+)
+
+
+def _d_star_unequal():
+    x = np.linspace(-3.0, 3.0, 61)
+    return optimal_discriminator(gaussian_pdf(x, 0.0, 1.0), gaussian_pdf(x, 1.0, 0.5))
+
+
+exercise(
+    "04.6",
+    question={"es": "Programa a mano la densidad normal normal_pdf(x, mu, sigma) (sin objective) y úsala para "
+                    "calcular D*(x) con p_data = N(0, 1) y p_g = N(1, 0.5²) en x = np.linspace(-3, 3, 61): "
+                    "un arreglo de 61 números.",
+              "pt": "Programe à mão a densidade normal normal_pdf(x, mu, sigma) (sem objective) e use-a para "
+                    "calcular D*(x) com p_data = N(0, 1) e p_g = N(1, 0.5²) em x = np.linspace(-3, 3, 61): "
+                    "um array de 61 números."},
+    hint={"es": "Revisa las dos piezas de la densidad: el factor que va delante de la exponencial y el "
+                "denominador del exponente. Con σ distintas, ¿se cancela todavía el factor de delante en D*?",
+          "pt": "Revise as duas peças da densidade: o fator que vai na frente da exponencial e o denominador do "
+                "expoente. Com σ diferentes, o fator da frente ainda se cancela em D*?"},
+    expected=_d_star_unequal,
+)
+
+
+def _coverage_sample():
+    return objective.Mixture1D((0.0, 6.0, 3.0), (0.25, 0.25, 1.5), (0.45, 0.25, 0.3)).sample(1000, seed=4)
+
+
+def _coverage_expected():
+    return objective.mode_coverage(_coverage_sample(), objective.DATASETS["two_peaks"], radius=2.0)
+
+
+exercise(
+    "04.7",
+    question={"es": "Programa la cobertura de modos con NumPy: de las 1000 muestras de la celda, ¿qué fracción "
+                    "está a menos de 2σ (σ = 0.25) del pico en 0, qué fracción a menos de 2σ del pico en 6, y qué "
+                    "fracción lejos de los dos? Una tupla (izquierdo, derecho, ninguno).",
+              "pt": "Programe a cobertura de modos com NumPy: das 1000 amostras da célula, que fração está a "
+                    "menos de 2σ (σ = 0.25) do pico em 0, que fração a menos de 2σ do pico em 6, e que fração "
+                    "longe dos dois? Uma tupla (esquerdo, direito, nenhum)."},
+    hint={"es": "Una comparación con NumPy da un arreglo de booleanos, y la media de ese arreglo es la fracción de "
+                "True. Las tres fracciones deben sumar 1.",
+          "pt": "Uma comparação com NumPy dá um array de booleanos, e a média desse array é a fração de True. As "
+                "três frações devem somar 1."},
+    expected=_coverage_expected,
+    atol=1e-9,
+)
+
+
+@functools.lru_cache(maxsize=None)
+def _steps_to_fool(loss, threshold=0.1, seed=0):
+    """First training step at which the batch mean of D(G(z)) exceeds ``threshold``, after D was trained alone
+    for 500 batches (the lesson's set-up), with the generator loss ``loss``."""
+    from ..gan1d import GAN1D
+
+    gan = GAN1D("gaussian", loss=loss, seed=seed)
+    gan.train_discriminator(500)
+    history = gan.train(150)
+    above = np.asarray(history.d_fake) > threshold
+    return int(np.argmax(above)) + 1 if above.any() else None
+
+
+def _experiment_answer():
+    return (_steps_to_fool("minimax"), _steps_to_fool("non_saturating"))
+
+
+def _close_steps(answer):
+    try:
+        a = [int(v) for v in answer]
+    except (TypeError, ValueError):
+        return False
+    expected = _experiment_answer()
+    return len(a) == 2 and None not in expected and all(abs(x - e) <= 5 for x, e in zip(a, expected))
+
+
+exercise(
+    "04.8",
+    question={"es": "Experimento: con D entrenado antes 500 lotes (gan.train_discriminator(500)), entrena 150 pasos "
+                    "una GAN1D('gaussian', seed=0) con loss='minimax' y otra con loss='non_saturating'. ¿En qué "
+                    "paso (contando desde 1) supera por primera vez 0.1 la media de D(G(z)) del lote? Una tupla "
+                    "(minimax, no saturante).",
+              "pt": "Experimento: com D treinado antes por 500 lotes (gan.train_discriminator(500)), treine por 150 "
+                    "passos uma GAN1D('gaussian', seed=0) com loss='minimax' e outra com loss='non_saturating'. Em "
+                    "que passo (contando a partir de 1) a média de D(G(z)) do lote passa de 0.1 pela primeira vez? "
+                    "Uma tupla (minimax, não saturante)."},
+    hint={"es": "history.d_fake guarda la media de D(G(z)) de cada paso; np.argmax de un arreglo de booleanos da "
+                "el índice del primer True (desde 0). Antes de medir, piensa qué hace Adam con un gradiente que es "
+                "100 veces más pequeño en todos los pasos.",
+          "pt": "history.d_fake guarda a média de D(G(z)) de cada passo; np.argmax de um array de booleanos dá o "
+                "índice do primeiro True (a partir de 0). Antes de medir, pense no que o Adam faz com um gradiente "
+                "100 vezes menor em todos os passos."},
+    judge=_close_steps,
+    example=lazy(_experiment_answer),
 )
