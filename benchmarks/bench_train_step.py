@@ -4,12 +4,13 @@
 
 For each architecture (the course default at batch 64; the tutorial's own pair at batch 256) it
 builds two identical copies of the networks (same initial weights) and trains them on the
-bundled 5,000-digit MNIST subset in one process, alternating short chunks (1,280 images each:
-20 steps at batch 64, 5 at batch 256) of the two loops, so both see the same machine load:
+bundled 5,000-digit MNIST subset in one process, alternating short chunks (1,024 images each:
+16 steps at batch 64 — ``fit``'s ``steps_per_execution`` —, 4 at batch 256) of the two loops, so both see the same machine load:
 
 * **course**   — the loop of ``gan_course.train.fit``: its batches (shuffled with a seed per epoch,
-  ``drop_remainder=True``, prefetched), ``GAN.train_step`` and the four numbers it
-  returns read back every step for the progress bar and the history;
+  ``drop_remainder=True``, grouped in chunks of ``steps_per_execution`` batches, prefetched) and
+  ``GAN.train_steps``, which runs a whole chunk in one ``tf.function`` call and returns the four
+  numbers of every step, read back once per chunk for the progress bar and the history;
 * **tutorial** — a faithful re-implementation of https://www.tensorflow.org/tutorials/generative/dcgan:
   ``BinaryCrossentropy(from_logits=True)``, a ``@tf.function`` step drawing
   ``tf.random.normal([BATCH_SIZE, noise_dim])``, the dataset
@@ -88,16 +89,17 @@ def tutorial_loop(generator, discriminator, images, batch_size, noise_dim, lr=1e
     return run_steps
 
 
-def _course_batches(x, batch):
-    """The batches of ``train.fit``: shuffled with a seed per epoch, last partial batch dropped, prefetched."""
+def _course_chunks(x, batch, k):
+    """The chunks of ``train.fit``: shuffled with a seed per epoch, last partial batch dropped, k batches a chunk."""
     images = tf.data.Dataset.from_tensor_slices(data.to_float(x))
     epoch = 0
     while True:
         epoch += 1
-        yield from images.shuffle(len(x), seed=epoch).batch(batch, drop_remainder=True).prefetch(tf.data.AUTOTUNE)
+        yield from (images.shuffle(len(x), seed=epoch).batch(batch, drop_remainder=True).batch(k, drop_remainder=True)
+                    .prefetch(2))
 
 
-def compare(model: str, pairs: int, x, chunk_images: int = 1280):
+def compare(model: str, pairs: int, x, chunk_images: int = 1024):
     """Images/s of both loops over ``pairs`` alternating chunks, and the per-pair ratios."""
     batch = models.RECIPES[model]["batch_size"]
     recipe = models.RECIPES[model]
@@ -106,21 +108,18 @@ def compare(model: str, pairs: int, x, chunk_images: int = 1280):
     g2, d2 = models.build_pair(model)
     g2.set_weights(g1.get_weights())
     d2.set_weights(d1.get_weights())
-    gan = train.GAN(g1, d1, g_lr=recipe["g_lr"], d_lr=recipe["d_lr"], beta_1=recipe["beta_1"])
+    # the same maths as the tutorial's step: the recipe's extras (R1, EMA, augmentation) are off here
+    gan = train.GAN(g1, d1, recipe=model, r1_gamma=0.0, ema_half_life=0.0, augment="none")
     tutorial_steps = tutorial_loop(g2, d2, data.to_float(x), batch, models.latent_dim(g2),
                                    recipe["g_lr"], recipe["beta_1"])
-    course_batches = _course_batches(x, batch)
     steps = max(1, chunk_images // batch)
+    course_chunks = _course_chunks(x, batch, steps)
     history = []
 
-    def course_chunk():
-        n = 0
-        for _ in range(steps):  # what fit() does per step
-            res = gan.train_step(next(course_batches))
-            history.append((float(res["d_loss"]), float(res["g_loss"]), float(res["d_real"]),
-                            float(res["d_fake"])))
-            n += batch
-        return n
+    def course_chunk():  # what fit() does per chunk: one call, one read of the losses of every step
+        res = {k: v.numpy() for k, v in gan.train_steps(next(course_chunks)).items()}
+        history.extend(zip(res["d_loss"], res["g_loss"], res["d_real"], res["d_fake"]))
+        return steps * batch
 
     def tutorial_chunk():
         return tutorial_steps(steps)
@@ -154,7 +153,7 @@ def main(argv=None):
     gc.setup("es")
     x, _ = data.load_mnist("bundled")
     names = ["course", "tutorial"] if args.model == "both" else [args.model]
-    say(f"TensorFlow {tf.__version__}, {args.pairs} alternating chunks of 1,280 images per loop, "
+    say(f"TensorFlow {tf.__version__}, {args.pairs} alternating chunks of 1,024 images per loop, "
           f"one process, bundled MNIST ({len(x)} images)")
     say(f"{'architecture':<12} {'batch':>5} {'course img/s':>13} {'tutorial img/s':>15} "
           f"{'ratio (median of pairs)':>24} {'middle half of pairs':>21} {'pairs ≥ 1':>10} {'CPU-time ratio':>15}")

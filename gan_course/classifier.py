@@ -27,14 +27,13 @@ from importlib import resources
 
 import numpy as np
 
-from . import config
-from .data import load_mnist, shuffle_split, to_float
+from . import config, data
+from .data import to_float
 from .i18n import arg_error, register, t
 from .validate import check_array, check_float, check_images, check_int, is_int
 
 FEATURE_DIM = 64          # width of the penultimate layer: the features of the Fréchet distance
-HELD_OUT = 1000           # held-out digits (100 per class), never used for training
-SPLIT_SEED = 0            # the split is the same on every machine
+HELD_OUT = data.HELD_OUT  # held-out digits (100 per class), never used for training (data.mnist_split)
 WEIGHTS_FILE = "classifier.weights.h5"
 EPOCHS = 25               # the recipe of the shipped weights (python -m gan_course classifier)
 MAX_SHIFT = 2             # random shifts of ±2 pixels of the training digits (augmentation)
@@ -120,11 +119,10 @@ def held_out_split():
     """The classifier's fixed split of the bundled subset: ``(x_train, y_train), (x_test, y_test)``.
 
     4,000 training and 1,000 held-out digits (100 per class), uint8 (N, 28, 28), the same on every
-    machine (:func:`gan_course.data.shuffle_split` with seed :data:`SPLIT_SEED`).
+    machine: :func:`gan_course.data.mnist_split`, the split every GAN of the course uses too.
     Visto en 01 §Datos de entrenamiento y de prueba.
     """
-    x, y = load_mnist("bundled")
-    return shuffle_split(x, y, held_out=HELD_OUT, seed=SPLIT_SEED)
+    return data.mnist_split("train"), data.mnist_split("held_out")
 
 
 def as_digits(images, name: str = "images") -> np.ndarray:

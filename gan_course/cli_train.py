@@ -1,10 +1,15 @@
 """``python -m gan_course train`` — train a DCGAN and write a run folder with its GIF.
 
-With no arguments it trains the course's default model on MNIST (the bundled 5,000-digit
-subset when there is no network) for at most :data:`DEFAULT_MINUTES` minutes and writes a new
-folder ``runs/course-mnist-YYYYmmdd-HHMMSS/`` (see :mod:`gan_course.train` for its contents).
-``--data FOLDER`` trains the RGB DCGAN on your own PNG/JPEG pictures (centre crop + resize to
-``--image-size``).  ``--resume`` continues the latest run (or ``--out DIR``) at the next epoch;
+With no arguments it trains the course's default model on MNIST (the 4,000 training digits of
+the bundled subset, :func:`gan_course.data.mnist_split`; the 1,000 held-out ones stay apart for
+``evaluate``) for :data:`DEFAULT_MINUTES` minutes and writes a new folder
+``runs/course-mnist-YYYYmmdd-HHMMSS/`` (see :mod:`gan_course.train` for its contents).
+``--minutes M`` alone trains for M minutes, ``--epochs N`` alone for N epochs; with both, whichever
+comes first.
+``--data FOLDER`` trains the RGB DCGAN on your own pictures (transparent ones composited on
+``--background``, centre crop + resize to ``--image-size``); ``--data emoji`` on the bundled Noto
+Emoji (``--categories`` keeps some Unicode categories only).  ``--resume`` continues the latest
+run (or ``--out DIR``) at the next epoch;
 ``--epochs`` is the total number of epochs, as in Keras.
 
 Every argument is checked (and the data loaded) before anything is written: a bad value prints
@@ -16,27 +21,39 @@ import math
 import pathlib
 import re
 
+import numpy as np
+
 from . import config, data, models
 from .i18n import arg_error, register, t
-from .train import _fmt
 
-DEFAULT_MINUTES = 4.0
-DEFAULT_EPOCHS = 100
+DEFAULT_MINUTES = 3.0   # with neither --epochs nor --minutes: train for this long
+DEFAULT_EPOCHS = 100    # only with --minutes 0 (no time limit) and no --epochs
 RUNS_FOLDER = "runs"
+BUILT_IN = ("mnist", "emoji")  # data sets shipped with the package; anything else is a folder
 
 register({
     "cli_train.out": {"es": "carpeta de la ejecución (por defecto, una nueva en runs/)",
                       "pt": "pasta da execução (padrão: uma nova em runs/)"},
-    "cli_train.epochs": {"es": "número TOTAL de épocas (por defecto {n}; el límite de tiempo suele parar antes)",
-                         "pt": "número TOTAL de épocas (padrão {n}; o limite de tempo costuma parar antes)"},
+    "cli_train.epochs": {"es": "número TOTAL de épocas (sin él, se entrena hasta agotar --minutes; con "
+                               "--minutes 0, {n})",
+                         "pt": "número TOTAL de épocas (sem ele, treina-se até esgotar --minutes; com "
+                               "--minutes 0, {n})"},
     "cli_train.minutes": {"es": "límite de tiempo en minutos: para al terminar la época en que se agota "
                                 "(por defecto {n}; 0 = sin límite)",
                           "pt": "limite de tempo em minutos: para ao terminar a época em que se esgota "
                                 "(padrão {n}; 0 = sem limite)"},
     "cli_train.model": {"es": "modelo: {names} (por defecto course para MNIST, dcgan para una carpeta)",
                         "pt": "modelo: {names} (padrão course para o MNIST, dcgan para uma pasta)"},
-    "cli_train.data": {"es": "'mnist' o una carpeta con imágenes PNG/JPEG",
-                       "pt": "'mnist' ou uma pasta com imagens PNG/JPEG"},
+    "cli_train.data": {"es": "'mnist', 'emoji' (los emoji Noto incluidos) o una carpeta con imágenes PNG/JPEG",
+                       "pt": "'mnist', 'emoji' (os emoji Noto incluídos) ou uma pasta com imagens PNG/JPEG"},
+    "cli_train.background": {"es": "color sobre el que se componen las imágenes transparentes (por defecto white)",
+                             "pt": "cor sobre a qual as imagens transparentes são compostas (padrão white)"},
+    "cli_train.categories": {"es": "con --data emoji: categorías a usar, separadas por comas "
+                                   "(p. ej. 'Smileys & Emotion,People & Body')",
+                             "pt": "com --data emoji: categorias a usar, separadas por vírgulas "
+                                   "(p. ex. 'Smileys & Emotion,People & Body')"},
+    "cli_train.expected_emoji_only": {"es": "--data emoji (las categorías son las del conjunto de emoji)",
+                                      "pt": "--data emoji (as categorias são as do conjunto de emoji)"},
     "cli_train.resume": {"es": "continuar la última ejecución (o --out) desde su último punto de control",
                          "pt": "continuar a última execução (ou --out) a partir do seu último ponto de verificação"},
     "cli_train.seed": {"es": "semilla (por defecto 0)", "pt": "semente (padrão 0)"},
@@ -64,8 +81,8 @@ register({
     "cli_train.expected_minutes": {"es": "un número de minutos ≥ 0 (0 = sin límite)",
                                    "pt": "um número de minutos ≥ 0 (0 = sem limite)"},
     "cli_train.expected_number": {"es": "un número en [0, 0.5)", "pt": "um número em [0, 0.5)"},
-    "cli_train.expected_data": {"es": "'mnist' o una carpeta existente con imágenes PNG/JPEG",
-                                "pt": "'mnist' ou uma pasta existente com imagens PNG/JPEG"},
+    "cli_train.expected_data": {"es": "'mnist', 'emoji' o una carpeta existente con imágenes PNG/JPEG",
+                                "pt": "'mnist', 'emoji' ou uma pasta existente com imagens PNG/JPEG"},
     "cli_train.expected_same": {"es": "el valor con que se entrenó esta ejecución ({value})",
                                 "pt": "o valor com que esta execução foi treinada ({value})"},
     "cli_train.expected_run": {"es": "una ejecución con punto de control en {root}/ (no hay ninguna)",
@@ -89,7 +106,9 @@ def add_arguments(parser):
     parser.add_argument("--epochs", metavar="N", help=t("cli_train.epochs", n=DEFAULT_EPOCHS))
     parser.add_argument("--minutes", metavar="M", help=t("cli_train.minutes", n=DEFAULT_MINUTES))
     parser.add_argument("--model", metavar="NAME", help=t("cli_train.model", names=names))
-    parser.add_argument("--data", metavar="mnist|DIR", help=t("cli_train.data"))
+    parser.add_argument("--data", metavar="mnist|emoji|DIR", help=t("cli_train.data"))
+    parser.add_argument("--background", metavar="COLOUR", help=t("cli_train.background"))
+    parser.add_argument("--categories", metavar="A,B", help=t("cli_train.categories"))
     parser.add_argument("--resume", action="store_true", help=t("cli_train.resume"))
     parser.add_argument("--seed", metavar="S", help=t("cli_train.seed"))
     parser.add_argument("--batch-size", metavar="B", dest="batch_size", help=t("cli_train.batch"))
@@ -104,9 +123,9 @@ def _int(name, text, low, expected=None):
     try:
         value = int(text)
     except (TypeError, ValueError):
-        raise arg_error(name, text, expected or _fmt("cli_train.expected_int", low=low)) from None
+        raise arg_error(name, text, expected or "cli_train.expected_int", low=low) from None
     if value < low:
-        raise arg_error(name, value, expected or _fmt("cli_train.expected_int", low=low))
+        raise arg_error(name, value, expected or "cli_train.expected_int", low=low)
     return value
 
 
@@ -130,29 +149,52 @@ def _smoothing(text):
     return value
 
 
+def _background(text):
+    from .images import parse_colour
+
+    return "#{:02x}{:02x}{:02x}".format(*parse_colour("--background", text))
+
+
+def _categories(text):
+    from .images import emoji_categories
+
+    names = [c.strip() for c in text.split(",") if c.strip()]
+    known = emoji_categories()
+    for name in names or [text]:
+        if name not in known:
+            raise arg_error("--categories", name, "images.expected_categories", names=", ".join(known))
+    return names
+
+
 def _latest_run(root) -> pathlib.Path:
     from .train import latest_checkpoint
 
     root = pathlib.Path(root)
     runs = [p for p in root.iterdir() if p.is_dir() and latest_checkpoint(p)] if root.is_dir() else []
     if not runs:
-        raise arg_error("--resume", True, _fmt("cli_train.expected_run", root=root), exc=FileNotFoundError)
+        raise arg_error("--resume", True, "cli_train.expected_run", root=root, exc=FileNotFoundError)
     return max(runs, key=lambda p: p.stat().st_mtime)
 
 
 def _dataset_name(source: str) -> str:
-    if source == "mnist":
-        return "mnist"
+    if source in BUILT_IN:
+        return source
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", pathlib.Path(source).resolve().name).strip("-")
     return name or "images"
 
 
 def settings_from(args) -> dict:
     """Check every argument and return the run's settings (nothing is read or written yet)."""
+    epochs = _int("--epochs", args.epochs, 1, "train.expected_epochs") if args.epochs is not None else None
+    if args.minutes is not None:
+        minutes = _minutes(args.minutes)
+    else:  # --epochs alone trains that many epochs; nothing at all trains for DEFAULT_MINUTES
+        minutes = None if epochs is not None else config.pick(DEFAULT_MINUTES, None)
+    if epochs is None and minutes is None:
+        epochs = config.pick(DEFAULT_EPOCHS, 2)
     s = {
-        "epochs": _int("--epochs", args.epochs, 1, "train.expected_epochs") if args.epochs is not None
-        else config.pick(DEFAULT_EPOCHS, 2),
-        "minutes": _minutes(args.minutes) if args.minutes is not None else config.pick(DEFAULT_MINUTES, None),
+        "epochs": epochs,
+        "minutes": minutes,
         "resume": bool(args.resume),
         "tensorboard": bool(args.tensorboard),
         "score_every": _int("--score-every", args.score_every, 0) if args.score_every is not None else 0,
@@ -166,12 +208,15 @@ def settings_from(args) -> dict:
         "image_size": _int("--image-size", args.image_size, 8) if args.image_size is not None else None,
         "g_steps": _int("--g-steps", args.g_steps, 1) if args.g_steps is not None else None,
         "label_smoothing": _smoothing(args.label_smoothing) if args.label_smoothing is not None else None,
+        "background": _background(args.background) if args.background is not None else None,
+        "categories": _categories(args.categories) if args.categories is not None else None,
     }
     if given["model"] is not None and given["model"] not in models.FAMILIES:
-        raise arg_error("--model", given["model"], _fmt("models.expected_family",
-                                                        names=", ".join(models.FAMILIES)))
-    if given["data"] is not None and given["data"] != "mnist" and not pathlib.Path(given["data"]).is_dir():
+        raise arg_error("--model", given["model"], "models.expected_family", names=", ".join(models.FAMILIES))
+    if given["data"] is not None and given["data"] not in BUILT_IN and not pathlib.Path(given["data"]).is_dir():
         raise arg_error("--data", given["data"], "cli_train.expected_data", exc=FileNotFoundError)
+    if given["categories"] is not None and given["data"] != "emoji":
+        raise arg_error("--categories", args.categories, "cli_train.expected_emoji_only")
     s["given"] = given
     return s
 
@@ -189,7 +234,7 @@ def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
         for key, value in given.items():
             if value is not None and key in saved and saved[key] != value:
                 raise arg_error(f"--{key.replace('_', '-')}", value,
-                                _fmt("cli_train.expected_same", value=saved[key]))
+                                "cli_train.expected_same", value=saved[key])
         run = {**saved, **{k: v for k, v in given.items() if v is not None and k not in saved}}
     else:
         out = pathlib.Path(s["out"]) if s["out"] else None
@@ -197,28 +242,38 @@ def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
             raise arg_error("--out", str(out), "train.expected_out", exc=FileExistsError)
         run = {k: v for k, v in given.items() if v is not None}
     run.setdefault("data", "mnist")
-    folder = run["data"] != "mnist"
+    folder = run["data"] != "mnist"  # a folder or the emoji: colour pictures
     run.setdefault("model", "dcgan" if folder else "course")
     run.setdefault("seed", 0)
     run.setdefault("batch_size", models.RECIPES[run["model"]]["batch_size"])
     if folder:
         run.setdefault("image_size", 32)
+        if run["data"] != "emoji":
+            run.setdefault("background", "#ffffff")
     run.setdefault("g_steps", 1)
     run.setdefault("label_smoothing", 0.0)
     return out, run
 
 
 def _load_images(run):
+    """``(images, labels or None, source)`` of the run's data (quick mode: a small, class-balanced subset)."""
+    from . import images
+
+    y = None
     if run["data"] == "mnist":
-        x, _ = data.load_mnist("auto")
+        x, y = data.mnist_split("train")
         source = "MNIST"
+    elif run["data"] == "emoji":
+        x = images.load_emoji(run["image_size"], run.get("categories"))
+        source = "Noto Emoji" + (f" ({', '.join(run['categories'])})" if run.get("categories") else "")
     else:
-        x = data.load_image_folder(run["data"], run["image_size"], channels=3)
+        x = images.load_image_folder(run["data"], run["image_size"], channels=3, background=run["background"])
         source = run["data"]
     limit = config.pick(None, 256)  # quick mode: a small subset, so tests take seconds
     if limit is not None and len(x) > limit:
-        x = x[:limit] if run["data"] != "mnist" else x[::max(1, len(x) // limit)][:limit]
-    return x, source
+        keep = np.arange(len(x))[::max(1, len(x) // limit)][:limit]
+        x, y = x[keep], (y[keep] if y is not None else None)
+    return x, y, source
 
 
 def run(args) -> int:
@@ -228,16 +283,15 @@ def run(args) -> int:
     out, run_cfg = _run_settings(s)
     if s["score_every"] and run_cfg["data"] != "mnist":
         raise arg_error("--score-every", s["score_every"], "cli_train.expected_no_scores")
-    images, source = _load_images(run_cfg)
+    images, labels, source = _load_images(run_cfg)
     shape = (28, 28, 1) if images.ndim == 3 else tuple(images.shape[1:])
     if run_cfg["batch_size"] > len(images):
         raise arg_error("--batch-size", run_cfg["batch_size"],
-                        _fmt("train.expected_batch", n=len(images)))
+                        "train.expected_batch", n=len(images))
     seed_everything(run_cfg["seed"])  # the networks' first weights too
     generator, discriminator = models.build_pair(run_cfg["model"], shape)
-    recipe = models.RECIPES[run_cfg["model"]]
-    gan = train.GAN(generator, discriminator, g_lr=recipe["g_lr"], d_lr=recipe["d_lr"], beta_1=recipe["beta_1"],
-                    g_steps=run_cfg["g_steps"], label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"])
+    gan = train.GAN(generator, discriminator, recipe=run_cfg["model"], g_steps=run_cfg["g_steps"],
+                    label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"])
     scorer = None
     if s["score_every"]:
         from . import metrics
@@ -246,7 +300,8 @@ def run(args) -> int:
     print(t("cli_train.images", n=len(images), shape="×".join(map(str, shape)), source=source))
     if out is None:
         out = train.new_run_folder(RUNS_FOLDER, f"{run_cfg['model']}-{_dataset_name(run_cfg['data'])}")
-    history = train.fit(gan, images, s["epochs"], batch_size=run_cfg["batch_size"], out=out, minutes=s["minutes"],
+    history = train.fit(gan, images, s["epochs"], labels=labels if gan.classes else None,
+                        batch_size=run_cfg["batch_size"], out=out, minutes=s["minutes"],
                         resume=s["resume"], dataset_name=_dataset_name(run_cfg["data"]), tensorboard=s["tensorboard"],
                         scorer=scorer, score_every=s["score_every"] or 1, settings={"cli": run_cfg})
     _print_summary(out, history)

@@ -9,7 +9,7 @@
 * :func:`make_dataset` — shuffled, batched ``tf.data`` pipeline (``drop_remainder=True``).
 * :func:`load_image_folder` — your own pictures (PNG/JPEG, any size): centre crop, resize, uint8.
 
-Visto en 00 §Los datos y 06 §Datos.
+Visto en 00 §Los datos y 06 §Los datos.
 """
 from __future__ import annotations
 
@@ -58,23 +58,11 @@ register({
         "es": "un entero entre 1 y el número de imágenes",
         "pt": "um inteiro entre 1 e o número de imagens",
     },
-    "data.expected_folder": {
-        "es": "una carpeta existente con imágenes PNG o JPEG",
-        "pt": "uma pasta existente com imagens PNG ou JPEG",
-    },
-    "data.expected_images_in_folder": {
-        "es": "una carpeta con al menos una imagen .png, .jpg o .jpeg (no se encontró ninguna)",
-        "pt": "uma pasta com pelo menos uma imagem .png, .jpg ou .jpeg (nenhuma encontrada)",
-    },
-    "data.expected_readable_image": {
-        "es": "un archivo de imagen legible ({reason})",
-        "pt": "um arquivo de imagem legível ({reason})",
-    },
-    "data.expected_size": {"es": "un entero ≥ 8 (píxeles de lado)", "pt": "um inteiro ≥ 8 (pixels de lado)"},
-    "data.expected_channels": {"es": "1 (gris) o 3 (color)", "pt": "1 (cinza) ou 3 (cor)"},
 })
 
 BUNDLED_FILE = "mnist_5k.npz"
+HELD_OUT = 1000   # bundled digits kept apart (100 per class): never shown to a GAN or to the classifier
+SPLIT_SEED = 0    # the split is the same on every machine
 
 
 def load_bundled_mnist():
@@ -111,6 +99,23 @@ def load_mnist(source: str = "auto", *, verbose: bool = True):
             reason = type(exc).__name__
             print(t("data.fallback", reason=reason, n=len(x)))
         return x, y
+
+
+def mnist_split(part: str = "train"):
+    """The course's fixed split of the bundled digits: ``part="train"`` (4,000) or ``"held_out"`` (1,000).
+
+    Returns ``(images, labels)`` (uint8 (N, 28, 28), (N,)).  The GANs of lessons 06–08, the
+    ``train`` command and the benchmarks train on ``"train"``; the classifier of lesson 01 too.
+    The 1,000 ``"held_out"`` digits (100 per class) are never shown to either: the Fréchet
+    distance and the memorisation check of :mod:`gan_course.metrics` compare generated digits
+    with them, so a generator that copied its training digits cannot look good.
+    Visto en 01 §Datos de entrenamiento y de prueba y en 06 §Los datos.
+    """
+    if part not in ("train", "held_out"):
+        raise arg_error("part", part, {"es": "'train' o 'held_out'", "pt": "'train' ou 'held_out'"})
+    x, y = load_bundled_mnist()
+    train, held_out = shuffle_split(x, y, held_out=HELD_OUT, seed=SPLIT_SEED)
+    return train if part == "train" else held_out
 
 
 def _load_keras_mnist():
@@ -177,7 +182,7 @@ def make_dataset(images, batch_size: int = 64, *, shuffle: bool = True, seed: in
     """A ``tf.data.Dataset`` of float32 [-1, 1] NHWC batches (with labels if given).
 
     Shuffles every epoch (seeded), drops the last incomplete batch (every batch has the
-    same shape, so a ``tf.function`` step never retraces) and prefetches.  Visto en 06 §Datos.
+    same shape, so a ``tf.function`` step never retraces) and prefetches.  Visto en 06 §Los datos.
     """
     from ._tf import tf
 
@@ -194,45 +199,14 @@ def make_dataset(images, batch_size: int = 64, *, shuffle: bool = True, seed: in
 
 
 
-IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg")
 
 
-def load_image_folder(path, size: int = 32, *, channels: int = 3, limit: int | None = None) -> np.ndarray:
-    """Every PNG/JPEG under ``path`` (sub-folders too, sorted by name) as uint8 (N, size, size, channels).
+def load_image_folder(path, size: int = 32, **options) -> np.ndarray:
+    """Every picture under ``path`` as uint8 (N, size, size, channels): :func:`gan_course.images.load_image_folder`.
 
-    Each picture is cropped to its central square, resized to ``size×size`` (Lanczos) and
-    converted to RGB (``channels=3``) or grey (``channels=1``); ``limit`` keeps the first N files.
-    A missing folder raises ``FileNotFoundError``; a folder without images or a file that cannot
-    be read as an image raises ``ValueError`` naming it — before anything is trained.
-    Visto en 06 §De la presentación al paquete.
+    Kept here for existing callers; ``options`` are that function's (``channels``, ``background``,
+    ``limit``, ``skip_unreadable``, ``progress``).  Visto en 07 §Tu propia carpeta.
     """
-    import pathlib
+    from .images import load_image_folder as load
 
-    from PIL import Image, UnidentifiedImageError
-
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 8:
-        raise arg_error("size", size, "data.expected_size")
-    if channels not in (1, 3):
-        raise arg_error("channels", channels, "data.expected_channels")
-    folder = pathlib.Path(path)
-    if not folder.is_dir():
-        raise arg_error("path", str(path), "data.expected_folder", exc=FileNotFoundError)
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS)
-    if limit is not None:
-        files = files[:check_int("limit", limit, 1)]
-    if not files:
-        raise arg_error("path", str(path), "data.expected_images_in_folder")
-    out = np.empty((len(files), size, size, channels), np.uint8)
-    for i, file in enumerate(files):
-        try:
-            with Image.open(file) as im:
-                im = im.convert("RGB" if channels == 3 else "L")
-                w, h = im.size
-                side = min(w, h)
-                left, top = (w - side) // 2, (h - side) // 2
-                im = im.crop((left, top, left + side, top + side)).resize((size, size), Image.LANCZOS)
-                pixels = np.asarray(im, dtype=np.uint8)
-        except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
-            raise arg_error("image", str(file), "data.expected_readable_image", reason=type(exc).__name__) from None
-        out[i] = pixels.reshape(size, size, channels)
-    return out
+    return load(path, size, **options)

@@ -11,6 +11,14 @@ The classifier of lesson 01 (:mod:`gan_course.classifier`) turns "the digits loo
   covariance.
 * **Class histogram** — the share of images predicted as each digit and the share of the rarest class
   (0.1 when balanced; near 0 when the generator forgets a digit: mode collapse).
+* **Memorisation share** — the share of generated digits whose nearest *training* digit (Euclidean
+  distance between pixels) is closer than 99 % of the held-out real digits are to theirs
+  (:func:`memorisation_share`).  A generator that copies its training digits scores near 1; real
+  digits the GAN never saw score 0.01 by construction.  Lower is better; the course aims at ≤ 0.05.
+
+Every real reference is honest: the GANs train on the 4,000 digits of
+:func:`gan_course.data.mnist_split` ``("train")``, and the Fréchet distance and the memorisation
+check compare with the 1,000 ``"held_out"`` digits no GAN ever sees.
 
 :func:`reference_scores` gives the same numbers for real digits (the line to aim for);
 :func:`make_scorer` returns the ``scorer(generator) -> dict`` a trainer calls every few epochs.
@@ -26,10 +34,11 @@ import time
 import numpy as np
 
 from . import classifier
-from .data import to_float
+from .data import mnist_split, to_float
 from .i18n import arg_error, register, t
 
 DEFAULT_N = 2000          # generated images scored by ``evaluate`` (and the default scorer)
+MEMORISATION_QUANTILE = 0.01  # a generated digit is "memorised" if closer to the training set than 99 % of held-out
 
 register({
     "metrics.expected_probs": {
@@ -63,13 +72,19 @@ register({
         "pt": "uma pasta de execução existente com generator.keras",
     },
     "metrics.expected_seed": {"es": "un entero ≥ 0", "pt": "um inteiro ≥ 0"},
+    "metrics.expected_quantile": {"es": "un número en (0, 1)", "pt": "um número em (0, 1)"},
+    "metrics.expected_references": {
+        "es": "imágenes de referencia (M, 28, 28[, 1]) con M ≥ 1, uint8 o float en [-1, 1]",
+        "pt": "imagens de referência (M, 28, 28[, 1]) com M ≥ 1, uint8 ou float em [-1, 1]",
+    },
+    "metrics.memorised": {"es": "memorizadas", "pt": "memorizadas"},
     "metrics.header": {
-        "es": "{what:<22} {is_:>6} {fid:>7}   clase más rara",
-        "pt": "{what:<22} {is_:>6} {fid:>7}   classe mais rara",
+        "es": "{what:<22} {is_:>6} {fid:>7} {mem:>12}   clase más rara",
+        "pt": "{what:<22} {is_:>6} {fid:>7} {mem:>12}   classe mais rara",
     },
     "metrics.row": {
-        "es": "{what:<22} {is_:>6.2f} {fid:>7.2f}   {rarest} ({share:.1%})",
-        "pt": "{what:<22} {is_:>6.2f} {fid:>7.2f}   {rarest} ({share:.1%})",
+        "es": "{what:<22} {is_:>6.2f} {fid:>7.2f} {mem:>12.1%}   {rarest} ({share:.1%})",
+        "pt": "{what:<22} {is_:>6.2f} {fid:>7.2f} {mem:>12.1%}   {rarest} ({share:.1%})",
     },
     "metrics.generated": {"es": "generadas ({n})", "pt": "geradas ({n})"},
     "metrics.real": {"es": "dígitos reales ({n})", "pt": "dígitos reais ({n})"},
@@ -176,12 +191,12 @@ _REFERENCE: dict = {}
 def _held_out_features(model=None):
     key = ("held_out", id(classifier.feature_model(model)))
     if key not in _REFERENCE:
-        _, (x_test, _) = classifier.held_out_split()
+        x_test, _ = mnist_split("held_out")
         _REFERENCE[key] = classifier_outputs(to_float(x_test), model)
     return _REFERENCE[key]
 
 
-def _summary(probs, fid) -> dict:
+def _summary(probs, fid, memorised) -> dict:
     shares = class_shares(probs)
     rarest = int(np.argmin(shares))
     return {
@@ -191,7 +206,65 @@ def _summary(probs, fid) -> dict:
         "class_shares": [float(s) for s in shares],
         "rarest_class": rarest,
         "rarest_share": float(shares[rarest]),
+        "memorised_share": float(memorised),
     }
+
+
+# --- memorisation -----------------------------------------------------------------------------
+
+def nearest_distances(images, references, batch_size: int = 500) -> np.ndarray:
+    """Euclidean pixel distance (images in [-1, 1]) from each image to its nearest reference image.
+
+    ``images`` (N, 28, 28[, 1]) and ``references`` (M, 28, 28[, 1]), uint8 or float in [-1, 1].
+    Visto en 06 §¿Copia o crea?.
+    """
+    a = classifier.as_digits(images).reshape(len(images), -1).astype(np.float32)
+    try:
+        b = classifier.as_digits(references, "references")
+    except ValueError:
+        raise arg_error("references", np.asarray(references), "metrics.expected_references") from None
+    b = b.reshape(len(b), -1).astype(np.float32)
+    if len(b) == 0:
+        raise arg_error("references", b, "metrics.expected_references")
+    b2 = np.sum(b * b, axis=1)
+    out = np.empty(len(a), np.float32)
+    for i in range(0, len(a), batch_size):
+        block = a[i:i + batch_size]
+        d2 = np.sum(block * block, axis=1)[:, None] + b2[None, :] - 2.0 * block @ b.T
+        out[i:i + batch_size] = np.sqrt(np.clip(d2.min(axis=1), 0.0, None))
+    return out
+
+
+def memorisation_threshold(quantile: float = MEMORISATION_QUANTILE) -> float:
+    """The distance to the training set below which a digit counts as copied.
+
+    The ``quantile`` (1 % by default) of the nearest-training-digit distances of the 1,000
+    held-out real digits: only 1 % of real digits the GAN never saw are that close to one it did.
+    Visto en 06 §¿Copia o crea?.
+    """
+    try:
+        ok = 0.0 < float(quantile) < 1.0 and not isinstance(quantile, bool)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise arg_error("quantile", quantile, "metrics.expected_quantile")
+    key = ("memorisation", float(quantile))
+    if key not in _REFERENCE:
+        x_train, _ = mnist_split("train")
+        x_held, _ = mnist_split("held_out")
+        _REFERENCE[key] = float(np.quantile(nearest_distances(x_held, x_train), float(quantile)))
+    return _REFERENCE[key]
+
+
+def memorisation_share(images, quantile: float = MEMORISATION_QUANTILE) -> float:
+    """Share of ``images`` whose nearest training digit is closer than :func:`memorisation_threshold`.
+
+    About ``quantile`` (0.01) for new digits drawn like the real ones; near 1 for a generator that
+    copies its training digits.  Visto en 06 §¿Copia o crea?.
+    """
+    threshold = memorisation_threshold(quantile)
+    x_train, _ = mnist_split("train")
+    return float(np.mean(nearest_distances(images, x_train) < threshold))
 
 
 def score_images(images, model=None) -> dict:
@@ -205,23 +278,25 @@ def score_images(images, model=None) -> dict:
     _, real_feats = _held_out_features(model)
     if len(feats) < real_feats.shape[1]:
         raise arg_error("images", classifier.as_digits(images), t("metrics.expected_enough", d=real_feats.shape[1]))
-    return _summary(probs, frechet_distance(feats, real_feats))
+    return _summary(probs, frechet_distance(feats, real_feats), memorisation_share(images))
 
 
 def reference_scores(n: int = DEFAULT_N, model=None) -> dict:
     """The same scores for real digits: the line a generator should reach.
 
-    Inception Score and class shares of the 1,000 held-out digits; Fréchet distance between
-    ``min(n, 4000)`` training digits and the held-out ones (the distance depends on the number of
-    images, so compare it with a generator scored on the same ``n``).  Visto en 01 §Del clasificador al juez (y en 06).
+    Inception Score, class shares and memorisation share of the 1,000 held-out digits; Fréchet
+    distance between ``min(n, 4000)`` training digits and the held-out ones (the distance depends
+    on the number of images, so compare it with a generator scored on the same ``n``).
+    Visto en 01 §Del clasificador al juez (y en 06).
     """
     n = _check_n(n)
     key = ("reference", n, id(classifier.feature_model(model)))
     if key not in _REFERENCE:
-        (x_train, _), _ = classifier.held_out_split()
+        x_train, _ = mnist_split("train")
+        x_held, _ = mnist_split("held_out")
         probs, feats = _held_out_features(model)
         _, train_feats = classifier_outputs(to_float(x_train[:n]), model)
-        out = _summary(probs, frechet_distance(train_feats, feats))
+        out = _summary(probs, frechet_distance(train_feats, feats), memorisation_share(x_held))
         out["n"] = int(min(n, len(x_train)))
         _REFERENCE[key] = out
     return dict(_REFERENCE[key])
@@ -261,7 +336,7 @@ def sample(generator, n: int, seed: int = 0, batch_size: int = 500) -> np.ndarra
     return out
 
 
-SCORER_KEYS = ("inception_score", "frechet_distance", "rarest_share", "rarest_class")
+SCORER_KEYS = ("inception_score", "frechet_distance", "rarest_share", "rarest_class", "memorised_share")
 
 
 def make_scorer(n: int = 1000, seed: int = 0, model=None):
@@ -289,13 +364,13 @@ def make_scorer(n: int = 1000, seed: int = 0, model=None):
 
 def format_scores(scores: dict, reference: dict | None = None) -> str:
     """A small table: generated (and real) digits, IS, FID, rarest class, and the class shares."""
-    lines = [t("metrics.header", what="", is_="IS", fid="FID")]
+    lines = [t("metrics.header", what="", is_="IS", fid="FID", mem=t("metrics.memorised"))]
     rows = [(t("metrics.generated", n=scores["n"]), scores)]
     if reference is not None:
         rows.append((t("metrics.real", n=reference["n"]), reference))
     for label, s in rows:
         lines.append(t("metrics.row", what=label, is_=s["inception_score"], fid=s["frechet_distance"],
-                       rarest=s["rarest_class"], share=s["rarest_share"]))
+                       mem=s["memorised_share"], rarest=s["rarest_class"], share=s["rarest_share"]))
     lines.append(t("metrics.shares") + ": " +
                  "  ".join(f"{c}:{share:.1%}" for c, share in enumerate(scores["class_shares"])))
     return "\n".join(lines)

@@ -51,6 +51,8 @@ register({
     "models.expected_positive": {"es": "un entero ≥ 1", "pt": "um inteiro ≥ 1"},
     "models.expected_kernel": {"es": "un entero ≥ 2", "pt": "um inteiro ≥ 2"},
     "models.expected_output": {"es": "'logits' o 'probability'", "pt": "'logits' ou 'probability'"},
+    "models.expected_class_logits": {"es": "'logits' (un discriminador con clases devuelve logits)",
+                                     "pt": "'logits' (um discriminador com classes devolve logits)"},
     "models.expected_model": {"es": "un modelo de Keras", "pt": "um modelo do Keras"},
     "models.expected_pair": {
         "es": "un generador cuya salida tenga la forma de entrada del discriminador {shape}",
@@ -65,8 +67,8 @@ MNIST_SHAPE = (28, 28, 1)
 #: minutes); ``dcgan`` is the paper's (2e-4, β1 0.5); ``tutorial`` the TensorFlow tutorial's
 #: (1e-4, Keras' default β1 0.9, batch 256).  Visto en 06 §La receta.
 RECIPES = {
-    "course": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5},
-    "dcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5},
+    "course": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4},
+    "dcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 5},
     "rivera": {"z_dim": 20, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5},
     "tutorial": {"z_dim": 100, "batch_size": 256, "g_lr": 1e-4, "d_lr": 1e-4, "beta_1": 0.9},
 }
@@ -159,13 +161,15 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
 
 
 def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size: int = 5,
-                        output: str = "logits", name: str = "discriminator"):
+                        output: str = "logits", batch_norm: bool = True, classes: int = 0,
+                        name: str = "discriminator"):
     """DCGAN discriminator: stride-2 convolutions width → 2·width → …, LeakyReLU 0.2, one output.
 
     No pooling (the strides downsample), no BN on the input layer, BN after every other
     convolution.  No convolution has a bias: BN cancels it, and on the first layer TensorFlow
     2.21's graph optimizer fails on Conv2D + bias + LeakyReLU when gradients flow back through
-    D (it prints ``remapper failed`` on stderr and skips its layer fusions).  Returns logits by default; ``output="probability"`` ends in a sigmoid (then
+    D (it prints ``remapper failed`` on stderr and skips its layer fusions).  Returns logits by
+    default; ``output="probability"`` ends in a sigmoid (then
     train with the probability form of the losses).  Visto en 05 §Reglas DCGAN.
     """
     start, steps = upsampling_plan(image_shape)
@@ -178,14 +182,27 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     for i in range(steps):
         x = keras.layers.Conv2D(filters, kernel_size, strides=2, padding="same", use_bias=False,
                                 kernel_initializer=_init(), name=f"down_{i}")(x)
-        if i > 0:
+        if i > 0 and batch_norm:
             x = _bn(f"bn_{i}")(x)
         x = keras.layers.LeakyReLU(negative_slope=0.2, name=f"lrelu_{i}")(x)
         filters *= 2
     x = keras.layers.Flatten(name="flatten")(x)
-    out = keras.layers.Dense(1, activation="sigmoid" if output == "probability" else None,
+    if classes:  # one real/fake logit, then one logit per class (a "semi-supervised" discriminator)
+        classes = _check_int("classes", classes, 2)
+        if output != "logits":
+            raise arg_error("output", output, "models.expected_class_logits")
+    out = keras.layers.Dense(1 + classes, activation="sigmoid" if output == "probability" else None,
                              kernel_initializer=_init(), name=output)(x)
     return keras.Model(image, out, name=name)
+
+
+def discriminator_classes(discriminator) -> int:
+    """Number of class logits after D's real/fake logit (0 for a plain discriminator).
+
+    Visto en 06 §La receta del curso.
+    """
+    _check_model("discriminator", discriminator)
+    return int(discriminator.outputs[0].shape[-1]) - 1
 
 
 def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "generator"):
@@ -293,8 +310,9 @@ FAMILIES = ("course", "dcgan", "rivera", "tutorial")
 
 
 def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | None = None,
-               batch_norm: bool = True, output: str | None = None, width: int = 64,
-               kernel_size: int | None = None):
+               batch_norm: bool = True, output: str | None = None, width: int | None = None,
+               kernel_size: int | None = None, d_batch_norm: bool | None = None, d_width: int | None = None,
+               classes: int | None = None, d_kernel_size: int | None = None):
     """``(generator, discriminator)`` of the family ``model`` for images of ``image_shape``.
 
     ``dcgan`` (5×5 kernels, as in the paper) and ``course`` (the same family with 4×4 kernels)
@@ -308,9 +326,16 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
                                          for lang, text in messages()["models.expected_family"].items()})
     z_dim = RECIPES[model]["z_dim"] if z_dim is None else z_dim
     if model in ("course", "dcgan"):
-        k = kernel_size if kernel_size is not None else (4 if model == "course" else 5)
+        r = RECIPES[model]
+        k = kernel_size if kernel_size is not None else r.get("kernel_size", 5)
+        dk = d_kernel_size if d_kernel_size is not None else r.get("d_kernel_size", k)
+        width = width if width is not None else r.get("width", 64)
+        d_width = d_width if d_width is not None else r.get("d_width", width)
+        d_bn = d_batch_norm if d_batch_norm is not None else r.get("d_batch_norm", True)
+        classes = classes if classes is not None else r.get("classes", 0)
         return (dcgan_generator(image_shape, z_dim, width=width, kernel_size=k, batch_norm=batch_norm),
-                dcgan_discriminator(image_shape, width=width, kernel_size=k, output=output or "logits"))
+                dcgan_discriminator(image_shape, width=d_width, kernel_size=dk, output=output or "logits",
+                                    batch_norm=d_bn, classes=classes))
     _check_mnist(image_shape)
     if model == "rivera":
         return rivera_generator(z_dim, batch_norm=batch_norm), rivera_discriminator(output=output or "probability")

@@ -42,7 +42,7 @@ from . import data as data_mod
 from . import losses, models
 from ._tf import keras, tf
 from .gif import image_grid, write_gif
-from .i18n import arg_error, messages, register, t
+from .i18n import arg_error, register, t
 
 register({
     "train.epoch": {"es": "Época {epoch}/{epochs}", "pt": "Época {epoch}/{epochs}"},
@@ -70,7 +70,15 @@ register({
         "es": "Interrumpido en la época {epoch}; quedan guardadas {done} épocas (--resume continúa).",
         "pt": "Interrompido na época {epoch}; ficam salvas {done} épocas (--resume continua).",
     },
-    "train.expected_epochs": {"es": "un entero ≥ 1 (el total de épocas)", "pt": "um inteiro ≥ 1 (o total de épocas)"},
+    "train.expected_epochs": {"es": "un entero ≥ 1 (el total de épocas), o None con un límite de minutos",
+                              "pt": "um inteiro ≥ 1 (o total de épocas), ou None com um limite de minutos"},
+    "train.expected_nonnegative": {"es": "un número ≥ 0", "pt": "um número ≥ 0"},
+    "train.expected_augment": {"es": "uno de {names}", "pt": "um de {names}"},
+    "train.expected_labels": {"es": "las etiquetas (0 … {k}-1) de las imágenes reales: este discriminador "
+                                    "también aprende las clases",
+                              "pt": "os rótulos (0 … {k}-1) das imagens reais: este discriminador também "
+                                    "aprende as classes"},
+    "train.expected_option": {"es": "una de las opciones {names}", "pt": "uma das opções {names}"},
     "train.expected_minutes": {"es": "minutos > 0, o None (sin límite)", "pt": "minutos > 0, ou None (sem limite)"},
     "train.expected_positive": {"es": "un entero ≥ 1", "pt": "um inteiro ≥ 1"},
     "train.expected_lr": {"es": "un número > 0", "pt": "um número > 0"},
@@ -116,111 +124,304 @@ LOSSES_FILE = "losses.png"
 GENERATOR_FILE = "generator.keras"
 
 
-def _positive_int(name, value):
+
+#: Settings of :class:`GAN` that a recipe (:data:`gan_course.models.RECIPES`) may leave out.
+TRAINING_DEFAULTS = {"beta_2": 0.999, "g_steps": 1, "g_loss": "non_saturating", "label_smoothing": 0.0,
+                     "r1_gamma": 0.0, "r1_every": 1, "ema_half_life": 0.0, "ema_rampup": 0.05,
+                     "augment": "none", "augment_shift": 2, "augment_target": 0.6, "class_weight": 1.0}
+AUGMENTS = ("none", "translate")
+AUGMENT_SPEED_IMAGES = 100_000.0  # ADA: p can move by 1 every this many images
+AUGMENT_MAX_P = 0.8
+LOSS_KEYS = ("d_loss", "g_loss", "d_real", "d_fake")
+STEPS_PER_EXECUTION = 16
+
+
+def _positive_int(name, value, key="train.expected_positive"):
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise arg_error(name, value, "train.expected_positive")
+        raise arg_error(name, value, key)
     return int(value)
 
 
-def _positive_float(name, value, key="train.expected_lr"):
+def _float(name, value, ok, key):
     try:
-        ok = float(value) > 0 and math.isfinite(float(value))
+        good = not isinstance(value, bool) and math.isfinite(float(value)) and ok(float(value))
     except (TypeError, ValueError):
-        ok = False
-    if not ok or isinstance(value, bool):
+        good = False
+    if not good:
         raise arg_error(name, value, key)
     return float(value)
+
+
+def _positive_float(name, value, key="train.expected_lr"):
+    return _float(name, value, lambda v: v > 0, key)
+
+
+def _nonnegative_float(name, value):
+    return _float(name, value, lambda v: v >= 0, "train.expected_nonnegative")
+
+
+def _unit_float(name, value):
+    return _float(name, value, lambda v: 0 <= v < 1, "train.expected_beta")
 
 
 class GAN:
     """A generator and a discriminator with their optimizers and the explicit training step.
 
-    ``g_lr``, ``d_lr``, ``beta_1`` — Adam settings of each network (the course recipe by
-    default: G 5e-4, D 2e-4, β1 0.5; see :data:`gan_course.models.RECIPES`).
-    ``g_steps`` — generator updates per discriminator update (carpedm20's DCGAN trains G twice:
-    ``g_steps=2``; each extra update draws new noise).
-    ``g_loss`` — ``"non_saturating"`` (default) or ``"minimax"`` (:mod:`gan_course.losses`).
+    The recipe (:data:`gan_course.models.RECIPES`, family ``course`` by default) gives every
+    setting that is not passed:
+
+    ``g_lr``, ``d_lr``, ``beta_1``, ``beta_2`` — Adam settings of each network.
+    ``g_steps`` — generator updates per discriminator update (carpedm20's DCGAN: ``g_steps=2``).
+    ``g_loss`` — ``"non_saturating"`` or ``"minimax"`` (:mod:`gan_course.losses`).
     ``label_smoothing`` — one-sided: real images get the label ``1 - label_smoothing``.
-    ``form`` — ``"auto"`` reads the discriminator's output (logits or a sigmoid's probabilities,
-    :func:`gan_course.models.discriminator_output`); naming the other form raises, so the loss can
-    never be computed on the wrong kind of output.
+    ``r1_gamma``, ``r1_every`` — R1 gradient penalty :math:`\\tfrac{\\gamma}{2}\\,E\\|\\nabla_x D(x)\\|^2`
+    on real images, computed every ``r1_every`` discriminator steps and scaled by ``r1_every``
+    ("lazy" regularisation, as in StyleGAN2); ``r1_gamma=0`` switches it off.
+    ``ema_half_life``, ``ema_rampup`` — an exponential moving average of the generator's weights
+    (:attr:`ema_generator`), whose half-life is ``min(ema_half_life, ema_rampup · images seen)``
+    images: short at first, so the early, bad weights fade quickly; ``0`` switches it off.
+    With it, samples, the GIF and the saved generator use the averaged copy.
+    ``augment`` — ``translate`` shifts real *and* generated images by up to
+    ``augment_shift`` pixels before D (padding with the background, -1) with probability
+    :attr:`augment_p`, raised while D is too sure of the real images (the sign of its logits
+    above ``augment_target`` on average) and lowered otherwise; ``none`` switches it off.
+    ``form`` — ``"auto"`` reads the discriminator's output (logits or a sigmoid's probabilities);
+    naming the other form raises, so the loss can never be computed on the wrong kind of output.
     ``seed`` — seeds the noise generator (its state is saved in checkpoints) and the fixed
     latent grid ``fixed_z`` (``n_samples`` vectors, the same after a resume).
 
-    Visto en 06 §El paso de entrenamiento.
+    :meth:`train_step` runs one step on one batch; :meth:`train_steps` runs several steps in one
+    ``tf.function`` call and returns their losses as arrays (one read per chunk, no host round
+    trip per step: what :func:`fit` uses).  Visto en 06 §El paso de entrenamiento.
     """
 
-    def __init__(self, generator, discriminator, *, g_lr: float = 5e-4, d_lr: float = 2e-4,
-                 beta_1: float = 0.5, g_steps: int = 1, g_loss: str = "non_saturating",
-                 label_smoothing: float = 0.0, form: str = "auto", seed: int = 0, n_samples: int = 100):
+    OPTIONS = ("g_lr", "d_lr", "beta_1", "beta_2", "g_steps", "g_loss", "label_smoothing", "r1_gamma",
+               "r1_every", "ema_half_life", "ema_rampup", "augment", "augment_shift", "augment_target",
+               "class_weight")
+
+    def __init__(self, generator, discriminator, *, recipe: str = "course", form: str = "auto", seed: int = 0,
+                 n_samples: int = 100, **options):
         models.check_pair(generator, discriminator)
+        if recipe not in models.RECIPES:
+            raise arg_error("recipe", recipe, "models.expected_family", names=", ".join(models.RECIPES))
+        unknown = sorted(set(options) - set(self.OPTIONS))
+        if unknown:
+            raise arg_error(unknown[0], options[unknown[0]], "train.expected_option",
+                            names=", ".join(self.OPTIONS), exc=TypeError)
+        base = {**TRAINING_DEFAULTS, **{k: v for k, v in models.RECIPES[recipe].items() if k in self.OPTIONS}}
+        o = {**base, **options}
         actual = models.discriminator_output(discriminator)
         if form not in ("auto", actual):
-            raise arg_error("form", form, _fmt("train.expected_form", actual=actual))
-        if g_loss not in losses.KINDS:
-            raise arg_error("g_loss", g_loss, "losses.expected_kind")
-        beta_1 = float(beta_1)
-        if not 0.0 <= beta_1 < 1.0:
-            raise arg_error("beta_1", beta_1, "train.expected_beta")
+            raise arg_error("form", form, "train.expected_form", actual=actual)
+        losses.check_kind(o["g_loss"], "g_loss")
+        if o["augment"] not in AUGMENTS:
+            raise arg_error("augment", o["augment"], "train.expected_augment", names=", ".join(AUGMENTS))
+        for name in ("beta_1", "beta_2"):
+            o[name] = _unit_float(name, o[name])
+        for name in ("g_lr", "d_lr"):
+            o[name] = _positive_float(name, o[name])
+        for name in ("r1_gamma", "ema_half_life", "ema_rampup", "class_weight"):
+            o[name] = _nonnegative_float(name, o[name])
+        o["augment_target"] = _unit_float("augment_target", o["augment_target"])
+        o["g_steps"] = _positive_int("g_steps", o["g_steps"])
+        o["r1_every"] = _positive_int("r1_every", o["r1_every"])
+        o["augment_shift"] = _positive_int("augment_shift", o["augment_shift"])
+        o["label_smoothing"] = losses.check_label_smoothing(o["label_smoothing"])
         self.generator, self.discriminator = generator, discriminator
         self.form = actual
-        self.g_loss_kind = g_loss
-        self.label_smoothing = losses._check_smoothing(label_smoothing)
-        self.g_steps = _positive_int("g_steps", g_steps)
+        self.options = o
+        self.classes = models.discriminator_classes(discriminator)
+        self._fused = not any(isinstance(layer, keras.layers.BatchNormalization) for layer in discriminator.layers)
         self.z_dim = models.latent_dim(generator)
         self.image_shape = models.image_shape(discriminator)
-        self.settings = {"g_lr": _positive_float("g_lr", g_lr), "d_lr": _positive_float("d_lr", d_lr),
-                         "beta_1": beta_1, "g_steps": self.g_steps, "g_loss": g_loss,
-                         "label_smoothing": self.label_smoothing, "form": self.form, "seed": int(seed)}
-        self.g_optimizer = keras.optimizers.Adam(self.settings["g_lr"], beta_1=beta_1)
-        self.d_optimizer = keras.optimizers.Adam(self.settings["d_lr"], beta_1=beta_1)
+        self.settings = {"recipe": recipe, **o, "form": self.form, "seed": int(seed)}
+        self.g_optimizer = keras.optimizers.Adam(o["g_lr"], beta_1=o["beta_1"], beta_2=o["beta_2"])
+        self.d_optimizer = keras.optimizers.Adam(o["d_lr"], beta_1=o["beta_1"], beta_2=o["beta_2"])
         self.g_optimizer.build(generator.trainable_variables)  # built now, so a restore fills every slot
         self.d_optimizer.build(discriminator.trainable_variables)
         self.noise = tf.random.Generator.from_seed(int(seed))
         self.epoch = tf.Variable(0, dtype=tf.int64, trainable=False, name="epoch")
+        self.images_seen = tf.Variable(0.0, dtype=tf.float64, trainable=False, name="images_seen")
+        self.augment_p = tf.Variable(0.0, dtype=tf.float32, trainable=False, name="augment_p")
+        self.ema_generator = None
+        if o["ema_half_life"] > 0:
+            self.ema_generator = keras.models.clone_model(generator)
+            self.ema_generator.set_weights(generator.get_weights())
         n_samples = _positive_int("n_samples", n_samples)
         grid_noise = tf.random.Generator.from_seed(int(seed) + 1_000_003)
         self.fixed_z = tf.Variable(grid_noise.normal([n_samples, self.z_dim]), trainable=False, name="fixed_z")
         spec = tf.TensorSpec([None, *self.image_shape], tf.float32)
-        self.train_step = tf.function(self._train_step, input_signature=[spec])
+        self.step_function = tf.function(self._one_step, input_signature=[spec, tf.TensorSpec([None], tf.int32)])
+        self.steps_function = tf.function(self._many_steps, input_signature=[
+            tf.TensorSpec([None, None, *self.image_shape], tf.float32), tf.TensorSpec([None, None], tf.int32)])
+
+    def train_step(self, real, labels=None):
+        """One training step on the batch ``real`` (and its ``labels`` when D has a class head)."""
+        real = tf.convert_to_tensor(real, tf.float32)
+        return self.step_function(real, self._labels(labels, tf.shape(real)[:1]))
+
+    def train_steps(self, batches, labels=None):
+        """``len(batches)`` steps in one ``tf.function`` call; returns each step's losses as arrays."""
+        batches = tf.convert_to_tensor(batches, tf.float32)
+        return self.steps_function(batches, self._labels(labels, tf.shape(batches)[:2]))
+
+    def _labels(self, labels, shape):
+        if labels is None:
+            if self.classes:
+                raise arg_error("labels", labels, "train.expected_labels", k=self.classes)
+            return tf.zeros(shape, tf.int32)
+        return tf.cast(labels, tf.int32)
+
+    @property
+    def sampler(self):
+        """The network that draws the samples: the EMA copy when there is one, else the generator."""
+        return self.ema_generator if self.ema_generator is not None else self.generator
 
     # -- the step ------------------------------------------------------------------------
-    def _train_step(self, real):
+    def _augment(self, images):
+        """Random translation by up to ``augment_shift`` pixels with probability ``augment_p`` (differentiable)."""
+        s = self.options["augment_shift"]
+        n, h, w = tf.shape(images)[0], self.image_shape[0], self.image_shape[1]
+        on = tf.cast(self.noise.uniform([n, 1]) < self.augment_p, tf.int32)
+        shift = self.noise.uniform([n, 2], minval=-s, maxval=s + 1, dtype=tf.int32)
+        shift = shift * on  # images that are not augmented stay where they are
+        padded = tf.pad(images, [[0, 0], [s, s], [s, s], [0, 0]], constant_values=-1.0)
+        rows = tf.range(h)[None, :] + s - shift[:, :1]             # (n, h)
+        cols = tf.range(w)[None, :] + s - shift[:, 1:]             # (n, w)
+        out = tf.gather(padded, rows, axis=1, batch_dims=1)         # (n, h, W+2s, c)
+        return tf.gather(out, cols, axis=2, batch_dims=1)           # (n, h, w, c)
+
+    def _d(self, images):
+        if self.options["augment"] != "none":
+            images = self._augment(images)
+        return self.discriminator(images, training=True)
+
+    def _one_step(self, real, labels=None):
         """One simultaneous update of D and G on a real batch; returns the batch's losses.
 
         The same generated batch feeds both tapes (as in the TensorFlow tutorial): D learns to
-        tell ``real`` (label 1) from ``G(z)`` (label 0), G learns to make D say 1.  With
-        ``g_steps > 1`` the generator then takes extra steps on fresh noise.
+        tell ``real`` (label 1) from ``G(z)`` (label 0), G learns to make D say 1.  Every
+        ``r1_every`` steps D's loss also gets the R1 penalty; with ``g_steps > 1`` the generator
+        then takes extra steps on fresh noise.  ``labels`` (int, one per real image) are used
+        only by a discriminator with a class head (:func:`gan_course.models.discriminator_classes`):
+        D also learns the digit of each real image, and G is pushed towards digits D can name
+        without doubt, all classes equally often (``class_weight``).
         """
-        G, D = self.generator, self.discriminator
+        G, D, o = self.generator, self.discriminator, self.options
         n = tf.shape(real)[0]
         z = self.noise.normal([n, self.z_dim])
         with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
             fake = G(z, training=True)
-            real_out = D(real, training=True)
-            fake_out = D(fake, training=True)
-            d_loss = losses.discriminator_loss(real_out, fake_out, self.form, self.label_smoothing)
-            g_loss = losses.generator_loss(fake_out, self.form, self.g_loss_kind)
-        d_grads = d_tape.gradient(d_loss, D.trainable_variables)
-        g_grads = g_tape.gradient(g_loss, G.trainable_variables)
+            real_out, fake_out = self._d_pair(real, fake)
+            penalty = tf.constant(0.0)
+            if o["r1_gamma"] > 0:
+                due = tf.equal(self.d_optimizer.iterations % o["r1_every"], 0)
+                penalty = tf.cond(due, lambda: self._r1(real), lambda: tf.constant(0.0))
+            d_loss = losses.discriminator_loss(real_out[:, :1], fake_out[:, :1], self.form, o["label_smoothing"])
+            g_loss = losses.generator_loss(fake_out[:, :1], self.form, o["g_loss"])
+            d_total = d_loss + penalty
+            g_total = g_loss
+            if self.classes:
+                d_total += o["class_weight"] * _class_loss(real_out[:, 1:], labels)
+                g_total += o["class_weight"] * _ambiguity(fake_out[:, 1:])
+        d_grads = d_tape.gradient(d_total, D.trainable_variables)
+        g_grads = g_tape.gradient(g_total, G.trainable_variables)
         self.d_optimizer.apply_gradients(zip(d_grads, D.trainable_variables))
         self.g_optimizer.apply_gradients(zip(g_grads, G.trainable_variables))
-        for _ in range(self.g_steps - 1):
+        for _ in range(o["g_steps"] - 1):
             z = self.noise.normal([n, self.z_dim])
             with tf.GradientTape() as tape:
-                g_loss = losses.generator_loss(D(G(z, training=True), training=True), self.form, self.g_loss_kind)
+                g_loss = losses.generator_loss(self._d(G(z, training=True))[:, :1], self.form, o["g_loss"])
             grads = tape.gradient(g_loss, G.trainable_variables)
             self.g_optimizer.apply_gradients(zip(grads, G.trainable_variables))
+        self.images_seen.assign_add(tf.cast(n, tf.float64))
+        if self.ema_generator is not None:
+            self._update_ema(n)
+        if o["augment"] != "none":
+            self._adapt_augment(real_out[:, :1], n)
         to_prob = tf.sigmoid if self.form == "logits" else tf.identity
         return {"d_loss": d_loss, "g_loss": g_loss,
-                "d_real": tf.reduce_mean(to_prob(real_out)), "d_fake": tf.reduce_mean(to_prob(fake_out))}
+                "d_real": tf.reduce_mean(to_prob(real_out[:, :1])), "d_fake": tf.reduce_mean(to_prob(fake_out[:, :1]))}
+
+    def _d_pair(self, real, fake):
+        """D on the real and on the generated batch: one call on both when D has no batch norm.
+
+        Without batch normalization D treats every image on its own, so one call on the
+        concatenated batch is the same maths as two calls, and faster (bigger matrix products).
+        With it, the two batches must stay apart (BN statistics of a mixed batch differ).
+        """
+        if self._fused:
+            both = self._d(tf.concat([real, fake], axis=0))
+            n = tf.shape(real)[0]
+            return both[:n], both[n:]
+        return self._d(real), self._d(fake)
+
+    def _r1(self, real):
+        """The lazy R1 penalty ``r1_every · γ/2 · mean ‖∇x D(x)‖²`` on the real batch."""
+        with tf.GradientTape() as tape:
+            tape.watch(real)
+            out = self._d(real)
+            first = out[:, :1]
+            score = tf.reduce_sum(first if self.form == "logits" else tf.math.log(first / (1 - first)))
+        grad = tape.gradient(score, real)
+        norm2 = tf.reduce_mean(tf.reduce_sum(tf.square(grad), axis=[1, 2, 3]))
+        return 0.5 * self.options["r1_gamma"] * self.options["r1_every"] * norm2
+
+    def _update_ema(self, n):
+        """Move the EMA copy towards the generator; half-life ``min(ema_half_life, ema_rampup · images seen)``."""
+        o = self.options
+        half_life = tf.maximum(tf.minimum(tf.constant(o["ema_half_life"], tf.float64),
+                                           o["ema_rampup"] * self.images_seen), 1e-8)
+        beta = tf.cast(tf.pow(tf.constant(0.5, tf.float64), tf.cast(n, tf.float64) / half_life), tf.float32)
+        for avg, w in zip(self.ema_generator.trainable_variables, self.generator.trainable_variables):
+            avg.assign(w + beta * (avg - w))
+        for avg, w in zip(self.ema_generator.non_trainable_variables, self.generator.non_trainable_variables):
+            avg.assign(w)  # batch-norm statistics: copied (see ``recalibrate``)
+
+    def _adapt_augment(self, real_out, n):
+        """ADA's rule: raise p while E[sign D(x)] > target (D too sure of the real images), else lower it."""
+        logits = real_out if self.form == "logits" else tf.math.log(real_out / (1 - real_out))
+        overfit = tf.reduce_mean(tf.sign(logits))
+        step = tf.cast(n, tf.float32) / AUGMENT_SPEED_IMAGES
+        delta = tf.where(overfit > self.options["augment_target"], step, -step)
+        self.augment_p.assign(tf.clip_by_value(self.augment_p + delta, 0.0, AUGMENT_MAX_P))
+
+    def _many_steps(self, batches, labels):
+        """``len(batches)`` training steps in one call; the losses come back as arrays (read once)."""
+        k = tf.shape(batches)[0]
+        arrays = [tf.TensorArray(tf.float32, size=k) for _ in LOSS_KEYS]
+        for i in tf.range(k):
+            res = self._one_step(batches[i], labels[i])
+            arrays = [a.write(i, res[key]) for a, key in zip(arrays, LOSS_KEYS)]
+        return {key: a.stack() for a, key in zip(arrays, LOSS_KEYS)}
 
     # -- helpers -------------------------------------------------------------------------
+    def recalibrate(self, batches: int = 8, batch_size: int = 256):
+        """Batch-norm statistics of :attr:`sampler` measured on its own samples (moving averages lag).
+
+        Runs the sampler in training mode on ``batches`` batches of fresh noise with momentum 0 in
+        every BN layer's running average… in effect: the exact mean and variance of the averaged
+        weights' activations.  No effect on a generator without batch normalization.
+        """
+        net = self.sampler
+        bns = [layer for layer in net.layers if isinstance(layer, keras.layers.BatchNormalization)]
+        if not bns:
+            return
+        old = [layer.momentum for layer in bns]
+        try:
+            for i in range(batches):
+                for layer in bns:  # cumulative average: momentum i/(i+1)
+                    layer.momentum = i / (i + 1)
+                net(self.noise.normal([batch_size, self.z_dim]), training=True)
+        finally:
+            for layer, m in zip(bns, old):
+                layer.momentum = m
+
     def sample(self, z=None, n: int = 16):
         """Generated images (float32 [-1, 1], numpy) for ``z``, or for ``n`` fresh latent vectors."""
         if z is None:
             z = self.noise.normal([_positive_int("n", n), self.z_dim])
-        return self.generator(tf.convert_to_tensor(z, tf.float32), training=False).numpy()
+        return self.sampler(tf.convert_to_tensor(z, tf.float32), training=False).numpy()
 
     def grid(self) -> np.ndarray:
         """The fixed latent grid (``fixed_z``) rendered as one uint8 image."""
@@ -228,15 +429,29 @@ class GAN:
         return image_grid(images, ncols=int(math.ceil(math.sqrt(len(images)))))
 
     def checkpoint(self) -> tf.train.Checkpoint:
-        """Both networks, both optimizers, the noise generator, ``fixed_z`` and the epoch counter."""
+        """Both networks, both optimizers, the noise generator, ``fixed_z``, counters and the EMA copy."""
+        extra = {"ema_generator": self.ema_generator} if self.ema_generator is not None else {}
         return tf.train.Checkpoint(generator=self.generator, discriminator=self.discriminator,
                                    g_optimizer=self.g_optimizer, d_optimizer=self.d_optimizer,
-                                   noise=self.noise, fixed_z=self.fixed_z, epoch=self.epoch)
+                                   noise=self.noise, fixed_z=self.fixed_z, epoch=self.epoch,
+                                   images_seen=self.images_seen, augment_p=self.augment_p, **extra)
 
 
-def _fmt(key, **fields) -> dict:
-    """``{"es": ..., "pt": ...}`` of a registered message with its fields filled (for ``arg_error``)."""
-    return {lang: text.format(**fields) for lang, text in messages()[key].items()}
+def _class_loss(logits, labels):
+    """Cross-entropy of D's class head on the real images' digits."""
+    return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
+def _ambiguity(logits):
+    """E[H(p(y|G(z)))] − H(E[p(y|G(z))]): low when each fake is one clear digit and the batch covers all digits.
+
+    The inside of the Inception Score's logarithm with the sign flipped, measured by D's own class
+    head (never by the course's evaluator).  Visto en 06 §La receta del curso.
+    """
+    p = tf.nn.softmax(logits)
+    each = -tf.reduce_mean(tf.reduce_sum(p * tf.math.log(p + 1e-8), axis=1))
+    marginal = tf.reduce_mean(p, axis=0)
+    return each + tf.reduce_sum(marginal * tf.math.log(marginal + 1e-8))
 
 
 # ------------------------------------------------------------------------------ run folder
@@ -315,7 +530,7 @@ def write_training_gif(out, epochs: int, duration_ms: int = 400) -> pathlib.Path
 # ------------------------------------------------------------------------------ history
 def _empty_history():
     return {"epoch": [], "g_loss": [], "d_loss": [], "total": [], "d_real": [], "d_fake": [],
-            "seconds": [], "images_per_second": [], "steps": {"g_loss": [], "d_loss": []},
+            "seconds": [], "images_per_second": [], "augment_p": [], "steps": {"g_loss": [], "d_loss": []},
             "steps_per_epoch": None, "scores": [], "stopped": None, "settings": {}}
 
 
@@ -325,8 +540,9 @@ def _truncate_history(h, epochs_done):
     out["settings"] = h.get("settings", {})
     out["steps_per_epoch"] = h.get("steps_per_epoch")
     keep = [i for i, e in enumerate(h.get("epoch", [])) if e <= epochs_done]
-    for key in ("epoch", "g_loss", "d_loss", "total", "d_real", "d_fake", "seconds", "images_per_second"):
-        out[key] = [h[key][i] for i in keep]
+    for key in ("epoch", "g_loss", "d_loss", "total", "d_real", "d_fake", "seconds", "images_per_second",
+                "augment_p"):
+        out[key] = [h[key][i] for i in keep if i < len(h.get(key, []))]
     n_steps = (h.get("steps_per_epoch") or 0) * len(keep)
     for key in ("g_loss", "d_loss"):
         out["steps"][key] = h.get("steps", {}).get(key, [])[:n_steps]
@@ -373,19 +589,23 @@ def _save_loss_plot(path, history):
 
 
 # ------------------------------------------------------------------------------ the loop
-def fit(gan: GAN, images, epochs: int, *, batch_size: int = 64, out=None, minutes: float | None = None,
-        resume: bool = False, dataset_name: str = "mnist", scorer=None, score_every: int = 1,
-        on_epoch=None,
-        tensorboard: bool = False, verbose: bool = True, max_to_keep: int = 3, gif_ms: int = 400,
+def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size: int = 64, out=None,
+        minutes: float | None = None, resume: bool = False, dataset_name: str = "mnist", scorer=None,
+        score_every: int = 1, on_epoch=None, tensorboard: bool = False, verbose: bool = True,
+        max_to_keep: int = 3, gif_ms: int = 400, steps_per_execution: int = STEPS_PER_EXECUTION,
         settings: dict | None = None) -> dict:
     """Train ``gan`` on ``images`` until ``epochs`` epochs are done (in total) or time runs out.
 
     ``images`` — uint8 (N, H, W[, C]) or float [-1, 1] NHWC of the discriminator's shape; shuffled
     each epoch with a seed derived from the GAN's seed and the epoch (a resumed run sees the same
     order as an uninterrupted one); the last incomplete batch is dropped.
+    ``epochs`` — the total, as in Keras; ``None`` (only with ``minutes``) trains until time is up.
+    ``labels`` — the digit of each image, needed only when the discriminator has a class head.
     ``out`` — the run folder (created if needed; see the module docstring).  Without ``out``
     nothing is written.  ``resume`` — continue the run in ``out`` from its latest checkpoint.
     ``minutes`` — time budget: training stops after the epoch during which it runs out.
+    ``steps_per_execution`` — training steps per ``tf.function`` call (Keras' name for it): the
+    losses are read back once per call, and the progress bar moves once per call.
     ``scorer`` — ``scorer(generator) -> dict`` called every ``score_every`` epochs and after
     the last one; its numbers go into ``history["scores"]`` (and history.json).
     ``on_epoch`` — ``on_epoch(epoch, gan, history)`` called after each epoch (e.g. to show
@@ -402,128 +622,179 @@ def fit(gan: GAN, images, epochs: int, *, batch_size: int = 64, out=None, minute
     """
     if not isinstance(gan, GAN):
         raise arg_error("gan", gan, {"es": "un gan_course.train.GAN", "pt": "um gan_course.train.GAN"})
-    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-        raise arg_error("epochs", epochs, "train.expected_epochs")
-    epochs = int(epochs)
     if minutes is not None:
         minutes = _positive_float("minutes", minutes, "train.expected_minutes")
+    if epochs is None and minutes is None:
+        raise arg_error("epochs", epochs, "train.expected_epochs")
+    epochs = _positive_int("epochs", epochs, "train.expected_epochs") if epochs is not None else None
     score_every = _positive_int("score_every", score_every)
+    steps_per_execution = _positive_int("steps_per_execution", steps_per_execution)
     if scorer is not None and not callable(scorer):
         raise arg_error("scorer", scorer, "train.expected_scorer")
     if on_epoch is not None and not callable(on_epoch):
         raise arg_error("on_epoch", on_epoch, "train.expected_callback")
     x = data_mod.to_float(images)
     if tuple(x.shape[1:]) != gan.image_shape:
-        raise arg_error("images", x, _fmt("train.expected_images", shape=gan.image_shape))
+        raise arg_error("images", x, "train.expected_images", shape=gan.image_shape)
     if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) \
             or not 1 <= batch_size <= len(x):
-        raise arg_error("batch_size", batch_size, _fmt("train.expected_batch", n=len(x)))
-    batch_size = int(batch_size)
-
-    out = pathlib.Path(out) if out is not None else None
-    ckpt = gan.checkpoint()
-    history = _empty_history()
-    if resume:
-        found = latest_checkpoint(out) if out is not None else None
-        if found is None:
-            raise arg_error("out" if out is not None else "resume", str(out), "train.expected_checkpoint",
-                            exc=FileNotFoundError)
-        ckpt.restore(found).assert_existing_objects_matched()
-        done = int(gan.epoch.numpy())
-        history = _truncate_history(read_history(out) or {}, done)
-    elif out is not None and latest_checkpoint(out) is not None:
-        raise arg_error("out", str(out), "train.expected_out", exc=FileExistsError)
-    done = int(gan.epoch.numpy())
-    history["settings"] = {**history.get("settings", {}), **gan.settings, "batch_size": batch_size,
-                           "dataset": dataset_name, "image_shape": list(gan.image_shape), "images": len(x),
-                           "generator": gan.generator.name, "epochs": epochs, **(settings or {})}
-    steps_per_epoch = len(x) // batch_size
-    history["steps_per_epoch"] = steps_per_epoch
-
-    manager = writer = None
-    if out is not None:
-        (out / SAMPLES_FOLDER).mkdir(parents=True, exist_ok=True)
-        manager = tf.train.CheckpointManager(
-            ckpt, str(out / CHECKPOINT_FOLDER / model_dir(dataset_name, batch_size, gan.image_shape)),
-            max_to_keep=max_to_keep)
-        if tensorboard:
-            writer = tf.summary.create_file_writer(str(out / "logs"))
-    if verbose and resume:
-        if done >= epochs:
-            print(t("train.nothing_to_do", epoch=done, epochs=epochs))
-        else:
-            print(t("train.resumed", epoch=done, start=done + 1, epochs=epochs))
-
-    from tqdm import tqdm
-
-    images_ds = tf.data.Dataset.from_tensor_slices(x)  # copied into TensorFlow once, not every epoch
-    start_time = time.perf_counter()
+        raise arg_error("batch_size", batch_size, "train.expected_batch", n=len(x))
+    if labels is not None:
+        labels = np.asarray(labels)
+        if labels.shape != (len(x),) or not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 \
+                or labels.max() >= max(gan.classes, 1):
+            raise arg_error("labels", labels, "train.expected_labels", k=max(gan.classes, 1))
+    elif gan.classes:
+        raise arg_error("labels", labels, "train.expected_labels", k=gan.classes)
+    y = labels.astype(np.int32) if labels is not None else np.zeros(len(x), np.int32)
+    run = _Run(gan, x, y, int(batch_size), epochs, out, dataset_name, max_to_keep, tensorboard, verbose)
+    run.restore(resume)
+    run.history["settings"] = {**run.history.get("settings", {}), **gan.settings, "batch_size": run.batch_size,
+                               "dataset": dataset_name, "image_shape": list(gan.image_shape), "images": len(x),
+                               "generator": gan.generator.name, "epochs": epochs,
+                               "steps_per_execution": steps_per_execution, **(settings or {})}
+    start = time.perf_counter()
     stopped = "epochs"
-    epoch = saved = done
+    epoch = done = run.done
+    last = epochs if epochs is not None else math.inf
     try:
-        for epoch in range(done + 1, epochs + 1):
-            # the same pipeline as data.make_dataset, with a seed per epoch: a resumed run sees the same order
-            ds = (images_ds.shuffle(len(x), seed=gan.settings["seed"] * 100_003 + epoch)
-                  .batch(batch_size, drop_remainder=True).prefetch(tf.data.AUTOTUNE))
-            t0 = time.perf_counter()
-            sums = np.zeros(4)
-            bar = tqdm(ds, total=steps_per_epoch, desc=t("train.epoch", epoch=epoch, epochs=epochs),
-                       unit=t("train.steps"), file=sys.stdout, disable=not verbose, leave=False,
-                       dynamic_ncols=True, mininterval=0.5)
-            for batch in bar:
-                res = gan.train_step(batch)
-                vals = (float(res["d_loss"]), float(res["g_loss"]), float(res["d_real"]), float(res["d_fake"]))
-                sums += vals
-                history["steps"]["d_loss"].append(vals[0])
-                history["steps"]["g_loss"].append(vals[1])
-                bar.set_postfix_str(f"J(D)={vals[0]:.3f} J(G)={vals[1]:.3f}", refresh=False)
-            bar.close()
-            seconds = time.perf_counter() - t0
-            d, g, dr, df = (sums / steps_per_epoch).tolist()
-            gan.epoch.assign(epoch)
-            for key, val in (("epoch", epoch), ("d_loss", d), ("g_loss", g), ("total", d + g),
-                             ("d_real", dr), ("d_fake", df), ("seconds", round(seconds, 3)),
-                             ("images_per_second", round(steps_per_epoch * batch_size / seconds, 1))):
-                history[key].append(val)
-            if verbose:
-                print(t("train.epoch_done", epoch=epoch, epochs=epochs, d=d, g=g, dr=dr, df=df, s=seconds,
-                        ips=steps_per_epoch * batch_size / seconds))
-            scores = None
-            if scorer is not None and (epoch % score_every == 0 or epoch == epochs):
-                scores = {k: float(v) for k, v in dict(scorer(gan.generator)).items()}
-                history["scores"].append({"epoch": epoch, **scores})
-                if verbose:
-                    print(t("train.scores", epoch=epoch,
-                            scores=", ".join(f"{k} = {v:.3g}" for k, v in scores.items())))
-            if out is not None:
-                grid = gan.grid()
-                _write_png(sample_path(out, epoch), grid)
-                manager.save(checkpoint_number=epoch)
-                _write_json(out / HISTORY_FILE, history)
-                if writer is not None:
-                    _tensorboard(writer, epoch, d, g, grid, scores)
-            saved = epoch
+        while epoch < last:
+            epoch += 1
+            stats = run.train_epoch(epoch, steps_per_execution)
+            time_up = minutes is not None and time.perf_counter() - start > 60 * minutes and epoch < last
+            final = time_up or epoch == last
+            run.end_epoch(epoch, stats, scorer if scorer is not None and (epoch % score_every == 0 or final)
+                          else None)
+            done = epoch
             if on_epoch is not None:
-                on_epoch(epoch, gan, history)
-            if minutes is not None and time.perf_counter() - start_time > 60 * minutes and epoch < epochs:
+                on_epoch(epoch, gan, run.history)
+            if time_up:
                 stopped = "minutes"
                 if verbose:
                     print(t("train.time_up", minutes=minutes, epoch=epoch, next=epoch + 1))
                 break
     except KeyboardInterrupt:  # keep what the last finished epoch saved, then stop as asked
-        history = _truncate_history(history, saved)
-        history["stopped"] = "interrupted"
-        if out is not None and manager.latest_checkpoint:
-            ckpt.restore(manager.latest_checkpoint)  # the networks as the last saved epoch left them
-            _finish(out, gan, history, gif_ms)
+        run.interrupted(done, gif_ms)
         if verbose:
-            print(t("train.interrupted", epoch=epoch, done=saved))
+            print(t("train.interrupted", epoch=epoch, done=done))
         raise
-    history["stopped"] = stopped
+    run.history["stopped"] = stopped
     if out is not None:
-        _finish(out, gan, history, gif_ms)
-        history["out"] = str(out)
-    return history
+        _finish(run.out, gan, run.history, gif_ms)
+        run.history["out"] = str(run.out)
+    return run.history
+
+
+class _Run:
+    """The state of one call to :func:`fit`: data, history, run folder, checkpoint manager."""
+
+    def __init__(self, gan, x, y, batch_size, epochs, out, dataset_name, max_to_keep, tensorboard, verbose):
+        self.gan, self.batch_size, self.epochs, self.verbose = gan, batch_size, epochs, verbose
+        self.n = len(x)
+        self.steps_per_epoch = len(x) // batch_size
+        self.out = pathlib.Path(out) if out is not None else None
+        self.ckpt = gan.checkpoint()
+        self.history = _empty_history()
+        self.history["steps_per_epoch"] = self.steps_per_epoch
+        self.images = tf.data.Dataset.from_tensor_slices((x, y))  # copied into TensorFlow once, not every epoch
+        self.dataset_name, self.max_to_keep, self.tensorboard = dataset_name, max_to_keep, tensorboard
+        self.manager = self.writer = None
+        self.done = int(gan.epoch.numpy())
+
+    def restore(self, resume):
+        """Restore the latest checkpoint of ``out`` (``resume``), or refuse to overwrite a run."""
+        gan, out = self.gan, self.out
+        if resume:
+            found = latest_checkpoint(out) if out is not None else None
+            if found is None:
+                raise arg_error("out" if out is not None else "resume", str(out), "train.expected_checkpoint",
+                                exc=FileNotFoundError)
+            self.ckpt.restore(found).assert_existing_objects_matched()
+            self.done = int(gan.epoch.numpy())
+            saved = read_history(out) or {}
+            self.history = _truncate_history(saved, self.done)
+            self.history["steps_per_epoch"] = self.steps_per_epoch
+        elif out is not None and latest_checkpoint(out) is not None:
+            raise arg_error("out", str(out), "train.expected_out", exc=FileExistsError)
+        if out is not None:
+            (out / SAMPLES_FOLDER).mkdir(parents=True, exist_ok=True)
+            self.manager = tf.train.CheckpointManager(
+                self.ckpt, str(out / CHECKPOINT_FOLDER / model_dir(self.dataset_name, self.batch_size,
+                                                                   gan.image_shape)),
+                max_to_keep=self.max_to_keep)
+            if self.tensorboard:
+                self.writer = tf.summary.create_file_writer(str(out / "logs"))
+        if self.verbose and resume:
+            if self.epochs is not None and self.done >= self.epochs:
+                print(t("train.nothing_to_do", epoch=self.done, epochs=self.epochs))
+            else:
+                print(t("train.resumed", epoch=self.done, start=self.done + 1,
+                        epochs=self.epochs if self.epochs is not None else "…"))
+
+    def batches(self, epoch, steps_per_execution):
+        """Chunks of ``steps_per_execution`` batches; the shuffle seed depends on the run's seed and the epoch."""
+        seed = self.gan.settings["seed"] * 100_003 + epoch
+        return (self.images.shuffle(self.n, seed=seed).batch(self.batch_size, drop_remainder=True)
+                .batch(steps_per_execution).prefetch(2))
+
+    def train_epoch(self, epoch, steps_per_execution):
+        """One pass over the data, chunk by chunk; returns the epoch's mean losses and its duration."""
+        from tqdm import tqdm
+
+        t0 = time.perf_counter()
+        sums = np.zeros(len(LOSS_KEYS))
+        total = "?" if self.epochs is None else self.epochs
+        bar = tqdm(total=self.steps_per_epoch, desc=t("train.epoch", epoch=epoch, epochs=total),
+                   unit=t("train.steps"), file=sys.stdout, disable=not self.verbose, leave=False,
+                   dynamic_ncols=True, mininterval=0.5)
+        for chunk, labels in self.batches(epoch, steps_per_execution):
+            res = {k: v.numpy() for k, v in self.gan.steps_function(chunk, labels).items()}  # one read per chunk
+            sums += [res[k].sum() for k in LOSS_KEYS]
+            self.history["steps"]["d_loss"].extend(res["d_loss"].tolist())
+            self.history["steps"]["g_loss"].extend(res["g_loss"].tolist())
+            bar.set_postfix_str(f"J(D)={res['d_loss'][-1]:.3f} J(G)={res['g_loss'][-1]:.3f}", refresh=False)
+            bar.update(len(res["d_loss"]))
+        bar.close()
+        seconds = time.perf_counter() - t0
+        return dict(zip(LOSS_KEYS, (sums / self.steps_per_epoch).tolist()), seconds=seconds)
+
+    def end_epoch(self, epoch, stats, scorer):
+        """History, printed line, scores, sample grid, checkpoint and history.json of one epoch."""
+        gan, h = self.gan, self.history
+        gan.epoch.assign(epoch)
+        ips = self.steps_per_epoch * self.batch_size / stats["seconds"]
+        d, g = stats["d_loss"], stats["g_loss"]
+        for key, val in (("epoch", epoch), ("d_loss", d), ("g_loss", g), ("total", d + g),
+                         ("d_real", stats["d_real"]), ("d_fake", stats["d_fake"]),
+                         ("seconds", round(stats["seconds"], 3)), ("images_per_second", round(ips, 1)),
+                         ("augment_p", round(float(gan.augment_p.numpy()), 4))):
+            h[key].append(val)
+        if self.verbose:
+            print(t("train.epoch_done", epoch=epoch, epochs=self.epochs if self.epochs is not None else "…",
+                    d=d, g=g, dr=stats["d_real"], df=stats["d_fake"], s=stats["seconds"], ips=ips))
+        if gan.ema_generator is not None:
+            gan.recalibrate()
+        scores = None
+        if scorer is not None:
+            scores = {k: float(v) for k, v in dict(scorer(gan.sampler)).items()}
+            h["scores"].append({"epoch": epoch, **scores})
+            if self.verbose:
+                print(t("train.scores", epoch=epoch, scores=", ".join(f"{k} = {v:.3g}" for k, v in scores.items())))
+        if self.out is not None:
+            grid = gan.grid()
+            _write_png(sample_path(self.out, epoch), grid)
+            self.manager.save(checkpoint_number=epoch)
+            _write_json(self.out / HISTORY_FILE, h)
+            if self.writer is not None:
+                _tensorboard(self.writer, epoch, d, g, grid, scores)
+
+    def interrupted(self, done, gif_ms):
+        """After Ctrl+C: the history and the networks as the last saved epoch left them."""
+        self.history = _truncate_history(self.history, done)
+        self.history["stopped"] = "interrupted"
+        if self.out is not None and self.manager.latest_checkpoint:
+            self.ckpt.restore(self.manager.latest_checkpoint)
+            _finish(self.out, self.gan, self.history, gif_ms)
 
 
 def _finish(out, gan, history, gif_ms):
@@ -536,7 +807,7 @@ def _finish(out, gan, history, gif_ms):
     write_training_gif(out, done, gif_ms)
     with warnings.catch_warnings():  # Keras 3.15's saver trips a NumPy 2 DeprecationWarning
         warnings.simplefilter("ignore", DeprecationWarning)
-        _atomic_write(out / GENERATOR_FILE, lambda p: gan.generator.save(p))
+        _atomic_write(out / GENERATOR_FILE, lambda p: gan.sampler.save(p))
 
 
 def _tensorboard(writer, epoch, d, g, grid, scores):

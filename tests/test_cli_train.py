@@ -139,3 +139,31 @@ def test_load_image_folder_crops_the_centre_and_resizes(tmp_path):
         data.load_image_folder(tmp_path / "nope", 8)
     with pytest.raises(ValueError, match="size"):
         data.load_image_folder(tmp_path, 4)
+
+
+def test_the_default_run_never_sees_a_held_out_digit(tmp_path, monkeypatch):
+    """The train command trains on the training split; the 1,000 held-out digits stay apart for evaluation."""
+    from gan_course import config, data, train
+
+    seen = {}
+
+    def fake_fit(gan, images, epochs, **kw):
+        seen["images"], seen["epochs"], seen["minutes"] = images, epochs, kw["minutes"]
+        raise SystemExit(0)
+
+    monkeypatch.setattr(train, "fit", fake_fit)
+    monkeypatch.setattr(config, "quick", lambda: False)  # the full data set, as a student gets it
+    with pytest.raises(SystemExit):
+        main(["train"])
+    held, _ = data.mnist_split("held_out")
+    images = seen["images"]
+    assert len(images) == 4000
+    flat = {bytes(im) for im in images.reshape(len(images), -1)}
+    assert not any(bytes(h) in flat for h in held.reshape(len(held), -1))
+    assert seen["epochs"] is None and seen["minutes"] == 3.0  # no arguments: three minutes, however many epochs
+    with pytest.raises(SystemExit):
+        main(["train", "--minutes", "15"])
+    assert seen["epochs"] is None and seen["minutes"] == 15.0  # a budget means what it says
+    with pytest.raises(SystemExit):
+        main(["train", "--epochs", "7"])
+    assert seen["epochs"] == 7 and seen["minutes"] is None

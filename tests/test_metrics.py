@@ -111,6 +111,33 @@ def test_reference_scores_are_the_real_line():
     assert metrics.reference_scores(10_000)["n"] == 4000  # all training digits
 
 
+# --- memorisation ------------------------------------------------------------------------------
+
+def test_memorisation_flags_a_generator_that_copies_its_training_digits():
+    x_train, _ = data.mnist_split("train")
+    x_held, _ = data.mnist_split("held_out")
+    assert metrics.memorisation_share(x_train[:300]) == 1.0          # the training digits themselves
+    rng = np.random.default_rng(0)
+    copies = np.clip(data.to_float(x_train[:300]) + rng.normal(0, 0.02, (300, 28, 28, 1)), -1, 1)
+    assert metrics.memorisation_share(copies) > 0.95                 # copies with a little noise
+    assert metrics.memorisation_share(x_held) == pytest.approx(0.01, abs=0.002)  # new digits: 1 % by construction
+    shifted = np.roll(data.to_float(x_train[:300]), 3, axis=2)       # a copy moved 3 pixels is a new image
+    assert metrics.memorisation_share(shifted) < 0.05
+    d = metrics.nearest_distances(x_train[:5], x_train)
+    np.testing.assert_allclose(d, 0.0, atol=0.05)  # float32 rounding of ‖a‖² + ‖b‖² − 2ab; the threshold is ≈ 3.5
+    two = data.to_float(x_held[:2])
+    np.testing.assert_allclose(metrics.nearest_distances(two[:1], two[1:]),
+                               [np.linalg.norm(two[0] - two[1])], rtol=1e-5)
+
+
+def test_no_held_out_digit_is_a_training_digit():
+    x_train, _ = data.mnist_split("train")
+    x_held, y_held = data.mnist_split("held_out")
+    assert len(x_train) == 4000 and len(x_held) == 1000
+    assert np.bincount(y_held).tolist() == [100] * 10
+    assert metrics.nearest_distances(x_held, x_train).min() > 0  # no held-out digit appears among the training ones
+
+
 # --- bad input ---------------------------------------------------------------------------------
 
 def test_bad_inputs_raise_clear_errors():
@@ -138,6 +165,12 @@ def test_bad_inputs_raise_clear_errors():
             metrics.make_scorer(n=10)
         with pytest.raises(ValueError, match="`seed`"):
             metrics.make_scorer(n=100, seed=-1)
+        with pytest.raises(ValueError, match=r"`images`.*\(5, 28, 28, 3\)"):
+            metrics.memorisation_share(np.zeros((5, 28, 28, 3), np.float32))
+        with pytest.raises(ValueError, match="`references`"):
+            metrics.nearest_distances(ok[:2], np.zeros((3, 14, 14)))
+        with pytest.raises(ValueError, match="`quantile`"):
+            metrics.memorisation_share(ok[:2], quantile=1.5)
     with i18n.language("pt"):
         with pytest.raises(ValueError, match="pelo menos tantas imagens"):
             metrics.score_images(ok[:10])
@@ -157,7 +190,7 @@ def test_scorer_uses_fixed_latent_vectors():
     scorer = metrics.make_scorer(n=200, seed=5)
     first, second = scorer(gen), scorer(gen)
     assert first == second
-    assert set(first) == {"inception_score", "frechet_distance", "rarest_share", "rarest_class"}
+    assert set(first) == {"inception_score", "frechet_distance", "rarest_share", "rarest_class", "memorised_share"}
     assert all(isinstance(v, (int, float)) for v in first.values())  # a trainer logs float(v) for each
     assert 1.0 <= first["inception_score"] <= 10.0
     z = metrics.latent_batch(gen, 200, seed=5)
@@ -178,11 +211,12 @@ def test_evaluate_cli_writes_scores_json(tmp_path, capsys):
     _tiny_generator(latent=16).save(str(tmp_path / "generator.keras"))
     assert main(["evaluate", str(tmp_path), "--n", "128", "--seed", "1"]) == 0
     out = capsys.readouterr().out
-    assert "IS" in out and "FID" in out and "scores.json" in out
+    assert "IS" in out and "FID" in out and "memorizadas" in out and "scores.json" in out
     scores = json.loads((tmp_path / "scores.json").read_text())
     assert scores["n"] == 128 and scores["seed"] == 1
     assert scores["generated"]["n"] == 128 and scores["real"]["inception_score"] > 9.5
     assert scores["generated"]["frechet_distance"] > scores["real"]["frechet_distance"]
+    assert 0.0 <= scores["generated"]["memorised_share"] <= 1.0 and scores["real"]["memorised_share"] == 0.01
 
     assert main(["--lang", "pt", "evaluate", str(tmp_path / "missing")]) == 2
     assert "generator.keras" in capsys.readouterr().err

@@ -32,7 +32,7 @@ def test_one_step_changes_both_networks_and_never_retraces():
     assert int(gan.g_optimizer.iterations) == int(gan.d_optimizer.iterations) == 1
     gan.train_step(batch[:32])  # another batch size: the noise follows the batch, no new trace
     gan.train_step(batch)
-    assert gan.train_step.experimental_get_tracing_count() == 1
+    assert gan.step_function.experimental_get_tracing_count() == 1
 
 
 def test_generator_steps_per_discriminator_step():
@@ -107,17 +107,18 @@ def test_time_budget_scorer_and_tensorboard(tmp_path, capsys):
                   tensorboard=True)
     assert h["epoch"] == [1] and h["stopped"] == "minutes"  # stops after the epoch it ran out in
     assert "--resume" in capsys.readouterr().out
-    assert calls == []  # epoch 1 is neither a multiple of 3 nor the last
+    assert calls == ["generator"]  # epoch 1 is not a multiple of 3, but the last one is always scored
     assert len(gif.read_gif(tmp_path / "training.gif")[0]) == 1
     (events,) = (tmp_path / "logs").glob("events.out.tfevents.*")
     from gan_course import tf
 
     tags = {v.tag: v.metadata.plugin_data.plugin_name
             for e in tf.compat.v1.train.summary_iterator(str(events)) for v in e.summary.value}
-    assert tags == {"J_D": "scalars", "J_G": "scalars", "J_G_plus_J_D": "scalars", "samples": "images"}
+    assert tags == {"J_D": "scalars", "J_G": "scalars", "J_G_plus_J_D": "scalars", "samples": "images",
+                    "score/mean": "scalars"}  # the last epoch is scored
     h = train.fit(_gan(), SMALL, 3, out=tmp_path, resume=True, scorer=scorer, score_every=2, verbose=False)
-    assert [s["epoch"] for s in h["scores"]] == [2, 3] and len(calls) == 2
-    assert json.loads((tmp_path / "history.json").read_text())["scores"][0]["epoch"] == 2
+    assert [s["epoch"] for s in h["scores"]] == [1, 2, 3] and len(calls) == 3
+    assert [s["epoch"] for s in json.loads((tmp_path / "history.json").read_text())["scores"]] == [1, 2, 3]
     for name in ("generator.keras", "losses.png", "training.gif", "samples/epoch_003.png"):
         assert (tmp_path / name).is_file(), name
 
@@ -133,3 +134,112 @@ def test_interrupting_keeps_the_finished_epochs(tmp_path):
     assert len(gif.read_gif(tmp_path / "training.gif")[0]) == 1
     h = train.fit(_gan(), SMALL, 2, out=tmp_path, resume=True, verbose=False)
     assert h["epoch"] == [1, 2]
+
+
+def _stacked(n_batches, seed=5):
+    rng = np.random.default_rng(seed)
+    return data.to_float(X[rng.choice(len(X), n_batches * 32, replace=False)]).reshape(n_batches, 32, 28, 28, 1)
+
+
+@pytest.mark.parametrize("options", [{}, {"r1_gamma": 0.5, "r1_every": 2, "ema_half_life": 500.0,
+                                         "augment": "translate"}])
+def test_several_steps_per_call_are_the_same_maths_as_one_step_per_call(options):
+    """``train_steps`` (k steps, one tf.function call, one read) == k calls of ``train_step``."""
+    batches = _stacked(5)
+    one, many = _gan(3, **options), _gan(3, **options)
+    if options.get("augment"):
+        one.augment_p.assign(0.5)
+        many.augment_p.assign(0.5)
+    losses_one = [float(one.train_step(b)["d_loss"]) for b in batches]
+    res = many.train_steps(batches)
+    assert res["d_loss"].shape == (5,)
+    np.testing.assert_allclose(res["d_loss"].numpy(), losses_one, rtol=1e-4, atol=1e-5)
+    # The same maths in another graph: float sums in another order.  Adam's step is ≈ lr·sign(m/√v), so where
+    # a gradient is ≈ 0 float noise can flip a step (lr = 5e-4): nearly every weight agrees to 1e-4, and none
+    # differs by more than the 5 steps taken.
+    for net in ("generator", "discriminator", "sampler"):
+        for a, b in zip(getattr(one, net).get_weights(), getattr(many, net).get_weights()):
+            close = np.isclose(a, b, rtol=1e-3, atol=1e-4)
+            assert close.mean() > 0.995, (net, a.shape, close.mean())
+            assert np.abs(a - b).max() <= 5 * 5e-4 + 1e-6, (net, a.shape)
+    assert int(many.d_optimizer.iterations) == 5 and float(many.images_seen.numpy()) == 5 * 32
+    many.train_steps(batches[:3])  # a shorter chunk (the end of an epoch) does not retrace
+    assert many.steps_function.experimental_get_tracing_count() == 1
+
+
+def _linear_pair():
+    from gan_course import keras
+    z = keras.Input((4,))
+    g = keras.Model(z, keras.layers.Reshape((28, 28, 1))(keras.layers.Dense(784, activation="tanh")(z)))
+    x = keras.Input((28, 28, 1))
+    d = keras.Model(x, keras.layers.Dense(1)(keras.layers.Flatten()(x)))
+    return g, d
+
+
+def test_r1_penalty_equals_the_hand_computed_value():
+    """For a linear D(x) = w·x + b, ∇x D = w for every image: the penalty is every·γ/2·‖w‖²."""
+    g, d = _linear_pair()
+    gan = train.GAN(g, d, r1_gamma=0.3, r1_every=4)
+    penalty = gan._r1(tf_constant(_stacked(1)[0]))
+    w = d.layers[-1].kernel.numpy()
+    np.testing.assert_allclose(float(penalty), 4 * 0.3 / 2 * float(np.sum(w ** 2)), rtol=1e-5)
+
+
+def tf_constant(x):
+    from gan_course import tf
+    return tf.constant(x)
+
+
+def test_ema_half_life_ramps_up_with_the_images_seen():
+    gan = _gan(0, ema_half_life=1e9, ema_rampup=0.05)
+    batches = _stacked(1)
+    gan.train_step(batches[0])  # 32 images seen: half-life 1.6 images, so the average is the generator itself
+    for a, b in zip(gan.generator.get_weights(), gan.ema_generator.get_weights()):
+        np.testing.assert_allclose(a, b, atol=1e-6)
+    before = [w.numpy().copy() for w in gan.ema_generator.trainable_variables]
+    gan.images_seen.assign(1e7)  # half-life 500,000 images: the average hardly moves
+    gan.train_step(batches[0])
+    for b, a, g in zip(before, gan.ema_generator.trainable_variables, gan.generator.trainable_variables):
+        a, g = a.numpy(), g.numpy()
+        beta = 0.5 ** (32 / 500_000.0)
+        np.testing.assert_allclose(a, g + beta * (b - g), atol=1e-6)
+    assert gan.sampler is gan.ema_generator
+
+
+def test_adaptive_augmentation_follows_the_discriminators_confidence():
+    from gan_course import tf
+    gan = _gan(0, augment="translate", augment_target=0.6)
+    sure = tf.fill([64, 1], 5.0)      # every real image gets a positive logit: E[sign] = 1 > 0.6
+    for _ in range(10):
+        gan._adapt_augment(sure, 64)
+    np.testing.assert_allclose(float(gan.augment_p.numpy()), 640 / train.AUGMENT_SPEED_IMAGES, rtol=1e-5)
+    unsure = tf.fill([64, 1], -5.0)
+    for _ in range(20):
+        gan._adapt_augment(unsure, 64)
+    assert float(gan.augment_p.numpy()) == 0.0  # never below 0
+    gan.augment_p.assign(1.0)
+    shifted = gan._augment(tf.constant(data.to_float(SMALL[:16]))).numpy()
+    assert shifted.shape == (16, 28, 28, 1) and shifted.min() >= -1 and shifted.max() <= 1
+    moved = [not np.array_equal(a, b) for a, b in zip(shifted, data.to_float(SMALL[:16]))]
+    assert sum(moved) >= 10  # most images moved (a shift of (0, 0) is possible)
+    # a translation only moves pixels: every value of a shifted digit exists in the original or is the background
+    for a, b in zip(shifted, data.to_float(SMALL[:16])):
+        assert set(np.unique(a)) <= set(np.unique(b)) | {-1.0}
+
+
+def test_a_time_budget_without_epochs_trains_until_time_is_up():
+    h = train.fit(_gan(), SMALL, None, minutes=0.02, verbose=False)
+    assert h["stopped"] == "minutes" and len(h["epoch"]) >= 1 and h["settings"]["epochs"] is None
+    with pytest.raises(ValueError, match="epochs"):
+        train.fit(_gan(), SMALL, None)
+
+
+def test_bad_training_options_name_the_argument():
+    G, D = models.build_pair("course")
+    for kw, name in (({"r1_gamma": -1}, "r1_gamma"), ({"augment": "flip"}, "augment"),
+                     ({"ema_half_life": float("nan")}, "ema_half_life"), ({"beta_2": 1.0}, "beta_2"),
+                     ({"r1_every": 0}, "r1_every"), ({"recipe": "nope"}, "recipe")):
+        with pytest.raises(ValueError, match=name):
+            train.GAN(G, D, **kw)
+    with pytest.raises(TypeError, match="learning_rate"):
+        train.GAN(G, D, learning_rate=1e-3)
