@@ -62,12 +62,21 @@ register({
 
 MNIST_SHAPE = (28, 28, 1)
 
-#: Training recipe of each family: latent size, batch size and Adam settings.  ``course`` is the
-#: best measured on the bundled 5k MNIST subset at equal CPU time (IS 7.0 / FID 37 after 3 CPU
-#: minutes); ``dcgan`` is the paper's (2e-4, β1 0.5); ``tutorial`` the TensorFlow tutorial's
-#: (1e-4, Keras' default β1 0.9, batch 256).  Visto en 06 §La receta.
+#: The recipe of each family: architecture (``kernel_size``, ``d_kernel_size``, ``width``,
+#: ``d_batch_norm``, ``classes``), latent size, batch size and the training settings of
+#: :class:`gan_course.train.GAN` (Adam rates, EMA half-life …).  The single source of truth: the
+#: trainer, the ``train`` command and the lessons read it.  ``course`` is the best measured on the
+#: 4,000 training digits at equal CPU time (``benchmarks/levers.py``, ``benchmarks/quality.py``):
+#: G with 4×4 transposed convolutions, D with 3×3 convolutions (≈ 1.4× the images per second
+#: here), D with a class head and an EMA of G.  ``plain`` is the same networks without the class
+#: head and the EMA: the DCGAN step of lesson 06, written by hand.  ``dcgan`` is the paper's
+#: (5×5, 2e-4, β1 0.5); ``tutorial`` the TensorFlow tutorial's (1e-4, Keras' default β1 0.9, batch
+#: 256).  Visto en 06 §La receta del curso.
 RECIPES = {
-    "course": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4},
+    "course": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
+               "d_kernel_size": 3, "classes": 10, "class_weight": 1.0, "ema_half_life": 10_000.0},
+    "plain": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
+              "d_kernel_size": 3},
     "dcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 5},
     "rivera": {"z_dim": 20, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5},
     "tutorial": {"z_dim": 100, "batch_size": 256, "g_lr": 1e-4, "d_lr": 1e-4, "beta_1": 0.9},
@@ -208,17 +217,21 @@ def discriminator_classes(discriminator) -> int:
 def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "generator"):
     """The course default for MNIST: DCGAN generator, 4×4 kernels, 7×7×128 → 14×14×64 → 28×28×1.
 
-    Visto en 06 §El modelo del curso.
+    Visto en 06 §Las dos redes.
     """
-    return dcgan_generator(MNIST_SHAPE, z_dim, width=64, kernel_size=4, batch_norm=batch_norm, name=name)
+    r = RECIPES["course"]
+    return dcgan_generator(MNIST_SHAPE, z_dim, width=64, kernel_size=r["kernel_size"], batch_norm=batch_norm,
+                           name=name)
 
 
-def course_discriminator(*, output: str = "logits", name: str = "discriminator"):
-    """The course default's discriminator: 4×4 stride-2 convolutions 64 → 128, then one logit.
+def course_discriminator(*, classes: int = 0, output: str = "logits", name: str = "discriminator"):
+    """The course's discriminator: 3×3 stride-2 convolutions 64 → 128, then one logit.
 
-    Visto en 06 §El modelo del curso.
+    ``classes=10`` adds the class head of the ``course`` recipe (10 more logits); the default is
+    the ``plain`` recipe's single logit.  Visto en 06 §Las dos redes y §La receta del curso.
     """
-    return dcgan_discriminator(MNIST_SHAPE, width=64, kernel_size=4, output=output, name=name)
+    return dcgan_discriminator(MNIST_SHAPE, width=64, kernel_size=RECIPES["course"]["d_kernel_size"],
+                               classes=classes, output=output, name=name)
 
 
 # --------------------------------------------------------------------------- Spanish notebook
@@ -306,7 +319,7 @@ def tutorial_discriminator(*, output: str = "logits", name: str = "discriminator
 
 
 # --------------------------------------------------------------------------- by name
-FAMILIES = ("course", "dcgan", "rivera", "tutorial")
+FAMILIES = ("course", "plain", "dcgan", "rivera", "tutorial")
 
 
 def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | None = None,
@@ -325,7 +338,7 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
         raise arg_error("model", model, {lang: text.format(names=", ".join(FAMILIES))
                                          for lang, text in messages()["models.expected_family"].items()})
     z_dim = RECIPES[model]["z_dim"] if z_dim is None else z_dim
-    if model in ("course", "dcgan"):
+    if model in ("course", "plain", "dcgan"):
         r = RECIPES[model]
         k = kernel_size if kernel_size is not None else r.get("kernel_size", 5)
         dk = d_kernel_size if d_kernel_size is not None else r.get("d_kernel_size", k)

@@ -167,8 +167,8 @@ def _unit_float(name, value):
 class GAN:
     """A generator and a discriminator with their optimizers and the explicit training step.
 
-    The recipe (:data:`gan_course.models.RECIPES`, family ``course`` by default) gives every
-    setting that is not passed:
+    The recipe (:data:`gan_course.models.RECIPES`: ``plain`` by default, the DCGAN step of
+    lesson 06; ``course`` adds the EMA) gives every setting that is not passed:
 
     ``g_lr``, ``d_lr``, ``beta_1``, ``beta_2`` — Adam settings of each network.
     ``g_steps`` — generator updates per discriminator update (carpedm20's DCGAN: ``g_steps=2``).
@@ -199,7 +199,7 @@ class GAN:
                "r1_every", "ema_half_life", "ema_rampup", "augment", "augment_shift", "augment_target",
                "class_weight")
 
-    def __init__(self, generator, discriminator, *, recipe: str = "course", form: str = "auto", seed: int = 0,
+    def __init__(self, generator, discriminator, *, recipe: str = "plain", form: str = "auto", seed: int = 0,
                  n_samples: int = 100, **options):
         models.check_pair(generator, discriminator)
         if recipe not in models.RECIPES:

@@ -13,7 +13,7 @@ SMALL = X[::39][:128]  # 128 digits of every class: 2 steps per epoch at batch 6
 
 def _gan(seed=0, **kw):
     gc.seed_everything(seed)
-    G, D = models.build_pair("course")
+    G, D = models.build_pair("plain")
     return train.GAN(G, D, seed=seed, **kw)
 
 
@@ -235,7 +235,7 @@ def test_a_time_budget_without_epochs_trains_until_time_is_up():
 
 
 def test_bad_training_options_name_the_argument():
-    G, D = models.build_pair("course")
+    G, D = models.build_pair("plain")
     for kw, name in (({"r1_gamma": -1}, "r1_gamma"), ({"augment": "flip"}, "augment"),
                      ({"ema_half_life": float("nan")}, "ema_half_life"), ({"beta_2": 1.0}, "beta_2"),
                      ({"r1_every": 0}, "r1_every"), ({"recipe": "nope"}, "recipe")):
@@ -243,3 +243,26 @@ def test_bad_training_options_name_the_argument():
             train.GAN(G, D, **kw)
     with pytest.raises(TypeError, match="learning_rate"):
         train.GAN(G, D, learning_rate=1e-3)
+
+
+def test_the_course_recipe_learns_the_digits_with_its_class_head():
+    """D of the course recipe has 1 + 10 outputs; labels are required and D's class head learns them."""
+    gc.seed_everything(0)
+    G, D = models.build_pair("course")
+    gan = train.GAN(G, D, recipe="course", seed=0)
+    assert gan.classes == 10 and gan.ema_generator is not None and gan.sampler is gan.ema_generator
+    x, y = data.mnist_split("train")
+    with pytest.raises(ValueError, match="labels"):
+        train.fit(gan, x[:256], 1, verbose=False)
+    with pytest.raises(ValueError, match="labels"):
+        train.fit(gan, x[:256], 1, labels=y[:256] + 10, verbose=False)
+    # batch statistics (training=True): after 24 steps BN's moving averages still lag far behind
+    logits = lambda: D(data.to_float(x[:512]), training=True).numpy()[:, 1:]  # noqa: E731
+    before = float(np.mean(logits().argmax(1) == y[:512]))
+    train.fit(gan, x[:512], 3, labels=y[:512], verbose=False)
+    after = float(np.mean(logits().argmax(1) == y[:512]))
+    assert before < 0.3 and after > 0.6, (before, after)  # the head learned the digits it was shown
+    ambiguous = train._ambiguity(np.full((8, 10), 0.0, np.float32))  # every class equally likely, everywhere
+    clear = train._ambiguity(np.eye(10, dtype=np.float32)[:8] * 50)    # one sure class each, 8 classes
+    assert float(ambiguous) == pytest.approx(0.0, abs=1e-5)           # H(each) = H(marginal) = log 10
+    assert float(clear) == pytest.approx(-np.log(8), abs=1e-3)         # 0 − H(uniform over 8)
