@@ -95,6 +95,23 @@ def _equal(answer, expected, atol) -> bool:
     return a.shape == e.shape and bool(np.allclose(a, e, atol=atol, rtol=0))
 
 
+def function_matches(answer, reference: Callable, inputs, atol: float = 1e-4) -> bool:
+    """True when ``answer`` is a function that gives the same numbers as ``reference`` (same shape, within
+    ``atol``) on every argument tuple of ``inputs``: the judge of exercises whose answer is code.  Each call gets
+    its own copies of the arrays, and an error inside the student's function counts as "not yet"."""
+    if not callable(answer):
+        return False
+    for args in inputs:
+        try:
+            got = np.asarray(answer(*[a.copy() if isinstance(a, np.ndarray) else a for a in args]), dtype=float)
+        except Exception:  # noqa: BLE001  (any error in the student's code means "not yet")
+            return False
+        want = np.asarray(reference(*args), dtype=float)
+        if got.shape != want.shape or not np.allclose(got, want, atol=atol, rtol=0):
+            return False
+    return True
+
+
 def check(key: str, answer) -> None:
     """Print whether ``answer`` solves exercise ``key`` (with a hint if not).
 

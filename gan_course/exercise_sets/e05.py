@@ -2,7 +2,7 @@
 import numpy as np
 
 from .. import batchnorm as bn
-from ..exercises import exercise
+from ..exercises import exercise, function_matches
 
 BATCH = np.array([[2.0], [4.0], [6.0], [8.0]])      # one feature, four examples
 GAMMA, BETA = np.array([2.0]), np.array([1.0])
@@ -85,10 +85,10 @@ exercise(
                     "∂L/∂y = [1, 1, 1, 1], ¿cuánto vale ∂L/∂x? Responde una lista de 4 números.",
               "pt": "Com o mesmo lote, se o gradiente que chega é o mesmo para todos os exemplos, "
                     "∂L/∂y = [1, 1, 1, 1], quanto vale ∂L/∂x? Responda uma lista de 4 números."},
-    hint={"es": "En la fórmula compacta, m · dy − Σ dy se anula y Σ dy · x̂ = Σ x̂ = 0. Sumar lo mismo a todo "
-                "el lote no cambia x̂.",
-          "pt": "Na fórmula compacta, m · dy − Σ dy se anula e Σ dy · x̂ = Σ x̂ = 0. Somar o mesmo a todo o "
-                "lote não muda x̂."},
+    hint={"es": "Con ∂L/∂y = 1 en todos, L = Σ y. ¿Cambia Σ y si mueves un solo x_i? Piensa qué le pasa a x̂ "
+                "(y a su suma) al mover un ejemplo, o usa la fórmula compacta término a término.",
+          "pt": "Com ∂L/∂y = 1 em todos, L = Σ y. Σ y muda se você mexe num só x_i? Pense no que acontece com x̂ "
+                "(e com a sua soma) ao mexer num exemplo, ou use a fórmula compacta termo a termo."},
     expected=_constant_gradient,
 )
 exercise(
@@ -109,7 +109,83 @@ exercise(
               "pt": "Com uma camada de normalização em lote na entrada do discriminador (modo de treinamento), "
                     "ele consegue distinguir um lote de imagens do mesmo lote clareado (+0.3 em cada pixel)? "
                     "Responda True ou False."},
-    hint={"es": "Ecuación (6): x − μ no cambia si se suma la misma constante a x y a μ.",
-          "pt": "Equação (6): x − μ não muda se a mesma constante é somada a x e a μ."},
+    hint={"es": "Mira la ecuación (6): ¿qué les pasa a cada x_i y a μ_B cuando se suma lo mismo a todos los "
+                "píxeles? Puedes probarlo con gc.batchnorm.batchnorm_forward.",
+          "pt": "Olhe a equação (6): o que acontece com cada x_i e com μ_B quando se soma o mesmo a todos os "
+                "pixels? Você pode testar com gc.batchnorm.batchnorm_forward."},
     expected=_d_sees_the_shift,
+)
+
+
+def _keras_forward(x, gamma, beta, eps):
+    """A Keras BatchNormalization layer in training mode (the independent reference)."""
+    from .._tf import keras
+
+    layer = keras.layers.BatchNormalization(epsilon=eps)
+    layer.build(x.shape)
+    layer.gamma.assign(gamma)
+    layer.beta.assign(beta)
+    return layer(x.astype("float32"), training=True).numpy().astype(float)
+
+
+def _keras_backward(dy, x, gamma, eps):
+    """∂L/∂x of L = Σ dy·y through a Keras BatchNormalization layer, by tf.GradientTape."""
+    from .._tf import keras, tf
+
+    layer = keras.layers.BatchNormalization(epsilon=eps)
+    layer.build(x.shape)
+    layer.gamma.assign(gamma)
+    x_tf = tf.constant(x, tf.float32)
+    with tf.GradientTape() as tape:
+        tape.watch(x_tf)
+        loss = tf.reduce_sum(tf.constant(dy, tf.float32) * layer(x_tf, training=True))
+    return tape.gradient(loss, x_tf).numpy().astype(float)
+
+
+def _image_batches():
+    rng = np.random.default_rng(5)
+    return [(rng.normal(2.0, 3.0, size=(6, 5, 5, 3)), np.array([1.5, 0.5, -1.0]), np.array([0.0, 1.0, 2.0]), 1e-3),
+            (rng.uniform(-1, 1, size=(4, 3, 3, 2)), np.array([1.0, 2.0]), np.array([0.5, -0.5]), 1e-5)]
+
+
+def _vector_batches():
+    rng = np.random.default_rng(6)
+    return [(rng.normal(size=(8, 3)), rng.normal(5.0, 2.0, size=(8, 3)), np.array([1.5, 0.5, 2.0]), 1e-3),
+            (rng.normal(size=(5, 2)), rng.uniform(-3, 3, size=(5, 2)), np.array([1.0, -2.0]), 1e-3)]
+
+
+def _reference_batchnorm(x, gamma, beta, eps=1e-3):
+    return bn.batchnorm_forward(x, gamma, beta, eps)[0]
+
+
+def _reference_backward(dy, x, gamma, eps=1e-3):
+    _, cache = bn.batchnorm_forward(x, gamma, np.zeros_like(gamma), eps)
+    return bn.batchnorm_backward(dy, cache)[0]
+
+
+exercise(
+    "05.7",
+    question={"es": "Programa my_batchnorm(x, gamma, beta, eps) para un lote de imágenes NHWC en modo entrenamiento "
+                    "(una media y una varianza por canal) y pasa la función como respuesta.",
+              "pt": "Programe my_batchnorm(x, gamma, beta, eps) para um lote de imagens NHWC no modo de treinamento "
+                    "(uma média e uma variância por canal) e passe a função como resposta."},
+    hint={"es": "Las medias recorren todos los ejes salvo el de los canales; la varianza divide por m, no por m − 1; "
+                "ε va dentro de la raíz.",
+          "pt": "As médias percorrem todos os eixos menos o dos canais; a variância divide por m, não por m − 1; "
+                "ε vai dentro da raiz."},
+    judge=lambda answer: function_matches(answer, _keras_forward, _image_batches()),
+    example=_reference_batchnorm,
+)
+exercise(
+    "05.8",
+    question={"es": "Programa my_backward(dy, x, gamma, eps) con la fórmula compacta: ∂L/∂x para un lote (m, "
+                    "características), y pasa la función como respuesta.",
+              "pt": "Programe my_backward(dy, x, gamma, eps) com a fórmula compacta: ∂L/∂x para um lote (m, "
+                    "características), e passe a função como resposta."},
+    hint={"es": "Calcula primero μ, σ² y x̂ del lote (eje 0); las dos sumas de la fórmula también recorren el eje "
+                "0. Comprueba que cada columna de tu resultado suma casi 0.",
+          "pt": "Calcule primeiro μ, σ² e x̂ do lote (eixo 0); as duas somas da fórmula também percorrem o eixo 0. "
+                "Confira que cada coluna do seu resultado soma quase 0."},
+    judge=lambda answer: function_matches(answer, _keras_backward, _vector_batches()),
+    example=_reference_backward,
 )

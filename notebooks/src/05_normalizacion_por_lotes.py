@@ -43,13 +43,23 @@ NAMES = {"es": "05_normalizacion_por_lotes", "pt": "05_normalizacao_em_lote"}
 #
 # Tudo o que é programado aqui está também em `gan_course/batchnorm.py`, conferido com o Keras nos testes.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
 from gan_course import batchnorm, conv, data, keras, losses, models, tf, train
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Para empezar, pregunta: «una capa recibe valores entre −1000 y 1000 y la siguiente, entre −0.01 y 0.01: ¿qué le
+# pasa a una tasa de aprendizaje única?». La normalización por lotes resuelve eso sin tocar el optimizador. Avisa
+# de que toda la lección es comprobar números: cada fórmula se compara con Keras.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Para começar, pergunte: “uma camada recebe valores entre −1000 e 1000 e a seguinte, entre −0.01 e 0.01: o que
+# acontece com uma taxa de aprendizado única?”. A normalização em lote resolve isso sem mexer no otimizador. Avise
+# que a lição inteira é conferir números: cada fórmula é comparada com o Keras.
 
 # %% [markdown] lang="es"
 # ## Las ecuaciones (4)–(7)
@@ -70,8 +80,6 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # cuando todos los ejemplos son iguales (Keras usa $\epsilon = 10^{-3}$). (7) devuelve a la red la libertad de elegir
 # la media $\beta$ y la escala $\gamma$ que le convengan: son dos **pesos** (*weights*) que se aprenden, uno de cada
 # por característica.
-#
-# Un lote de 6 ejemplos con 3 características de escalas muy distintas:
 
 # %% [markdown] lang="pt"
 # ## As equações (4)–(7)
@@ -92,6 +100,14 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # todos os exemplos são iguais (o Keras usa $\epsilon = 10^{-3}$). (7) devolve à rede a liberdade de escolher a média
 # $\beta$ e a escala $\gamma$ que lhe convierem: são dois **pesos** (*weights*) aprendidos, um de cada por
 # característica.
+
+# %% [markdown] lang="es"
+# ### Las ecuaciones en NumPy
+#
+# Un lote de 6 ejemplos con 3 características de escalas muy distintas:
+
+# %% [markdown] lang="pt"
+# ### As equações em NumPy
 #
 # Um lote de 6 exemplos com 3 características de escalas muito diferentes:
 
@@ -188,6 +204,16 @@ print(T("antes:   media", "antes:  média"), mu_c.round(3), T("  desviación", "
 print(T("después: media", "depois: média"), maps_hat.mean(axis=(0, 1, 2)).round(6) + 0.0,
       T("  desviación", "  desvio"), maps_hat.std(axis=(0, 1, 2)).round(4))
 
+# %% [markdown] lang="es"
+# ### Por canal, también en Keras
+#
+# Con `axis=-1` (el valor por defecto) la capa de Keras normaliza por el último eje, el de los canales:
+
+# %% [markdown] lang="pt"
+# ### Por canal, também no Keras
+#
+# Com `axis=-1` (o valor padrão) a camada do Keras normaliza pelo último eixo, o dos canais:
+
 # %%
 gamma_c, beta_c = np.array([2.0, 0.5, 1.0]), np.array([0.1, -0.3, 0.0])
 conv_layer = keras.layers.BatchNormalization()       # es: axis=-1: el último eje son los canales
@@ -223,9 +249,6 @@ print("gc.batchnorm == Keras:",
 #    $\dfrac{\partial L}{\partial x_i} = \dfrac{1}{s} \dfrac{\partial L}{\partial \hat{x}_i}
 #    + \dfrac{\partial L}{\partial \sigma_B^2} \cdot \dfrac{2 (x_i - \mu_B)}{m}
 #    + \dfrac{\partial L}{\partial \mu_B} \cdot \dfrac{1}{m}$.
-#
-# Para comprobarlo usamos la pérdida $L = \sum_i g_i\, y_i$ con un $g$ al azar: así
-# $\partial L / \partial y = g$ (`dy` en el código).
 
 # %% [markdown] lang="pt"
 # ## Para trás: as derivadas passo a passo
@@ -248,6 +271,15 @@ print("gc.batchnorm == Keras:",
 #    $\dfrac{\partial L}{\partial x_i} = \dfrac{1}{s} \dfrac{\partial L}{\partial \hat{x}_i}
 #    + \dfrac{\partial L}{\partial \sigma_B^2} \cdot \dfrac{2 (x_i - \mu_B)}{m}
 #    + \dfrac{\partial L}{\partial \mu_B} \cdot \dfrac{1}{m}$.
+
+# %% [markdown] lang="es"
+# ### Los cuatro pasos en NumPy
+#
+# Para comprobarlo usamos la pérdida $L = \sum_i g_i\, y_i$ con un $g$ al azar: así
+# $\partial L / \partial y = g$ (`dy` en el código).
+
+# %% [markdown] lang="pt"
+# ### Os quatro passos em NumPy
 #
 # Para conferir usamos a perda $L = \sum_i g_i\, y_i$ com um $g$ aleatório: assim $\partial L / \partial y = g$
 # (`dy` no código).
@@ -265,11 +297,15 @@ dx = dx_hat / s + dvar * 2 * (x - mu) / m + dmu / m                          # 4
 print("∂L/∂γ =", dgamma.round(4), "  ∂L/∂β =", dbeta.round(4))
 
 # %% [markdown] lang="es"
+# ### Lo mismo con `tf.GradientTape`
+#
 # `tf.GradientTape` deriva la capa de Keras (la misma `layer` de antes, con nuestros $\gamma$ y $\beta$) respecto
 # de su entrada y de sus dos pesos:
 
 # %% [markdown] lang="pt"
-# `tf.GradientTape` deriva a camada do Keras (a mesma `layer` de antes, com os nossos $\gamma$ e $\beta$) em relação
+# ### O mesmo com `tf.GradientTape`
+#
+# O `tf.GradientTape` deriva a camada do Keras (a mesma `layer` de antes, com os nossos $\gamma$ e $\beta$) em relação
 # à sua entrada e aos seus dois pesos:
 
 # %%
@@ -363,9 +399,6 @@ print(T("diferencias finitas == fórmula:", "diferenças finitas == fórmula:"),
 # | $\epsilon$ | $10^{-3}$ | $10^{-5}$ |
 # | `momentum` | 0.99 = peso del valor móvil **anterior** | 0.1 = peso del valor **nuevo** (equivale a 0.9 en Keras) |
 # | varianza para la media móvil | la del lote, dividiendo por $m$ (sesgada, *biased*) | dividiendo por $m - 1$ (insesgada, *unbiased*) |
-#
-# Entrenamos una capa durante 20 pasos con lotes de la misma distribución que nuestro primer ejemplo, y repetimos las
-# cuentas con `gc.batchnorm.update_moving`:
 
 # %% [markdown] lang="pt"
 # ## Médias móveis
@@ -385,6 +418,15 @@ print(T("diferencias finitas == fórmula:", "diferenças finitas == fórmula:"),
 # | $\epsilon$ | $10^{-3}$ | $10^{-5}$ |
 # | `momentum` | 0.99 = peso do valor móvel **anterior** | 0.1 = peso do valor **novo** (equivale a 0.9 no Keras) |
 # | variância para a média móvel | a do lote, dividindo por $m$ (enviesada, *biased*) | dividindo por $m - 1$ (não enviesada, *unbiased*) |
+
+# %% [markdown] lang="es"
+# ### Veinte pasos de entrenamiento
+#
+# Entrenamos una capa durante 20 pasos con lotes de la misma distribución que nuestro primer ejemplo, y repetimos las
+# cuentas con `gc.batchnorm.update_moving`:
+
+# %% [markdown] lang="pt"
+# ### Vinte passos de treinamento
 #
 # Treinamos uma camada durante 20 passos com lotes da mesma distribuição do nosso primeiro exemplo, e refazemos as
 # contas com `gc.batchnorm.update_moving`:
@@ -410,16 +452,20 @@ print(T("fracción recorrida tras 20 pasos: 1 − 0.99^20 =",
         "fração percorrida após 20 passos: 1 − 0.99^20 ="), round(1 - 0.99 ** 20, 3))
 
 # %% [markdown] lang="es"
-# Tras 20 pasos la media móvil sólo ha recorrido el 18 % del camino hacia la media real (5, −2, 0.5): con
+# ### ¿Sesgada o insesgada?
+#
+# Tras 20 pasos la media móvil solo ha recorrido el 18 % del camino hacia la media real (5, −2, 0.5): con
 # `momentum = 0.99` hacen falta cientos de pasos. Si el lote siempre tiene media $\mu$, tras $k$ pasos la media
 # móvil vale $\mu\,(1 - 0.99^k)$. ¿Y la varianza de Keras es de verdad la sesgada? Con la insesgada (la de PyTorch)
 # los números no coinciden:
 
 # %% [markdown] lang="pt"
-# Após 20 passos a média móvel só percorreu 18 % do caminho até a média real (5, −2, 0.5): com
-# `momentum = 0.99` são precisos centenas de passos. Se o lote sempre tem média $\mu$, após $k$ passos a média
-# móvel vale $\mu\,(1 - 0.99^k)$. E a variância do Keras é mesmo a enviesada? Com a não enviesada (a do PyTorch) os
-# números não coincidem:
+# ### Enviesada ou não enviesada?
+#
+# Após 20 passos a média móvel só percorreu 18 % do caminho até a média real (5, −2, 0.5): com `momentum = 0.99`
+# são necessárias centenas de passos. Se o lote sempre tem média $\mu$, após $k$ passos a média móvel vale
+# $\mu\,(1 - 0.99^k)$. E a variância do Keras é mesmo a enviesada? Com a não enviesada (a do PyTorch) os números
+# não coincidem:
 
 # %%
 m_batch = len(batch)
@@ -437,6 +483,16 @@ print(T("Keras == varianza sesgada (÷ m):    ",
         "Keras == variância enviesada (÷ m):      "), np.allclose(keras_var, biased_var, atol=1e-5))
 print(T("Keras == varianza insesgada (÷ m−1):",
         "Keras == variância não enviesada (÷ m−1):"), np.allclose(keras_var, unbiased_var, atol=1e-5))
+
+# %% [markdown] lang="es"
+# ### ¿Cuántos pasos?
+#
+# La media móvil de una característica cuyos lotes tienen siempre media 1, paso a paso:
+
+# %% [markdown] lang="pt"
+# ### Quantos passos?
+#
+# A média móvel de uma característica cujos lotes têm sempre média 1, passo a passo:
 
 # %%
 steps = np.arange(0, 701)
@@ -506,6 +562,10 @@ print(T("¿cambia la salida del ejemplo 0 al cambiar el resto del lote? entrenam
 # no normaliza nada, y las medias móviles no se actualizan nunca. Es un error real: aparece en código público de
 # GAN con TensorFlow.
 #
+
+# %% [markdown] lang="es"
+# ### Un paso de GAN, con y sin `training=`
+#
 # Un paso de entrenamiento de GAN (lo construiremos con calma en la lección 06) con los argumentos de llamada como
 # parámetro: `{}` es olvidar `training=`, `{"training": True}` es escribirlo.
 
@@ -517,6 +577,10 @@ print(T("¿cambia la salida del ejemplo 0 al cambiar el resto del lote? entrenam
 # `G(z, training=False)`: o Keras não avisa, a normalização usa as médias móveis iniciais (0 e 1), ou seja, não
 # normaliza nada, e as médias móveis nunca são atualizadas. É um erro real: aparece em código público de GAN com
 # TensorFlow.
+#
+
+# %% [markdown] lang="pt"
+# ### Um passo de GAN, com e sem `training=`
 #
 # Um passo de treinamento de GAN (vamos construí-lo com calma na lição 06) com os argumentos de chamada como
 # parâmetro: `{}` é esquecer o `training=`, `{"training": True}` é escrevê-lo.
@@ -537,7 +601,7 @@ def gan_step(G, D, real, z, g_opt, d_opt, call_args):
 
 for call_args in ({}, {"training": True}):
     gc.seed_everything(0)
-    G, D = models.course_generator(), models.course_discriminator()
+    G, D = models.course_generator(), models.course_discriminator(classes=0)
     g_opt, d_opt = keras.optimizers.Adam(2e-4, beta_1=0.5), keras.optimizers.Adam(2e-4, beta_1=0.5)
     for step in range(3):
         gan_step(G, D, real_images[16 * step:16 * (step + 1)], z_steps[step], g_opt, d_opt, call_args)
@@ -548,16 +612,20 @@ for call_args in ({}, {"training": True}):
           T("| ¿varianza móvil aún 1?", "| variância móvel ainda 1?"), bool(np.all(bn_0.moving_variance.numpy() == 1)))
 
 # %% [markdown] lang="es"
+# ### Un generador recién creado
+#
 # Sin `training=True` la red entrena **sin normalizar**: lo que llega a cada capa es
 # $\gamma\, x / \sqrt{1 + \epsilon} + \beta$ (al principio, con $\gamma = 1$ y $\beta = 0$, casi $x$). Con los pesos
-# iniciales de DCGAN (muy pequeños, desviación 0.02) eso significa imágenes casi constantes. Un generador recién creado, en los dos modos, sobre el mismo lote
-# de **vectores latentes** (*latent vectors*):
+# iniciales de DCGAN (muy pequeños, desviación 0.02) eso significa imágenes casi constantes. Un generador recién
+# creado, en los dos modos, sobre el mismo lote de **vectores latentes** (*latent vectors*):
 
 # %% [markdown] lang="pt"
+# ### Um gerador recém-criado
+#
 # Sem `training=True` a rede treina **sem normalizar**: o que chega a cada camada é
 # $\gamma\, x / \sqrt{1 + \epsilon} + \beta$ (no início, com $\gamma = 1$ e $\beta = 0$, quase $x$). Com os pesos
-# iniciais da DCGAN (muito pequenos, desvio 0.02) isso significa imagens quase constantes. Um gerador recém-criado, nos dois modos, sobre o mesmo lote de
-# **vetores latentes** (*latent vectors*):
+# iniciais da DCGAN (muito pequenos, desvio 0.02) isso significa imagens quase constantes. Um gerador
+# recém-criado, nos dois modos, sobre o mesmo lote de **vetores latentes** (*latent vectors*):
 
 # %%
 gc.seed_everything(0)
@@ -577,38 +645,56 @@ print(T("desviación de los píxeles generados: G(z) =",
 # (para G e para D), `False` ao gerar amostras para olhá-las ou medi-las (senão, as amostras dependeriam do lote e
 # as médias móveis se mexeriam). `gan_course.train.GAN` faz assim.
 
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Pregunta antes de ejecutar el paso de GAN: «si olvido `training=True`, ¿falla algo? ¿Da un error?». No: Keras no
+# avisa, y el entrenamiento sigue con números razonables. Ese silencio es lo peligroso. Pide que busquen en su
+# propio código cada llamada a un modelo y comprueben que lleva `training=`.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Pergunte antes de executar o passo de GAN: “se eu esquecer o `training=True`, algo falha? Dá erro?”. Não: o Keras
+# não avisa, e o treinamento segue com números razoáveis. Esse silêncio é o perigo. Peça que procurem no próprio
+# código cada chamada a um modelo e confiram que ela leva `training=`.
 # %% [markdown] lang="es"
 # ## Reglas DCGAN: dónde va la normalización
 #
-# Radford, Metz y Chintala (2015) fijaron las reglas de la DCGAN: convoluciones con paso en lugar de agrupamiento
-# (*pooling*), **convoluciones transpuestas** (*transposed convolutions*) en el generador, ReLU en G y LeakyReLU en D,
-# y normalización por lotes **en G y en D, salvo en la capa de salida del generador y en la de entrada del
-# discriminador**. Aplicarla a todas las capas, cuentan, hacía oscilar las muestras y volvía inestable el
-# entrenamiento.
+# Radford, Metz y Chintala (2015) fijaron las reglas de la DCGAN:
+#
+# - convoluciones con stride en lugar de agrupamiento (*pooling*), y **convoluciones transpuestas** (*transposed
+#   convolutions*) en el generador;
+# - ninguna capa **totalmente conectada** (*fully connected*) **oculta**;
+# - ReLU en G (con $\tanh$ a la salida) y LeakyReLU en D;
+# - normalización por lotes **en G y en D, salvo en la capa de salida del generador y en la de entrada del
+#   discriminador**. Aplicarla a todas las capas, cuentan, hacía oscilar las muestras y volvía inestable el
+#   entrenamiento.
 
 # %% [markdown] lang="pt"
 # ## Regras DCGAN: onde vai a normalização
 #
-# Radford, Metz e Chintala (2015) fixaram as regras da DCGAN: convoluções com passo no lugar de agrupamento
-# (*pooling*), **convoluções transpostas** (*transposed convolutions*) no gerador, ReLU em G e LeakyReLU em D, e
-# normalização em lote **em G e em D, exceto na camada de saída do gerador e na de entrada do discriminador**.
-# Aplicá-la a todas as camadas, contam eles, fazia as amostras oscilarem e deixava o treinamento instável.
+# Radford, Metz e Chintala (2015) fixaram as regras da DCGAN:
+#
+# - convoluções com stride no lugar de agrupamento (*pooling*), e **convoluções transpostas** (*transposed
+#   convolutions*) no gerador;
+# - nenhuma camada **totalmente conectada** (*fully connected*) **oculta**;
+# - ReLU em G (com $\tanh$ na saída) e LeakyReLU em D;
+# - normalização em lote **em G e em D, exceto na camada de saída do gerador e na de entrada do discriminador**.
+#   Aplicá-la a todas as camadas, contam eles, fazia as amostras oscilarem e deixava o treinamento instável.
 
 # %% [markdown] lang="es"
 # ### Arquitectura DCGAN
 #
-# El generador y el discriminador del curso siguen esas reglas (`gc.models`); el generador parte de 7×7 y duplica
-# el tamaño dos veces (`models.upsampling_plan`):
+# El generador y el discriminador del curso siguen esas reglas (`gc.models`; aquí el discriminador sencillo, con una
+# sola salida). El generador parte de 7×7 y duplica el tamaño dos veces (`models.upsampling_plan`):
 
 # %% [markdown] lang="pt"
 # ### Arquitetura DCGAN
 #
-# O gerador e o discriminador do curso seguem essas regras (`gc.models`); o gerador parte de 7×7 e dobra o tamanho
-# duas vezes (`models.upsampling_plan`):
+# O gerador e o discriminador do curso seguem essas regras (`gc.models`; aqui o discriminador simples, com uma só
+# saída). O gerador parte de 7×7 e dobra o tamanho duas vezes (`models.upsampling_plan`):
 
 # %%
 print("upsampling_plan((28, 28, 1)) =", models.upsampling_plan((28, 28, 1)))
-for model in (models.course_generator(), models.course_discriminator()):
+for model in (models.course_generator(), models.course_discriminator(classes=0)):
     print(model.name)
     for net_layer in model.layers[1:]:
         shape = str(tuple(net_layer.output.shape[1:]))
@@ -616,14 +702,70 @@ for model in (models.course_generator(), models.course_discriminator()):
         print(f"   {net_layer.name:8s} {type(net_layer).__name__:19s} {shape:14s} {bias}")
 
 # %% [markdown] lang="es"
-# En el generador, una normalización tras la proyección densa (`bn_0`) y otra tras la primera convolución
-# transpuesta (`bn_1`), pero ninguna tras `image`; en el discriminador, ninguna tras `down_0`. Las capas seguidas
-# de normalización no llevan **sesgo** (*bias*; `use_bias=False`): $\beta$ ya hace ese papel.
+# ### ¿Y las dos capas densas?
+#
+# La lista tiene dos `Dense`, y la regla dice «ninguna capa totalmente conectada». No se contradicen: la regla
+# habla de capas **ocultas**, las que en las redes de antes iban entre las convoluciones y la salida. Las dos que
+# quedan están en los extremos, y el artículo de DCGAN también las tiene:
+#
+# - `project`, la primera capa de G: una multiplicación de $z$ (100 números) por una matriz, cuyo resultado se
+#   reordena (`reshape`) en un mapa de 7×7×128 donde empiezan las convoluciones;
+# - `logits`, la última de D: los 7×7×128 valores del último mapa, aplanados, dan **un** número, el logit de «real».
+#
+# Entre las dos, todo son convoluciones.
 
 # %% [markdown] lang="pt"
-# No gerador, uma normalização depois da projeção densa (`bn_0`) e outra depois da primeira convolução
-# transposta (`bn_1`), mas nenhuma depois de `image`; no discriminador, nenhuma depois de `down_0`. As camadas
-# seguidas de normalização não têm **viés** (*bias*; `use_bias=False`): $\beta$ já faz esse papel.
+# ### E as duas camadas densas?
+#
+# A lista tem duas `Dense`, e a regra diz “nenhuma camada totalmente conectada”. Não se contradizem: a regra fala de
+# camadas **ocultas**, as que nas redes de antes ficavam entre as convoluções e a saída. As duas que sobram estão nas
+# pontas, e o artigo da DCGAN também as tem:
+#
+# - `project`, a primeira camada de G: uma multiplicação de $z$ (100 números) por uma matriz, cujo resultado é
+#   reorganizado (`reshape`) num mapa de 7×7×128 onde começam as convoluções;
+# - `logits`, a última de D: os 7×7×128 valores do último mapa, achatados, dão **um** número, o logit de “real”.
+#
+# Entre as duas, tudo são convoluções.
+
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Antes de la lista de capas, pregunta cuántas capas `Dense` esperan encontrar si la regla dice «sin capas
+# totalmente conectadas». Después, que digan qué hacen las dos que aparecen (llevar $z$ a un mapa; llevar el último
+# mapa a un solo logit) y por qué ninguna de las dos es «oculta».
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Antes da lista de camadas, pergunte quantas camadas `Dense` esperam encontrar se a regra diz “sem camadas
+# totalmente conectadas”. Depois, que digam o que fazem as duas que aparecem (levar $z$ a um mapa; levar o último
+# mapa a um só logit) e por que nenhuma das duas é “oculta”.
+# %% [markdown] lang="es"
+# ### El sesgo: dos motivos distintos
+#
+# Las capas seguidas de normalización (`project`, `up_1`, `down_1`) no llevan **sesgo** (*bias*; `use_bias=False`)
+# porque sería inútil: la normalización resta la media del lote por canal, y una constante sumada antes desaparece;
+# $\beta$ hace ese papel después. En la salida, `image` sí lo lleva.
+#
+# `down_0` no tiene normalización detrás, así que ahí el sesgo **no** sería inútil: quitarlo le quita a D 64
+# números. El motivo es práctico: `models.dcgan_discriminator` lo quitó para esquivar un fallo del optimizador de
+# grafos de TensorFlow 2.21 (*remapper*, que fusiona Conv2D + sesgo + LeakyReLU) cuando el gradiente atraviesa D.
+# La primera razón, comprobada:
+
+# %% [markdown] lang="pt"
+# ### O viés: dois motivos diferentes
+#
+# As camadas seguidas de normalização (`project`, `up_1`, `down_1`) não têm **viés** (*bias*; `use_bias=False`)
+# porque ele seria inútil: a normalização subtrai a média do lote por canal, e uma constante somada antes desaparece;
+# $\beta$ faz esse papel depois. Na saída, `image` tem viés.
+#
+# `down_0` não tem normalização depois, então ali o viés **não** seria inútil: tirá-lo tira 64 números de D. O motivo
+# é prático: `models.dcgan_discriminator` o tirou para evitar uma falha do otimizador de grafos do TensorFlow 2.21
+# (*remapper*, que funde Conv2D + viés + LeakyReLU) quando o gradiente atravessa D. A primeira razão, conferida:
+
+# %%
+bias_c = np.array([0.7, -1.2, 3.0])                       # es: un sesgo por canal | pt: um viés por canal
+with_bias = batchnorm.batchnorm_forward(maps + bias_c, gamma_c, beta_c)[0]
+without_bias = batchnorm.batchnorm_forward(maps, gamma_c, beta_c)[0]
+print(T("normalizar (mapas + sesgo) == normalizar (mapas):",
+        "normalizar (mapas + viés) == normalizar (mapas):"), np.allclose(with_bias, without_bias, atol=1e-9))
 
 # %% [markdown] lang="es"
 # ### Por qué no en la entrada del discriminador
@@ -707,19 +849,29 @@ for use_bn in (True, False):
 
 # %% [markdown] lang="es"
 # Con normalización la escala de las activaciones no depende de los pesos iniciales: tras cada ReLU es la de una
-# normal estándar pasada por la ReLU, $\sqrt{\tfrac{1}{2} - \tfrac{1}{2\pi}} \approx 0.58$. Sin ella, con los pesos pequeños de DCGAN,
-# la señal se encoge capa a capa y la imagen inicial es un gris casi uniforme. Ahora entrenamos los dos pares con la
-# receta del curso (`gan_course.train`, el bucle de la lección 06) y el mismo número de pasos. En modo rápido son sólo
-# unos pasos, para probar que todo funciona; con el tamaño completo, tres **épocas** (*epochs*) sobre los 5000 dígitos
-# (menos de un minuto por par en una CPU de 2 núcleos).
+# normal estándar pasada por la ReLU, $\sqrt{\tfrac{1}{2} - \tfrac{1}{2\pi}} \approx 0.58$. Sin ella, con los pesos
+# pequeños de DCGAN, la señal se encoge capa a capa y la imagen inicial es un gris casi uniforme.
 
 # %% [markdown] lang="pt"
-# Com normalização a escala das ativações não depende dos pesos iniciais: depois de cada ReLU é a de uma normal padrão
-# passada pela ReLU, $\sqrt{\tfrac{1}{2} - \tfrac{1}{2\pi}} \approx 0.58$. Sem ela, com os pesos pequenos da DCGAN, o sinal encolhe
-# camada a camada e a imagem inicial é um cinza quase uniforme. Agora treinamos os dois pares com a receita do curso
-# (`gan_course.train`, o laço da lição 06) e o mesmo número de passos. No modo rápido são só alguns passos, para
-# testar que tudo funciona; com o tamanho completo, três **épocas** (*epochs*) sobre os 5000 dígitos (menos de um
-# minuto por par numa CPU de 2 núcleos).
+# Com normalização a escala das ativações não depende dos pesos iniciais: depois de cada ReLU é a de uma normal
+# padrão passada pela ReLU, $\sqrt{\tfrac{1}{2} - \tfrac{1}{2\pi}} \approx 0.58$. Sem ela, com os pesos pequenos da
+# DCGAN, o sinal encolhe camada a camada e a imagem inicial é um cinza quase uniforme.
+
+# %% [markdown] lang="es"
+# ### Entrenar los dos pares
+#
+# Entrenamos los dos pares con la receta sencilla del curso (`recipe="plain"` de `gan_course.train`, el bucle de la
+# lección 06) y el mismo número de pasos. En modo rápido son solo unos pasos, para probar que todo funciona; con el
+# tamaño completo, tres **épocas** (*epochs*) sobre los 5000 dígitos (alrededor de un minuto y medio por par en una CPU
+# de 2 núcleos).
+
+# %% [markdown] lang="pt"
+# ### Treinar os dois pares
+#
+# Treinamos os dois pares com a receita simples do curso (`recipe="plain"` do `gan_course.train`, o laço da lição
+# 06) e o mesmo número de passos. No modo rápido são só alguns passos, para testar que tudo funciona; com o tamanho
+# completo, três **épocas** (*epochs*) sobre os 5000 dígitos (cerca de um minuto e meio por par numa CPU de 2
+# núcleos).
 
 # %% tags=["nbval-ignore-output"]
 subset = images[rng.permutation(len(images))[:gc.pick(5000, 256)]]
@@ -727,7 +879,8 @@ epochs = gc.pick(3, 1)
 histories, samples = {}, {}
 for use_bn in (True, False):
     gc.seed_everything(0)
-    gan = train.GAN(models.course_generator(batch_norm=use_bn), models.course_discriminator(), seed=0)
+    gan = train.GAN(models.course_generator(batch_norm=use_bn), models.course_discriminator(classes=0),
+                    recipe="plain", seed=0)
     histories[use_bn] = history = train.fit(gan, subset, epochs=epochs, batch_size=64, verbose=False)
     samples[use_bn] = gan.sample(gan.fixed_z[:36])
     print(T(f"batch_norm={use_bn!s:5s} J(D) = {history['d_loss'][-1]:.3f}, J(G) = {history['g_loss'][-1]:.3f}, "
@@ -747,6 +900,8 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown] lang="es"
+# ### Lo que se ve
+#
 # Con el tamaño completo, el generador con normalización ya dibuja trazos con forma de dígito al cabo de tres
 # épocas; el generador sin ella no ha salido del gris: la desviación de sus muestras sigue cerca de cero, el
 # discriminador gana ($D(x)$ cerca de 1, $J^{(G)}$ creciendo) y todas las muestras son casi la misma imagen. Es lo
@@ -755,6 +910,8 @@ plt.show()
 # suficientes para ver la diferencia.)
 
 # %% [markdown] lang="pt"
+# ### O que se vê
+#
 # Com o tamanho completo, o gerador com normalização já desenha traços com forma de dígito depois de três
 # épocas; o gerador sem ela não saiu do cinza: o desvio das suas amostras continua perto de zero, o discriminador
 # ganha ($D(x)$ perto de 1, $J^{(G)}$ crescendo) e todas as amostras são quase a mesma imagem. É o que Radford e
@@ -762,53 +919,126 @@ plt.show()
 # vez de colapsar todas as amostras num só ponto. (No modo rápido não há passos suficientes para ver a
 # diferença.)
 
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# El entrenamiento completo tarda unos tres minutos: lánzalo antes de explicar la celda y vuelve cuando termine.
+# Mientras tanto, pide una predicción: ¿qué par dibujará antes algo parecido a un dígito, y por qué? Al final,
+# señala la desviación de las muestras del par sin normalización: casi cero quiere decir «todas iguales».
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# O treinamento completo leva uns três minutos: dispare-o antes de explicar a célula e volte quando terminar.
+# Enquanto isso, peça uma previsão: qual par vai desenhar antes algo parecido com um dígito, e por quê? No final,
+# aponte o desvio das amostras do par sem normalização: quase zero quer dizer “todas iguais”.
 # %% [markdown] lang="es"
 # ## Ejercicios
 #
 # Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
-# una pista. Puedes usar `gc.batchnorm` para comprobar tus cuentas, pero intenta primero a mano.
+# una pista. Puedes usar `gc.batchnorm` para comprobar tus cuentas, pero intenta primero a mano. Un lote de una
+# sola característica vale $x = [2, 4, 6, 8]$:
+#
+# 1. ¿Cuánto valen su media $\mu$ y su varianza $\sigma^2$ (la de Keras, dividiendo por $m$)? Una tupla
+#    `(μ, σ²)`.
+# 2. Con $\gamma = 2$, $\beta = 1$ y $\epsilon = 0.001$, ¿cuál es la salida $y$ en modo entrenamiento? Una lista de
+#    4 números.
+# 3. Una media móvil empieza en 0, con `momentum = 0.99`, y todos los lotes tienen media 5: ¿en qué paso llega
+#    por primera vez a 4.5?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
 # Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
-# dica. Você pode usar `gc.batchnorm` para conferir suas contas, mas tente primeiro à mão.
+# dica. Você pode usar `gc.batchnorm` para conferir suas contas, mas tente primeiro à mão. Um lote de uma só
+# característica vale $x = [2, 4, 6, 8]$:
+#
+# 1. Quanto valem sua média $\mu$ e sua variância $\sigma^2$ (a do Keras, dividindo por $m$)? Uma tupla `(μ, σ²)`.
+# 2. Com $\gamma = 2$, $\beta = 1$ e $\epsilon = 0.001$, qual é a saída $y$ no modo de treinamento? Uma lista de 4
+#    números.
+# 3. Uma média móvel começa em 0, com `momentum = 0.99`, e todos os lotes têm média 5: em que passo ela chega pela
+#    primeira vez a 4.5?
 
 # %%
-# es: 1. Lote x = [2, 4, 6, 8] de una sola característica: (μ, σ²) con σ² dividiendo por m
-# pt: 1. Lote x = [2, 4, 6, 8] de uma só característica: (μ, σ²) com σ² dividindo por m
-answer = None  # es: tu respuesta, p. ej. (0.0, 0.0) | pt: sua resposta, p. ex. (0.0, 0.0)
+answer = None  # es: 05.1, p. ej. (0.0, 0.0) | pt: 05.1, p. ex. (0.0, 0.0)
 gc.exercises.check("05.1", answer)
 
 # %%
-# es: 2. El mismo lote con γ = 2, β = 1, ε = 0.001: la salida y en modo entrenamiento
-# pt: 2. O mesmo lote com γ = 2, β = 1, ε = 0.001: a saída y no modo de treinamento
-answer = None  # es: tu respuesta: una lista de 4 números | pt: sua resposta: uma lista de 4 números
+answer = None  # es: 05.2, una lista de 4 números | pt: 05.2, uma lista de 4 números
 gc.exercises.check("05.2", answer)
 
 # %%
-# es: 3. Media móvil desde 0, momentum = 0.99, lotes de media 5: ¿primer paso en que llega a 4.5?
-# pt: 3. Média móvel a partir de 0, momentum = 0.99, lotes de média 5: primeiro passo em que chega a 4.5?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 05.3, tu respuesta | pt: 05.3, sua resposta
 gc.exercises.check("05.3", answer)
 
+# %% [markdown] lang="es"
+# ### Tres preguntas más
+#
+# 4. El mismo lote $x = [2, 4, 6, 8]$, con $\partial L / \partial y = [1, 1, 1, 1]$: ¿cuánto vale
+#    $\partial L / \partial x$? Una lista de 4 números.
+# 5. ¿Cuántos parámetros entrenables tiene una `BatchNormalization` detrás de una `Conv2D` de 64 filtros?
+# 6. Si D normalizara su entrada, ¿distinguiría un lote de imágenes del mismo lote aclarado (+0.3)? `True` o
+#    `False`.
+
+# %% [markdown] lang="pt"
+# ### Mais três perguntas
+#
+# 4. O mesmo lote $x = [2, 4, 6, 8]$, com $\partial L / \partial y = [1, 1, 1, 1]$: quanto vale
+#    $\partial L / \partial x$? Uma lista de 4 números.
+# 5. Quantos parâmetros treináveis tem uma `BatchNormalization` depois de uma `Conv2D` de 64 filtros?
+# 6. Se D normalizasse a sua entrada, ele distinguiria um lote de imagens do mesmo lote clareado (+0.3)? `True` ou
+#    `False`.
+
 # %%
-# es: 4. El mismo lote, ∂L/∂y = [1, 1, 1, 1]: ¿∂L/∂x?
-# pt: 4. O mesmo lote, ∂L/∂y = [1, 1, 1, 1]: ∂L/∂x?
-answer = None  # es: tu respuesta: una lista de 4 números | pt: sua resposta: uma lista de 4 números
+answer = None  # es: 05.4, una lista de 4 números | pt: 05.4, uma lista de 4 números
 gc.exercises.check("05.4", answer)
 
 # %%
-# es: 5. ¿Parámetros entrenables de BatchNormalization tras una Conv2D de 64 filtros?
-# pt: 5. Parâmetros treináveis de BatchNormalization depois de uma Conv2D de 64 filtros?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 05.5, tu respuesta | pt: 05.5, sua resposta
 gc.exercises.check("05.5", answer)
 
 # %%
-# es: 6. Con normalización en la entrada de D, ¿distingue un lote del mismo lote aclarado? True o False
-# pt: 6. Com normalização na entrada de D, ele distingue um lote do mesmo lote clareado? True ou False
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 05.6, True o False | pt: 05.6, True ou False
 gc.exercises.check("05.6", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: la normalización de imágenes
+#
+# 7. Completa `my_batchnorm(x, gamma, beta, eps)` para un lote de imágenes NHWC en modo entrenamiento, con NumPy y
+#    sin `gc.batchnorm`: una media y una varianza por canal, ecuaciones (4)–(7). Pasa la **función** como
+#    respuesta; el corrector la compara con una capa `BatchNormalization` de Keras sobre un lote que tú no ves.
+
+# %% [markdown] lang="pt"
+# ### Programar: a normalização de imagens
+#
+# 7. Complete `my_batchnorm(x, gamma, beta, eps)` para um lote de imagens NHWC no modo de treinamento, com NumPy e
+#    sem `gc.batchnorm`: uma média e uma variância por canal, equações (4)–(7). Passe a **função** como resposta; o
+#    corretor a compara com uma camada `BatchNormalization` do Keras sobre um lote que você não vê.
+
+# %%
+def my_batchnorm(x, gamma, beta, eps=1e-3):
+    return None  # es: (N, H, W, C) -> (N, H, W, C) | pt: (N, H, W, C) -> (N, H, W, C)
+
+answer = None  # es: my_batchnorm, sin paréntesis | pt: my_batchnorm, sem parênteses
+gc.exercises.check("05.7", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: hacia atrás en una línea
+#
+# 8. Completa `my_backward(dy, x, gamma, eps)` con la fórmula compacta: recibe $\partial L / \partial y$ y el lote
+#    $x$ de forma $(m, \text{características})$ y devuelve $\partial L / \partial x$. El corrector la compara con
+#    el gradiente de `tf.GradientTape` a través de la capa de Keras.
+
+# %% [markdown] lang="pt"
+# ### Programar: para trás em uma linha
+#
+# 8. Complete `my_backward(dy, x, gamma, eps)` com a fórmula compacta: recebe $\partial L / \partial y$ e o lote
+#    $x$ de formato $(m, \text{características})$ e devolve $\partial L / \partial x$. O corretor a compara com o
+#    gradiente do `tf.GradientTape` através da camada do Keras.
+
+# %%
+def my_backward(dy, x, gamma, eps=1e-3):
+    return None  # es: ∂L/∂x, de la misma forma que x | pt: ∂L/∂x, do mesmo formato que x
+
+answer = None  # es: my_backward, sin paréntesis | pt: my_backward, sem parênteses
+gc.exercises.check("05.8", answer)
 
 # %% [markdown] lang="es"
 # ## Siguiente
