@@ -10,7 +10,7 @@
 Why compositing matters: a transparent PNG stores *some* colour under each fully transparent pixel, and in
 real files (emoji, icons, sprites) that colour is arbitrary — often a muddy brown.  ``Image.convert("RGB")``
 simply drops the alpha channel and shows it; a GAN trained on such pictures learns the garbage backgrounds.
-Visto en 07 §La trampa de la transparencia.
+Lección 07 (en preparación): §La trampa de la transparencia.
 """
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def parse_colour(name: str, colour) -> tuple[int, int, int]:
     """``colour`` as an ``(r, g, b)`` tuple of ints: a colour name Pillow knows (``"white"``,
     ``"black"``, ``"gray"``…), ``"#rrggbb"`` (or ``"#rgb"``, ``"rgb(…)"``) or a tuple/list of three
     integers in [0, 255].  Anything else raises a ``ValueError`` naming ``name``.
-    Visto en 07 §La trampa de la transparencia.
+    Lección 07 (en preparación): §La trampa de la transparencia.
     """
     from PIL import ImageColor
 
@@ -188,7 +188,7 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, background="wh
       skipped instead, and one line says how many files were skipped and which.  No Pillow warning is shown.
 
     A missing folder raises ``FileNotFoundError``; a folder without pictures a ``ValueError``.  Nothing is
-    written anywhere.  Visto en 07 §Tu propia carpeta y §Limpiar los datos.
+    written anywhere.  Lección 07 (en preparación): §Tu propia carpeta y §Limpiar los datos.
     """
     from tqdm import tqdm
 
@@ -254,7 +254,7 @@ def emoji_categories() -> dict[str, int]:
     """``{category name: number of emoji}`` of the bundled set, in the order of the labels of
     :func:`load_emoji` (``list(emoji_categories())[label]`` is a label's name): the ten Unicode emoji
     categories, from ``"Activities"`` to ``"Travel & Places"``; ``"People & Body"`` holds 2,261 of the
-    3,786 images (skin tones included).  Visto en 07 §Imágenes RGB como tensores.
+    3,786 images (skin tones included).  Lección 07 (en preparación): §Imágenes RGB como tensores.
     """
     with _emoji_npz() as path, np.load(path) as f:
         names = [str(n) for n in f["category_names"]]
@@ -271,7 +271,7 @@ def load_emoji(size: int = 32, categories=None, *, with_labels: bool = False):
     pictures keep the order of the file (sorted by code point).  ``with_labels=True`` returns
     ``(images, labels)`` with uint8 labels indexing ``list(emoji_categories())``.
     Noto Emoji © Google, Apache License 2.0 (see ``gan_course/assets/README.md``).
-    Visto en 07 §Imágenes RGB como tensores.
+    Lección 07 (en preparación): §Imágenes RGB como tensores.
     """
     if not _is_int(size) or size not in (32, 64):
         raise arg_error("size", size, "images.expected_emoji_size")

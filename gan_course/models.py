@@ -30,8 +30,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._tf import keras
 from .i18n import arg_error, messages, register
+
+
+class _Keras:
+    """``keras``, imported on first use: the recipes and family names load without TensorFlow
+    (``python -m gan_course train --help`` stays instant)."""
+
+    def __getattr__(self, name):
+        from ._tf import keras as real
+
+        return getattr(real, name)
+
+
+keras = _Keras()
 
 register({
     "models.expected_family": {
@@ -283,7 +295,7 @@ def tutorial_generator(z_dim: int = 100, *, name: str = "generator"):
     """The TensorFlow DCGAN tutorial's generator (5×5 kernels, 7×7×256 → 128 → 64 → 28×28×1).
 
     Kept as published (LeakyReLU with Keras' default slope 0.3, Glorot initialisation) to
-    compare recipes.  Visto en 06 §La receta del tutorial.
+    compare recipes.  Visto en 06 §De la presentación al paquete.
     """
     z_dim = _check_int("z_dim", z_dim)
     z = keras.Input((z_dim,), name="z")
@@ -304,7 +316,7 @@ def tutorial_generator(z_dim: int = 100, *, name: str = "generator"):
 def tutorial_discriminator(*, output: str = "logits", name: str = "discriminator"):
     """The TensorFlow DCGAN tutorial's discriminator: 5×5 convs 64 → 128, LeakyReLU, dropout 0.3, a logit.
 
-    Visto en 06 §La receta del tutorial.
+    Visto en 06 §De la presentación al paquete.
     """
     _check_output(output)
     image = keras.Input(MNIST_SHAPE, name="image")
@@ -332,7 +344,7 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
     take any shape that :func:`upsampling_plan` accepts; ``rivera`` and ``tutorial`` exist for
     28×28×1 only.  ``z_dim`` defaults to the family's :data:`RECIPES`; ``output`` to the family's
     own discriminator output (``"probability"`` for ``rivera``, ``"logits"`` otherwise);
-    ``batch_norm`` switches BN in the generator (not in ``tutorial``).  Visto en 06 §Modelos.
+    ``batch_norm`` switches BN in the generator (not in ``tutorial``).  Visto en 06 §Las dos redes.
     """
     if model not in FAMILIES:
         raise arg_error("model", model, {lang: text.format(names=", ".join(FAMILIES))
@@ -406,7 +418,7 @@ def reset_weights(model, seed: int | None = None):
     variance 1, so an experiment cell can be re-run without rebuilding the networks.  With
     ``seed`` the new weights are reproducible; without it they come from Keras' global seed
     (``gan_course.seed_everything``).  Optimizers keep their own state: make new ones (or a new
-    :class:`gan_course.train.GAN`) after a reset.  Visto en 05 §Repetir un experimento.
+    :class:`gan_course.train.GAN`) after a reset.  Visto en 05 §Experimento.
     """
     _check_model("model", model)
     if seed is not None:

@@ -126,7 +126,7 @@ def test_cli_help_lists_every_command_with_its_help_in_the_chosen_language(capsy
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["figures", "--help"], ["evaluate", "--help"],
-                                  ["classifier", "--help"]])
+                                  ["classifier", "--help"], ["train", "--help"], ["slides", "--help"]])
 def test_cli_help_does_not_load_tensorflow(argv):
     # ``-X importtime`` cannot tell: the quiet import of gan_course._tf hides stderr while TF loads
     code = ("import runpy, sys\nsys.argv = ['gan_course'] + sys.argv[1:]\n"
