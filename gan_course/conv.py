@@ -25,7 +25,7 @@ The size rules :func:`conv_output_size`, :func:`pool_output_size`, :func:`transp
 "A guide to convolution arithmetic for deep learning" (arXiv:1603.07285): see
 :data:`GUIDE_RELATIONSHIPS`.
 
-Visto en 02 §La convolución a mano, 02 §Paso (stride) y relleno (padding), 02 §Agrupamiento (pooling) y
+Visto en 02 §La convolución a mano, 02 §Stride y relleno (padding), 02 §Agrupamiento (pooling) y
 03 §Tamaños de salida.
 """
 from __future__ import annotations
@@ -350,7 +350,7 @@ def pad2d(x, padding, value=0.0):
     """Surround the image(s) with ``value`` (zeros by default): the *padding* of a convolution.
 
     ``x`` is (H, W), (H, W, C) or NHWC; ``padding`` an int, (ph, pw) or (top, bottom, left,
-    right).  Only the two spatial axes grow.  Visto en 02 §Paso (stride) y relleno (padding).
+    right).  Only the two spatial axes grow.  Visto en 02 §Stride y relleno (padding).
     """
     xb, undo = _as_batch(x)
     top, bottom, left, right = _explicit_padding(padding)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import conv
-from .i18n import arg_error, register
+from .i18n import arg_error, register, t
 from .validate import check_array, check_choice, check_float, check_int
 
 register({
@@ -44,6 +44,9 @@ register({
         "es": "un kernel cuadrado (k, k)",
         "pt": "um kernel quadrado (k, k)",
     },
+    "transposed.label_transposed3": {"es": "transpuesta 3×3, stride 2", "pt": "transposta 3×3, stride 2"},
+    "transposed.label_transposed4": {"es": "transpuesta 4×4, stride 2", "pt": "transposta 4×4, stride 2"},
+    "transposed.label_resize": {"es": "×2 vecino más cercano + conv. 3×3", "pt": "×2 vizinho mais próximo + conv. 3×3"},
     "transposed.expected_maps": {
         "es": "un dict no vacío {{título: mapa 2-D}}",
         "pt": "um dict não vazio {{título: mapa 2-D}}",
@@ -188,6 +191,14 @@ def upsampling_stack(kind: str, layers: int = 3, channels: int = 16, seed: int =
     return keras.Sequential(out, name=f"stack_{kind}")
 
 
+def stack_label(kind: str) -> str:
+    """The name of an :func:`upsampling_stack` kind (``'transposed3'``…) to show people, in the active language.
+
+    Visto en 03 §Artefactos de tablero de ajedrez.
+    """
+    return t("transposed.label_" + check_choice("kind", kind, STACK_KINDS, expected="transposed.expected_kind"))
+
+
 def plot_maps(maps: dict, numbers: bool = True, size: float = 3.0, axes=None):
     """Show 2-D maps side by side (``{title: array}``), each with its own colour scale.
 
@@ -216,4 +227,4 @@ def plot_maps(maps: dict, numbers: bool = True, size: float = 3.0, axes=None):
 
 
 __all__ = ["insert_zeros", "transposed_as_conv", "overlap", "upsample_nearest", "resize_conv",
-           "phase_means", "unevenness", "upsampling_stack", "STACK_KINDS", "plot_maps"]
+           "phase_means", "unevenness", "upsampling_stack", "stack_label", "STACK_KINDS", "plot_maps"]

@@ -1,8 +1,8 @@
 """Exercises of lesson 03 (transposed convolution), answered with gan_course.conv and gan_course.transposed."""
 import numpy as np
 
-from .. import conv, transposed
-from ..exercises import exercise
+from .. import conv, models, transposed
+from ..exercises import exercise, function_matches
 
 SMALL_INPUT = np.array([[1, 2],
                         [3, 4]])
@@ -15,9 +15,9 @@ def _overlap_ratio(k, s):
 
 exercise(
     "03.1",
-    question={"es": "Un kernel 3×3 con paso 2 y relleno 1 recorre una entrada 5×5. ¿Qué forma tiene su matriz de "
+    question={"es": "Un kernel 3×3 con stride 2 y relleno 1 recorre una entrada 5×5. ¿Qué forma tiene su matriz de "
                     "convolución C? Responde una tupla (filas, columnas).",
-              "pt": "Um kernel 3×3 com passo 2 e preenchimento 1 percorre uma entrada 5×5. Qual é o formato da "
+              "pt": "Um kernel 3×3 com stride 2 e preenchimento 1 percorre uma entrada 5×5. Qual é o formato da "
                     "sua matriz de convolução C? Responda uma tupla (linhas, colunas)."},
     hint={"es": "Una fila por píxel de salida (o × o) y una columna por píxel de entrada; "
                 "compruébalo con gc.conv.conv_matrix(...).shape.",
@@ -38,9 +38,9 @@ exercise(
 exercise(
     "03.3",
     question={"es": "Convolución transpuesta por definición: la entrada [[1, 2], [3, 4]] y un kernel 2×2 de unos, "
-                    "paso 1, sin relleno. ¿Cuál es la salida? Responde un arreglo 3×3.",
+                    "stride 1, sin relleno. ¿Cuál es la salida? Responde un arreglo 3×3.",
               "pt": "Convolução transposta por definição: a entrada [[1, 2], [3, 4]] e um kernel 2×2 de uns, "
-                    "passo 1, sem preenchimento. Qual é a saída? Responda um array 3×3."},
+                    "stride 1, sem preenchimento. Qual é a saída? Responda um array 3×3."},
     hint={"es": "Cada píxel suma una copia del kernel multiplicada por su valor; donde las copias se solapan, "
                 "se suman. Compruébalo con gc.conv.conv_transpose2d.",
           "pt": "Cada pixel soma uma cópia do kernel multiplicada pelo seu valor; onde as cópias se sobrepõem, "
@@ -49,9 +49,9 @@ exercise(
 )
 exercise(
     "03.4",
-    question={"es": "Kernel 5×5 de unos, paso 2, una imagen de unos: lejos del borde, ¿cuántas veces más copias "
+    question={"es": "Kernel 5×5 de unos, stride 2, una imagen de unos: lejos del borde, ¿cuántas veces más copias "
                     "del kernel recibe el píxel más cubierto que el menos cubierto? (mayor / menor)",
-              "pt": "Kernel 5×5 de uns, passo 2, uma imagem de uns: longe da borda, quantas vezes mais cópias do "
+              "pt": "Kernel 5×5 de uns, stride 2, uma imagem de uns: longe da borda, quantas vezes mais cópias do "
                     "kernel recebe o pixel mais coberto do que o menos coberto? (maior / menor)"},
     hint={"es": "En 1-D los píxeles reciben ceil(k/s) o floor(k/s) copias; en 2-D se multiplican. "
                 "Mira gc.transposed.overlap(5, 2).",
@@ -61,9 +61,68 @@ exercise(
 )
 exercise(
     "03.5",
-    question={"es": "Con paso 2, ¿qué tamaño de kernel (3, 4 o 5) reparte las copias por igual en el interior?",
-              "pt": "Com passo 2, qual tamanho de kernel (3, 4 ou 5) distribui as cópias por igual no interior?"},
-    hint={"es": "El solapamiento es parejo cuando k es divisible por s.",
-          "pt": "A sobreposição é uniforme quando k é divisível por s."},
+    question={"es": "Con stride 2, ¿qué tamaño de kernel (3, 4 o 5) reparte las copias por igual en el interior?",
+              "pt": "Com stride 2, qual tamanho de kernel (3, 4 ou 5) distribui as cópias por igual no interior?"},
+    hint={"es": "En 1-D, cuenta cuántas copias recibe cada píxel con cada k: ⌈k/s⌉ o ⌊k/s⌋. ¿Para qué k son "
+                "iguales las dos?",
+          "pt": "Em 1-D, conte quantas cópias cada pixel recebe com cada k: ⌈k/s⌉ ou ⌊k/s⌋. Para que k as duas "
+                "são iguais?"},
     expected=lambda: next(k for k in (3, 4, 5) if _overlap_ratio(k, 2) == 1.0),
+)
+
+
+def _scatter_ones(k, s, n):
+    """Copies of a k×k kernel of ones received by each output pixel: every input pixel adds a window of ones."""
+    side = s * (n - 1) + k
+    counts = np.zeros((side, side))
+    for i in range(n):
+        for j in range(n):
+            counts[s * i: s * i + k, s * j: s * j + k] += 1
+    return counts
+
+
+exercise(
+    "03.6",
+    question={"es": "Programa overlap_count(k, s, n) sin conv_transpose2d: el mapa de copias de un kernel k×k de unos "
+                    "esparcido desde una imagen n×n de unos con stride s, sin relleno. Pasa la función como respuesta.",
+              "pt": "Programe overlap_count(k, s, n) sem conv_transpose2d: o mapa de cópias de um kernel k×k de uns "
+                    "espalhado a partir de uma imagem n×n de uns com stride s, sem preenchimento. Passe a função como "
+                    "resposta."},
+    hint={"es": "Dos bucles sobre los píxeles de entrada (i, j); cada uno suma 1 en un bloque k×k de la salida. "
+                "¿Dónde empieza ese bloque si la ventana avanza s píxeles?",
+          "pt": "Dois laços sobre os pixels de entrada (i, j); cada um soma 1 num bloco k×k da saída. Onde começa "
+                "esse bloco se a janela avança s pixels?"},
+    judge=lambda answer: function_matches(answer, lambda k, s, n: transposed.overlap(k, s, n=n),
+                                          ((3, 2, 4), (4, 2, 5), (5, 3, 3), (2, 1, 6)), atol=0),
+    example=_scatter_ones,
+)
+
+
+def _generator_unevenness(kernel_size):
+    from .. import config
+
+    z = np.random.default_rng(0).normal(size=(64, 100)).astype(np.float32)
+    config.seed_everything(0)
+    images = models.dcgan_generator(kernel_size=kernel_size)(z, training=True).numpy()[..., 0]
+    return transposed.unevenness(np.abs(images).mean(axis=0), 2, border=4)
+
+
+def _generator_pair():
+    return (_generator_unevenness(3), _generator_unevenness(4))
+
+
+exercise(
+    "03.7",
+    question={"es": "Mide la desigualdad (periodo 2, borde 4) de la media de |G(z)| sobre 64 imágenes de un "
+                    "dcgan_generator sin entrenar, con kernels 3×3 y 4×4 (gc.seed_everything(0) antes de cada uno). "
+                    "Una tupla (con 3×3, con 4×4).",
+              "pt": "Meça a desigualdade (período 2, borda 4) da média de |G(z)| sobre 64 imagens de um "
+                    "dcgan_generator sem treinar, com kernels 3×3 e 4×4 (gc.seed_everything(0) antes de cada um). "
+                    "Uma tupla (com 3×3, com 4×4)."},
+    hint={"es": "G(z, training=True) da (64, 28, 28, 1): quita el canal con [..., 0], toma el valor absoluto y la "
+                "media sobre el eje de las imágenes antes de medir.",
+          "pt": "G(z, training=True) dá (64, 28, 28, 1): tire o canal com [..., 0], tome o valor absoluto e a média "
+                "sobre o eixo das imagens antes de medir."},
+    expected=_generator_pair,
+    atol=0.02,
 )

@@ -4,15 +4,16 @@ from _lang import T
 NAMES = {"es": "02_convolucion_stride_padding_pooling", "pt": "02_convolucao_stride_padding_pooling"}
 
 # %% [markdown] lang="es"
-# # Convolución, paso (stride), relleno (padding) y agrupamiento (pooling)
+# # Convolución, stride, relleno (padding) y agrupamiento (pooling)
 #
 # En la lección 01 una capa `Conv2D` extraía características de los dígitos. Aquí la abrimos por dentro:
 #
 # 1. la **convolución** (*convolution*) calculada a mano sobre una matriz pequeña, y después con `gan_course.conv` y
 #    con TensorFlow: los mismos números;
-# 2. filtros de bordes y de desenfoque sobre un dígito real, y la activación ReLU;
-# 3. el **paso** (*stride*) y el **relleno** (*padding*): la fórmula del tamaño de salida, comprobada contra Keras;
-# 4. qué hace `padding='same'` (también con paso 2);
+# 2. filtros de bordes y de desenfoque sobre un dígito real, y las activaciones ReLU y LeakyReLU;
+# 3. el **stride** (cuántos píxeles avanza el kernel) y el **relleno** (*padding*): la fórmula del tamaño de
+#    salida, comprobada contra Keras;
+# 4. qué hace `padding='same'` (también con stride 2);
 # 5. el **agrupamiento** (*pooling*) máximo y promedio;
 # 6. los cuatro hiperparámetros de una capa convolucional y su número de parámetros.
 #
@@ -21,15 +22,16 @@ NAMES = {"es": "02_convolucion_stride_padding_pooling", "pt": "02_convolucao_str
 # (1–7 y 15) y la lección 03 las de la convolución transpuesta (8–14).
 
 # %% [markdown] lang="pt"
-# # Convolução, passo (stride), preenchimento (padding) e agrupamento (pooling)
+# # Convolução, stride, preenchimento (padding) e agrupamento (pooling)
 #
 # Na lição 01 uma camada `Conv2D` extraía características dos dígitos. Aqui olhamos por dentro dela:
 #
 # 1. a **convolução** (*convolution*) calculada à mão sobre uma matriz pequena, e depois com `gan_course.conv` e com
 #    o TensorFlow: os mesmos números;
-# 2. filtros de bordas e de desfoque sobre um dígito real, e a ativação ReLU;
-# 3. o **passo** (*stride*) e o **preenchimento** (*padding*): a fórmula do tamanho de saída, conferida com o Keras;
-# 4. o que faz `padding='same'` (também com passo 2);
+# 2. filtros de bordas e de desfoque sobre um dígito real, e as ativações ReLU e LeakyReLU;
+# 3. o **stride** (quantos pixels o kernel avança) e o **preenchimento** (*padding*): a fórmula do tamanho de
+#    saída, conferida com o Keras;
+# 4. o que faz `padding='same'` (também com stride 2);
 # 5. o **agrupamento** (*pooling*) máximo e médio;
 # 6. os quatro hiperparâmetros de uma camada convolucional e o seu número de parâmetros.
 #
@@ -37,13 +39,23 @@ NAMES = {"es": "02_convolucion_stride_padding_pooling", "pt": "02_convolucao_str
 # learning* (2016), que numera 15 relações entre tamanhos; aqui vemos as da convolução e do pooling (1–7 e 15) e a
 # lição 03 as da convolução transposta (8–14).
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
 from gan_course import conv, data, keras, tf
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Antes de la primera celda, haz la cuenta de la esquina en la pizarra con la clase: nueve productos y una suma.
+# Cuando el número salga en pantalla, pregunta cuántas posiciones caben en una fila de 5 con un kernel de 3 (tres)
+# y deja que deduzcan la fórmula $i - k + 1$ antes de enseñarla.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Antes da primeira célula, faça a conta do canto no quadro com a turma: nove produtos e uma soma. Quando o número
+# aparecer na tela, pergunte quantas posições cabem numa linha de 5 com um kernel de 3 (três) e deixe que deduzam a
+# fórmula $i - k + 1$ antes de mostrá-la.
 
 # %% [markdown] lang="es"
 # ## La convolución a mano
@@ -54,7 +66,7 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 #
 # $$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
 #
-# ![Un kernel 3×3 recorre una entrada 4×4 sin relleno y con paso 1: la salida es 2×2](../../figures/conv_no_padding.gif)
+# ![Un kernel 3×3 recorre una entrada 4×4 sin relleno y con stride 1: la salida es 2×2](../../figures/conv_no_padding.gif)
 #
 # Usamos la entrada 5×5 y el kernel 3×3 de la figura 1.1 de la guía de Dumoulin y Visin.
 
@@ -67,7 +79,7 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 #
 # $$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
 #
-# ![Um kernel 3×3 percorre uma entrada 4×4 sem preenchimento e com passo 1: a saída é 2×2](../../figures/conv_no_padding.gif)
+# ![Um kernel 3×3 percorre uma entrada 4×4 sem preenchimento e com stride 1: a saída é 2×2](../../figures/conv_no_padding.gif)
 #
 # Usamos a entrada 5×5 e o kernel 3×3 da figura 1.1 do guia de Dumoulin e Visin.
 
@@ -87,12 +99,16 @@ print(window * w)              # es: productos elemento a elemento | pt: produto
 print(T("suma =", "soma ="), (window * w).sum())
 
 # %% [markdown] lang="es"
+# ### Todas las posiciones
+#
 # Repetimos la cuenta en cada posición posible del kernel: en una entrada de $i$ píxeles caben $i - k + 1$
 # posiciones por eje (la relación 1 de la guía).
 #
 # ![La misma entrada y el mismo kernel, posición por posición](../../figures/conv_numbers.gif)
 
 # %% [markdown] lang="pt"
+# ### Todas as posições
+#
 # Repetimos a conta em cada posição possível do kernel: numa entrada de $i$ pixels cabem $i - k + 1$ posições por
 # eixo (a relação 1 do guia).
 #
@@ -127,7 +143,7 @@ print(y)
 #
 # Um detalhe: na matemática a convolução **inverte** o kernel; o que o TensorFlow, o PyTorch e todos os frameworks
 # calculam é a **correlação cruzada** (*cross-correlation*), sem inverter. Como os pesos são aprendidos, tanto faz:
-# a rede aprende o kernel já invertido. No curso, «convolução» significa o que o TensorFlow calcula.
+# a rede aprende o kernel já invertido. No curso, “convolução” significa o que o TensorFlow calcula.
 
 # %%
 y_lib = conv.conv2d(x, w)
@@ -141,7 +157,7 @@ print(T("a mano == conv2d:", "à mão == conv2d:"), np.array_equal(y, y_lib), T(
 # %% [markdown] lang="es"
 # ## Filtros sobre un dígito
 #
-# Con kernels elegidos a mano se ven qué clase de características extrae una convolución:
+# Con kernels elegidos a mano se ve qué clase de características extrae una convolución:
 #
 # - **bordes verticales** (kernel de Sobel): derecha menos izquierda, positivo donde la imagen se aclara hacia la
 #   derecha;
@@ -167,6 +183,16 @@ print(T("a mano == conv2d:", "à mão == conv2d:"), np.array_equal(y, y_lib), T(
 # moldura cinza).
 #
 # ![Um kernel de bordas percorre um dígito e vai escrevendo o mapa de características](../../figures/conv_digit.gif)
+
+# %% [markdown] lang="es"
+# ### Los tres mapas
+#
+# Aplicamos los tres kernels con `padding="same"` (la salida conserva el tamaño; se explica más abajo) a un 3:
+
+# %% [markdown] lang="pt"
+# ### Os três mapas
+#
+# Aplicamos os três kernels com `padding="same"` (a saída conserva o tamanho; explicado mais adiante) a um 3:
 
 # %%
 images, labels = data.load_mnist("bundled")
@@ -199,9 +225,13 @@ for ax in axes:
 plt.show()
 
 # %% [markdown] lang="es"
+# ### Keras da los mismos mapas
+#
 # Una capa `Conv2D` de Keras con esos mismos pesos (y sin sesgo) da los mismos mapas:
 
 # %% [markdown] lang="pt"
+# ### O Keras dá os mesmos mapas
+#
 # Uma camada `Conv2D` do Keras com esses mesmos pesos (e sem viés) dá os mesmos mapas:
 
 # %%
@@ -217,7 +247,7 @@ for name, kernel in kernels.items():
 #
 # Una capa convolucional suma un **sesgo** por filtro y aplica una **función de activación** (*activation
 # function*); la más común es $\mathrm{ReLU}(z) = \max(0, z)$. Tras la ReLU, el mapa de bordes verticales conserva
-# sólo las respuestas positivas: los bordes izquierdos de los trazos (oscuro → claro hacia la derecha).
+# solo las respuestas positivas: los bordes izquierdos de los trazos (oscuro → claro hacia la derecha).
 
 # %% [markdown] lang="pt"
 # ### ReLU
@@ -241,36 +271,107 @@ for ax, m, title in zip(axes, (edges, relu), ("conv", "ReLU(conv)")):
 plt.show()
 
 # %% [markdown] lang="es"
-# ## Paso (stride) y relleno (padding)
+# ### LeakyReLU
 #
-# - El **paso** $s$ es cuántos píxeles avanza el kernel entre dos posiciones: con $s = 2$ la salida tiene más o menos
+# La ReLU anula toda respuesta negativa, y con ella su gradiente: una neurona que solo recibe negativos deja de
+# aprender. La **LeakyReLU** (*leaky ReLU*, «ReLU con fuga») deja pasar una fracción $\alpha$ de los negativos, la
+# **pendiente negativa** (*negative slope*):
+#
+# $$\mathrm{LeakyReLU}(z) = \begin{cases} z & \text{si } z > 0 \\ \alpha\, z & \text{si } z \le 0 \end{cases}$$
+#
+# El discriminador de una DCGAN la usa en todas sus capas con $\alpha = 0.2$ (Radford et al., 2015): así también
+# llega gradiente desde lo que rechaza, y D se lo pasa al generador. En Keras es
+# `keras.layers.LeakyReLU(negative_slope=0.2)`; ojo, su valor por defecto es otro:
+
+# %% [markdown] lang="pt"
+# ### LeakyReLU
+#
+# A ReLU anula toda resposta negativa, e com ela o seu gradiente: um neurônio que só recebe negativos para de
+# aprender. A **LeakyReLU** (*leaky ReLU*, “ReLU com vazamento”) deixa passar uma fração $\alpha$ dos negativos, a
+# **inclinação negativa** (*negative slope*):
+#
+# $$\mathrm{LeakyReLU}(z) = \begin{cases} z & \text{se } z > 0 \\ \alpha\, z & \text{se } z \le 0 \end{cases}$$
+#
+# O discriminador de uma DCGAN a usa em todas as camadas com $\alpha = 0.2$ (Radford et al., 2015): assim também
+# chega gradiente a partir do que ele rejeita, e D o repassa ao gerador. No Keras é
+# `keras.layers.LeakyReLU(negative_slope=0.2)`; atenção, o valor padrão é outro:
+
+# %%
+alpha = 0.2
+z = np.linspace(-3.0, 3.0, 7)
+leaky = np.where(z > 0, z, alpha * z)                          # es: la fórmula, a mano | pt: a fórmula, à mão
+leaky_keras = keras.layers.LeakyReLU(negative_slope=alpha)(z.astype(np.float32), training=False).numpy()
+print("z =", z, "->", leaky)
+print(T("a mano == keras.layers.LeakyReLU(negative_slope=0.2):",
+        "à mão == keras.layers.LeakyReLU(negative_slope=0.2):"), np.allclose(leaky, leaky_keras))
+print(T("pendiente negativa por defecto de Keras:",
+        "inclinação negativa padrão do Keras:"), keras.layers.LeakyReLU().negative_slope)
+grid = np.linspace(-3.0, 3.0, 121)
+fig, ax = plt.subplots(figsize=(5, 2.8))
+ax.plot(grid, np.maximum(0, grid), lw=2, label="ReLU")
+ax.plot(grid, np.where(grid > 0, grid, alpha * grid), lw=2, ls="--", label="LeakyReLU, α = 0.2")
+ax.axhline(0, color="gray", lw=0.8)
+ax.grid(alpha=0.3)
+ax.legend(fontsize=10)
+plt.show()
+
+# %% [markdown] lang="es"
+# ## Stride y relleno (padding)
+#
+# - El **stride** $s$ es cuántos píxeles avanza el kernel entre dos posiciones: con $s = 2$ la salida tiene más o menos
 #   la mitad de filas y columnas.
 # - El **relleno** $p$ añade $p$ filas/columnas de ceros en cada borde (*zero padding*): el kernel puede centrarse
 #   también sobre los píxeles del borde.
 #
-# Con entrada $i$, kernel $k$, paso $s$ y relleno $p$, el kernel cabe en
+# Con entrada $i$, kernel $k$, stride $s$ y relleno $p$, el kernel cabe en
 # $$o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1$$
 # posiciones por eje (relación 6 de la guía; con $s = 1$ y $p = 0$ vuelve a ser $i - k + 1$).
 #
-# | relleno 1, paso 1 («same») | relleno completo $p = k - 1$ | paso 2 | paso 2 y relleno 1 |
-# |---|---|---|---|
-# | ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
+
+# %% [markdown] lang="es"
+# ### Relleno: «same» y completo
+#
+# | relleno 1, stride 1 («same») | relleno completo $p = k - 1$ |
+# |---|---|
+# | ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) |
+
+# %% [markdown] lang="es"
+# ### Stride 2, sin relleno y con relleno
+#
+# | stride 2 | stride 2 y relleno 1 |
+# |---|---|
+# | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
+#
+# La misma cuenta con `conv.pad2d` y un bucle, frente a `conv.conv2d(stride=2, padding=1)`:
 
 # %% [markdown] lang="pt"
-# ## Passo (stride) e preenchimento (padding)
+# ## Stride e preenchimento (padding)
 #
-# - O **passo** $s$ é quantos pixels o kernel avança entre duas posições: com $s = 2$ a saída tem mais ou menos a
+# - O **stride** $s$ é quantos pixels o kernel avança entre duas posições: com $s = 2$ a saída tem mais ou menos a
 #   metade das linhas e colunas.
 # - O **preenchimento** $p$ acrescenta $p$ linhas/colunas de zeros em cada borda (*zero padding*): o kernel pode se
 #   centrar também nos pixels da borda.
 #
-# Com entrada $i$, kernel $k$, passo $s$ e preenchimento $p$, o kernel cabe em
+# Com entrada $i$, kernel $k$, stride $s$ e preenchimento $p$, o kernel cabe em
 # $$o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1$$
 # posições por eixo (relação 6 do guia; com $s = 1$ e $p = 0$ volta a ser $i - k + 1$).
 #
-# | preenchimento 1, passo 1 («same») | preenchimento completo $p = k - 1$ | passo 2 | passo 2 e preenchimento 1 |
-# |---|---|---|---|
-# | ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
+
+# %% [markdown] lang="pt"
+# ### Preenchimento: “same” e completo
+#
+# | preenchimento 1, stride 1 (“same”) | preenchimento completo $p = k - 1$ |
+# |---|---|
+# | ![](../../figures/conv_same_padding.gif) | ![](../../figures/conv_full_padding.gif) |
+
+# %% [markdown] lang="pt"
+# ### Stride 2, sem e com preenchimento
+#
+# | stride 2 | stride 2 e preenchimento 1 |
+# |---|---|
+# | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
+#
+# A mesma conta com `conv.pad2d` e um laço, frente a `conv.conv2d(stride=2, padding=1)`:
 
 # %%
 xp = conv.pad2d(x, 1)           # es: la entrada rodeada de ceros | pt: a entrada cercada de zeros
@@ -285,16 +386,16 @@ print("o =", o, T("| a mano == conv2d(stride=2, padding=1):",
 # %% [markdown] lang="es"
 # ### La fórmula del tamaño frente a Keras
 #
-# `Conv2D` de Keras sólo acepta `padding='valid'` (sin relleno) o `'same'`; un relleno de $p$ ceros se pone con una
+# `Conv2D` de Keras solo acepta `padding='valid'` (sin relleno) o `'same'`; un relleno de $p$ ceros se pone con una
 # capa `ZeroPadding2D(p)` antes. Comparamos la fórmula, `gc.conv.conv_output_size` y la forma que produce Keras
-# en una rejilla de 144 casos (se imprime uno de cada diez):
+# en una rejilla de 144 casos (se muestran seis):
 
 # %% [markdown] lang="pt"
 # ### A fórmula do tamanho frente ao Keras
 #
 # A `Conv2D` do Keras só aceita `padding='valid'` (sem preenchimento) ou `'same'`; um preenchimento de $p$ zeros se
 # faz com uma camada `ZeroPadding2D(p)` antes. Comparamos a fórmula, `gc.conv.conv_output_size` e o formato que o
-# Keras produz numa grade de 144 casos (imprime-se um de cada dez):
+# Keras produz numa grade de 144 casos (mostramos seis):
 
 # %%
 rows = []
@@ -307,21 +408,25 @@ for i in (5, 6, 7, 28):
                 keras_o = keras.layers.Conv2D(1, k, strides=s)(padded, training=False).shape[1]
                 rows.append((i, k, s, p, formula, conv.conv_output_size(i, k, s, p), keras_o))
 print(" i  k  s  p | fórmula  conv_output_size  Keras")
-for row in rows[::10]:
+for row in rows[::24]:
     print("{:2d} {:2d} {:2d} {:2d} | {:7d} {:17d} {:6d}".format(*row))
 print(len(rows), T("casos; todos iguales:", "casos; todos iguais:"), all(r[4] == r[5] == r[6] for r in rows))
 
 # %% [markdown] lang="es"
-# La división entera $\lfloor\cdot\rfloor$ tiene una consecuencia: con paso $s > 1$ varias entradas dan la misma
+# ### Las relaciones de la guía
+#
+# La división entera $\lfloor\cdot\rfloor$ tiene una consecuencia: con stride $s > 1$ varias entradas dan la misma
 # salida (con $k = 3$, $s = 2$, $p = 1$, tanto $i = 5$ como $i = 6$ dan 3: la última fila de ceros de $i = 6$ no la
 # cubre ninguna ventana). Ese «caso impar» reaparece en la lección 03, al deshacer el camino.
 #
 # Las relaciones de la guía para la convolución y el pooling, cada una con el ejemplo de su figura:
 
 # %% [markdown] lang="pt"
-# A divisão inteira $\lfloor\cdot\rfloor$ tem uma consequência: com passo $s > 1$ várias entradas dão a mesma
+# ### As relações do guia
+#
+# A divisão inteira $\lfloor\cdot\rfloor$ tem uma consequência: com stride $s > 1$ várias entradas dão a mesma
 # saída (com $k = 3$, $s = 2$, $p = 1$, tanto $i = 5$ quanto $i = 6$ dão 3: a última linha de zeros de $i = 6$ não é
-# coberta por nenhuma janela). Esse «caso ímpar» reaparece na lição 03, ao desfazer o caminho.
+# coberta por nenhuma janela). Esse “caso ímpar” reaparece na lição 03, ao desfazer o caminho.
 #
 # As relações do guia para a convolução e o pooling, cada uma com o exemplo da sua figura:
 
@@ -335,29 +440,29 @@ for number, formula, kind, args, expected in conv.GUIDE_RELATIONSHIPS:
 # %% [markdown] lang="es"
 # ## El relleno «same»
 #
-# Con paso 1 la salida conserva el tamaño de la entrada si el relleno total es $k - 1$. Con $k$ impar eso es
+# Con stride 1 la salida conserva el tamaño de la entrada si el relleno total es $k - 1$. Con $k$ impar eso es
 # $\lfloor k/2 \rfloor$ ceros a cada lado (el *relleno medio* de la guía, relación 3); con $k$ par sobra un cero, que
 # TensorFlow pone **abajo y a la derecha**.
 #
-# Con paso $s$, `'same'` no conserva el tamaño: garantiza $o = \lceil i / s \rceil$ y añade los ceros justos para
+# Con stride $s$, `'same'` no conserva el tamaño: garantiza $o = \lceil i / s \rceil$ y añade los ceros justos para
 # ello, $\max\big((o - 1)s + k - i,\ 0\big)$ en total. Así una `Conv2D(..., strides=2, padding='same')` reduce 28 → 14
 # → 7, como en el discriminador de una DCGAN.
 
 # %% [markdown] lang="pt"
-# ## O preenchimento «same»
+# ## O preenchimento “same”
 #
-# Com passo 1 a saída conserva o tamanho da entrada se o preenchimento total for $k - 1$. Com $k$ ímpar isso dá
+# Com stride 1 a saída conserva o tamanho da entrada se o preenchimento total for $k - 1$. Com $k$ ímpar isso dá
 # $\lfloor k/2 \rfloor$ zeros de cada lado (o *preenchimento médio* do guia, relação 3); com $k$ par sobra um zero,
 # que o TensorFlow coloca **embaixo e à direita**.
 #
-# Com passo $s$, `'same'` não conserva o tamanho: garante $o = \lceil i / s \rceil$ e acrescenta os zeros necessários
+# Com stride $s$, `'same'` não conserva o tamanho: garante $o = \lceil i / s \rceil$ e acrescenta os zeros necessários
 # para isso, $\max\big((o - 1)s + k - i,\ 0\big)$ no total. Assim uma `Conv2D(..., strides=2, padding='same')` reduz
 # 28 → 14 → 7, como no discriminador de uma DCGAN.
 
 # %%
 print(T(" i  k  s | ceros (antes, después) | keras_output_size  ceil(i/s) | Keras",
         " i  k  s | zeros (antes, depois)  | keras_output_size  ceil(i/s) | Keras"))
-for i in (5, 6, 7, 28):
+for i in (7, 28):
     for k in (3, 4):
         for s in (1, 2):
             total, (before, after) = conv.same_padding(i, k, s)
@@ -367,11 +472,15 @@ for i in (5, 6, 7, 28):
                   f"| {conv.keras_output_size(i, k, s, 'same'):17d} {-(-i // s):10d} | {keras_o:5d}")
 
 # %% [markdown] lang="es"
-# No sólo las formas: los valores de `padding='same'` con paso 2 y un kernel par (4×4) coinciden con el relleno
+# ### Los valores, no solo las formas
+#
+# No solo las formas: los valores de `padding='same'` con stride 2 y un kernel par (4×4) coinciden con el relleno
 # explícito asimétrico y con Keras:
 
 # %% [markdown] lang="pt"
-# Não só os formatos: os valores de `padding='same'` com passo 2 e um kernel par (4×4) coincidem com o
+# ### Os valores, não só os formatos
+#
+# Não só os formatos: os valores de `padding='same'` com stride 2 e um kernel par (4×4) coincidem com o
 # preenchimento explícito assimétrico e com o Keras:
 
 # %%
@@ -390,7 +499,7 @@ print(same.shape, (before, after), np.allclose(same, explicit), np.allclose(same
 # ### Dilatación
 #
 # La **dilatación** (*dilation*) $d$ separa los pesos del kernel con $d - 1$ huecos: un kernel 3×3 con $d = 2$ cubre
-# 5×5 píxeles con sólo 9 pesos. El tamaño efectivo es $k + (k - 1)(d - 1)$ y la fórmula del tamaño lo usa en lugar
+# 5×5 píxeles con solo 9 pesos. El tamaño efectivo es $k + (k - 1)(d - 1)$ y la fórmula del tamaño lo usa en lugar
 # de $k$ (relación 15 de la guía).
 #
 # ![Kernel 3×3 con dilatación 2 sobre una entrada 7×7: la salida es 3×3](../../figures/dilation.gif)
@@ -420,28 +529,28 @@ print(conv.effective_kernel_size(3, 2), conv.conv_output_size(7, 3, d=2), dilate
 #
 # El **agrupamiento** resume cada ventana con un solo número y no tiene pesos: el *max pooling* se queda con el
 # máximo y el *average pooling* con la media. Su tamaño de salida es el de la convolución sin relleno,
-# $o = \lfloor (i - k)/s \rfloor + 1$ (relación 7 de la guía); en Keras el paso por defecto es el tamaño de la
+# $o = \lfloor (i - k)/s \rfloor + 1$ (relación 7 de la guía); en Keras el stride por defecto es el tamaño de la
 # ventana, así que `MaxPooling2D(2)` divide el alto y el ancho por dos.
 #
 # | max pooling | average pooling |
 # |---|---|
 # | ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
 #
-# Las figuras 1.5 y 1.6 de la guía aplican ventanas 3×3 con paso 1 a la misma entrada 5×5:
+# Las figuras 1.5 y 1.6 de la guía aplican ventanas 3×3 con stride 1 a la misma entrada 5×5:
 
 # %% [markdown] lang="pt"
 # ## Agrupamento (pooling)
 #
 # O **agrupamento** resume cada janela com um só número e não tem pesos: o *max pooling* fica com o máximo e o
 # *average pooling* com a média. O tamanho de saída é o da convolução sem preenchimento,
-# $o = \lfloor (i - k)/s \rfloor + 1$ (relação 7 do guia); no Keras o passo padrão é o tamanho da janela, então
+# $o = \lfloor (i - k)/s \rfloor + 1$ (relação 7 do guia); no Keras o stride padrão é o tamanho da janela, então
 # `MaxPooling2D(2)` divide a altura e a largura por dois.
 #
 # | max pooling | average pooling |
 # |---|---|
 # | ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
 #
-# As figuras 1.5 e 1.6 do guia aplicam janelas 3×3 com passo 1 à mesma entrada 5×5:
+# As figuras 1.5 e 1.6 do guia aplicam janelas 3×3 com stride 1 à mesma entrada 5×5:
 
 # %%
 biggest = conv.max_pool2d(x, 3, stride=1)
@@ -454,34 +563,70 @@ print(mean.round(2))
 print("Keras:", np.allclose(biggest, keras_max), np.allclose(mean, keras_avg, atol=1e-6))
 
 # %% [markdown] lang="es"
-# Sobre el dígito, dos max pooling 2×2 seguidos reducen 28 → 14 → 7 y conservan los trazos; el average pooling
-# los difumina:
+# ### Dos agrupamientos sobre un dígito
+#
+# Dos max pooling 2×2 seguidos reducen el 3 de 28 → 14 → 7; al lado, dos average pooling. Medimos la **tinta**: la
+# fracción de píxeles por encima de 0.5, y el valor máximo:
 
 # %% [markdown] lang="pt"
-# Sobre o dígito, dois max pooling 2×2 seguidos reduzem 28 → 14 → 7 e conservam os traços; o average pooling os
-# borra:
+# ### Dois agrupamentos sobre um dígito
+#
+# Dois max pooling 2×2 seguidos reduzem o 3 de 28 → 14 → 7; ao lado, dois average pooling. Medimos a **tinta**: a
+# fração de pixels acima de 0.5, e o valor máximo:
 
 # %%
 max14 = conv.max_pool2d(digit, 2)
 max7 = conv.max_pool2d(max14, 2)
 avg7 = conv.avg_pool2d(conv.avg_pool2d(digit, 2), 2)
 print(digit.shape, max14.shape, max7.shape, "| fórmula:", conv.pool_output_size(28, 2), conv.pool_output_size(14, 2))
+titles = ("28×28", "max 14×14", "max 7×7", T("media 7×7", "média 7×7"))
+for title, m in zip(titles, (digit, max14, max7, avg7)):
+    print(f"{title:10s} tinta {np.mean(m > 0.5):4.0%}   máximo {m.max():.2f}")
 fig, axes = plt.subplots(1, 4, figsize=(9, 2.6))
-for ax, m, title in zip(axes, (digit, max14, max7, avg7), ("28×28", "max 14×14", "max 7×7", T("media 7×7", "média 7×7"))):
+for ax, m, title in zip(axes, (digit, max14, max7, avg7), titles):
     ax.imshow(m, cmap="gray", vmin=0, vmax=1)
     ax.set_title(title)
     ax.set_axis_off()
 plt.show()
 
 # %% [markdown] lang="es"
+# ### Lo que hace de verdad el max pooling
+#
+# El max pooling no «conserva los trazos»: conserva su **intensidad** (ningún trazo se pierde, el máximo sigue siendo
+# 1) pero los **engorda**. Cada píxel de 7×7 vale lo que el más claro de sus 16 píxeles originales, así que la tinta
+# pasa del 18 % de la imagen al 37 %, y el hueco de la parte de arriba del 3 se cierra en un bloque. El average
+# pooling conserva la cantidad de tinta (18 %) y la silueta, pero la aclara: el máximo baja a 0.82. Las redes usan
+# el max pooling porque responde a *si* hay un rasgo en la ventana, no a *dónde* exactamente, y no porque dibuje
+# mejor.
+
+# %% [markdown] lang="pt"
+# ### O que o max pooling faz de verdade
+#
+# O max pooling não “conserva os traços”: conserva a sua **intensidade** (nenhum traço se perde, o máximo continua
+# sendo 1), mas os **engorda**. Cada pixel de 7×7 vale o que vale o mais claro dos seus 16 pixels originais, então a
+# tinta passa de 18 % da imagem para 37 %, e o vão da parte de cima do 3 se fecha num bloco. O average pooling
+# conserva a quantidade de tinta (18 %) e a silhueta, mas a clareia: o máximo cai para 0.82. As redes usam o max
+# pooling porque ele responde a *se* há um traço na janela, não a *onde* exatamente, e não porque desenhe melhor.
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Antes de enseñar la figura, pregunta: «¿qué versión de 7×7 se parecerá más a un 3, la del máximo o la de la
+# media?». La mayoría elige el máximo. Después, haz que miren el hueco de arriba del 3 y los números de tinta:
+# el máximo engorda, la media aclara.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Antes de mostrar a figura, pergunte: “qual versão 7×7 vai se parecer mais com um 3, a do máximo ou a da média?”. A
+# maioria escolhe o máximo. Depois, faça olharem o vão de cima do 3 e os números de tinta: o máximo engorda, a média
+# clareia.
+
+# %% [markdown] lang="es"
 # ## Los cuatro hiperparámetros
 #
 # Una capa convolucional se define con cuatro **hiperparámetros** (*hyperparameters*): el **tamaño del kernel** $k$,
-# el **número de filtros** $F$, el **paso** $s$ y el **relleno** $p$. Sobre una entrada de $C$ canales:
+# el **número de filtros** $F$, el **stride** $s$ y el **relleno** $p$. Sobre una entrada de $C$ canales:
 #
 # - cada filtro tiene $k \cdot k \cdot C$ pesos y un sesgo, así que la capa tiene $(k^2 C + 1)\,F$ parámetros, **sin
-#   importar** el paso, el relleno ni el tamaño de la imagen;
-# - la salida tiene $o \times o \times F$ valores, con $o$ de la fórmula del tamaño: el paso y el relleno cambian
+#   importar** el stride, el relleno ni el tamaño de la imagen;
+# - la salida tiene $o \times o \times F$ valores, con $o$ de la fórmula del tamaño: el stride y el relleno cambian
 #   la forma (y el cómputo), no los parámetros.
 #
 # Un modelo pequeño, calculado a mano capa por capa y comparado con Keras:
@@ -490,11 +635,11 @@ plt.show()
 # ## Os quatro hiperparâmetros
 #
 # Uma camada convolucional é definida por quatro **hiperparâmetros** (*hyperparameters*): o **tamanho do kernel**
-# $k$, o **número de filtros** $F$, o **passo** $s$ e o **preenchimento** $p$. Sobre uma entrada de $C$ canais:
+# $k$, o **número de filtros** $F$, o **stride** $s$ e o **preenchimento** $p$. Sobre uma entrada de $C$ canais:
 #
 # - cada filtro tem $k \cdot k \cdot C$ pesos e um viés, então a camada tem $(k^2 C + 1)\,F$ parâmetros, **não
-#   importa** o passo, o preenchimento nem o tamanho da imagem;
-# - a saída tem $o \times o \times F$ valores, com $o$ da fórmula do tamanho: o passo e o preenchimento mudam o
+#   importa** o stride, o preenchimento nem o tamanho da imagem;
+# - a saída tem $o \times o \times F$ valores, com $o$ da fórmula do tamanho: o stride e o preenchimento mudam o
 #   formato (e a computação), não os parâmetros.
 #
 # Um modelo pequeno, calculado à mão camada por camada e comparado com o Keras:
@@ -510,18 +655,24 @@ model = keras.Sequential([
     keras.layers.Dense(10),
 ])
 
-# %%
 def conv_params(k, channels_in, filters):
     return (k * k * channels_in + 1) * filters      # es: pesos + un sesgo por filtro | pt: pesos + um viés por filtro
 
-o3 = conv.conv_output_size(14, 3, 2)                 # es: 'valid', paso 2 | pt: 'valid', passo 2
+# %% [markdown] lang="es"
+# ### Capa por capa, a mano
+
+# %% [markdown] lang="pt"
+# ### Camada por camada, à mão
+
+# %%
+o3 = conv.conv_output_size(14, 3, 2)                 # es: 'valid', stride 2 | pt: 'valid', stride 2
 by_hand = [                                          # es: (forma de salida, parámetros)
                                                      # pt: (formato de saída, parâmetros)
-    ((28, 28, 8), conv_params(3, 1, 8)),             # es: 'same', paso 1: 28 -> 28 | pt: 'same', passo 1: 28 -> 28
+    ((28, 28, 8), conv_params(3, 1, 8)),             # es: 'same', stride 1: 28 -> 28 | pt: 'same', stride 1: 28 -> 28
     ((14, 14, 8), 0),                                # es: pooling 2×2: sin pesos | pt: pooling 2×2: sem pesos
     ((o3, o3, 16), conv_params(3, 8, 16)),
-    ((o3, o3, 32), conv_params(5, 16, 32)),          # es: 'same', paso 1: no cambia el tamaño
-                                                     # pt: 'same', passo 1: não muda o tamanho
+    ((o3, o3, 32), conv_params(5, 16, 32)),          # es: 'same', stride 1: no cambia el tamaño
+                                                     # pt: 'same', stride 1: não muda o tamanho
     ((o3 * o3 * 32,), 0),
     ((10,), (o3 * o3 * 32 + 1) * 10),                # es: capa densa: entradas·salidas + sesgos
                                                      # pt: camada densa: entradas·saídas + vieses
@@ -534,9 +685,13 @@ for layer, (shape, params) in zip(model.layers, by_hand):
 print("total: model.count_params() =", model.count_params(), T("| a mano =", "| à mão ="), sum(p for _, p in by_hand))
 
 # %% [markdown] lang="es"
+# ### Un hiperparámetro cada vez
+#
 # Cambiando un hiperparámetro cada vez a partir de $k = 3$, $F = 16$, $s = 1$, `'same'` sobre 28×28×1:
 
 # %% [markdown] lang="pt"
+# ### Um hiperparâmetro por vez
+#
 # Mudando um hiperparâmetro por vez a partir de $k = 3$, $F = 16$, $s = 1$, `'same'` sobre 28×28×1:
 
 # %%
@@ -552,12 +707,12 @@ for v in variants:
           f"{str(tuple(out.shape[1:])):12s} | {conv_params(v['k'], 1, v['filters']):20d} {layer.count_params():6d}")
 
 # %% [markdown] lang="es"
-# El tamaño del kernel y el número de filtros cambian los parámetros; el paso y el relleno sólo cambian la forma
+# El tamaño del kernel y el número de filtros cambian los parámetros; el stride y el relleno solo cambian la forma
 # de la salida. El número de filtros es además el número de canales de la salida, y por eso entra en los parámetros
 # de la capa siguiente.
 
 # %% [markdown] lang="pt"
-# O tamanho do kernel e o número de filtros mudam os parâmetros; o passo e o preenchimento só mudam o formato da
+# O tamanho do kernel e o número de filtros mudam os parâmetros; o stride e o preenchimento só mudam o formato da
 # saída. O número de filtros é também o número de canais da saída, e por isso entra nos parâmetros da camada
 # seguinte.
 
@@ -566,59 +721,127 @@ for v in variants:
 #
 # Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
 # una pista. Puedes usar `gc.conv` para comprobar tus cuentas, pero intenta primero a mano.
+#
+# 1. Una `Conv2D` con kernel 5×5, stride 2 y sin relleno recibe imágenes de 28×28: ¿qué alto tiene su salida?
+# 2. Con `padding='same'` y stride 2, ¿qué alto tiene la salida de una entrada de 7×7 con kernel 3×3?
+# 3. `padding='same'`, kernel 4×4, stride 2, entrada de 7 píxeles: ¿cuántos ceros añade Keras antes y después? Una
+#    tupla `(antes, después)`.
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
 # Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
 # dica. Você pode usar `gc.conv` para conferir suas contas, mas tente primeiro à mão.
+#
+# 1. Uma `Conv2D` com kernel 5×5, stride 2 e sem preenchimento recebe imagens de 28×28: qual é a altura da saída?
+# 2. Com `padding='same'` e stride 2, qual é a altura da saída de uma entrada 7×7 com kernel 3×3?
+# 3. `padding='same'`, kernel 4×4, stride 2, entrada de 7 pixels: quantos zeros o Keras acrescenta antes e depois?
+#    Uma tupla `(antes, depois)`.
 
 # %%
-# es: 1. Conv2D 5×5, paso 2, sin relleno, entrada 28×28: ¿alto de la salida?
-# pt: 1. Conv2D 5×5, passo 2, sem preenchimento, entrada 28×28: altura da saída?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 02.1, tu respuesta | pt: 02.1, sua resposta
 gc.exercises.check("02.1", answer)
 
 # %%
-# es: 2. padding='same', paso 2, kernel 3×3, entrada 7×7: ¿alto de la salida?
-# pt: 2. padding='same', passo 2, kernel 3×3, entrada 7×7: altura da saída?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 02.2, tu respuesta | pt: 02.2, sua resposta
 gc.exercises.check("02.2", answer)
 
 # %%
-# es: 3. padding='same', kernel 4×4, paso 2, 7 píxeles: ¿(ceros antes, ceros después)?
-# pt: 3. padding='same', kernel 4×4, passo 2, 7 pixels: (zeros antes, zeros depois)?
-answer = None  # es: tu respuesta, p. ej. (0, 0) | pt: sua resposta, p. ex. (0, 0)
+answer = None  # es: 02.3, p. ej. (0, 0) | pt: 02.3, p. ex. (0, 0)
 gc.exercises.check("02.3", answer)
 
+# %% [markdown] lang="es"
+# ### Tres preguntas más
+#
+# 4. ¿Cuántos parámetros entrenables tiene `Conv2D(32, 3)` sobre una entrada de 16 canales?
+# 5. Max pooling 2×2 (stride 2) de $M$ = `[[1, 3, 2, 0], [4, 6, 5, 1], [0, 2, 9, 7], [3, 1, 8, 4]]`: una matriz
+#    2×2.
+# 6. La convolución, sin relleno y con stride 1, de $X$ = `[[1, 2, 0], [0, 1, 3], [2, 1, 0]]` con el kernel $K$ =
+#    `[[1, 0], [0, -1]]`, a mano: una matriz 2×2.
+
+# %% [markdown] lang="pt"
+# ### Mais três perguntas
+#
+# 4. Quantos parâmetros treináveis tem `Conv2D(32, 3)` sobre uma entrada de 16 canais?
+# 5. Max pooling 2×2 (stride 2) de $M$ = `[[1, 3, 2, 0], [4, 6, 5, 1], [0, 2, 9, 7], [3, 1, 8, 4]]`: uma matriz
+#    2×2.
+# 6. A convolução, sem preenchimento e com stride 1, de $X$ = `[[1, 2, 0], [0, 1, 3], [2, 1, 0]]` com o kernel $K$ =
+#    `[[1, 0], [0, -1]]`, à mão: uma matriz 2×2.
+
 # %%
-# es: 4. ¿Parámetros de Conv2D(32, 3) sobre una entrada de 16 canales?
-# pt: 4. Parâmetros de Conv2D(32, 3) sobre uma entrada de 16 canais?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 02.4, tu respuesta | pt: 02.4, sua resposta
 gc.exercises.check("02.4", answer)
 
 # %%
-# es: 5. Max pooling 2×2 (paso 2) de M: una matriz 2×2
-# pt: 5. Max pooling 2×2 (passo 2) de M: uma matriz 2×2
-answer = None  # es: tu respuesta, p. ej. [[0, 0], [0, 0]] | pt: sua resposta, p. ex. [[0, 0], [0, 0]]
+answer = None  # es: 02.5, p. ej. [[0, 0], [0, 0]] | pt: 02.5, p. ex. [[0, 0], [0, 0]]
 gc.exercises.check("02.5", answer)
 
 # %%
-# es: 6. Convolución de X (3×3) con K (2×2), sin relleno: una matriz 2×2
-# pt: 6. Convolução de X (3×3) com K (2×2), sem preenchimento: uma matriz 2×2
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 02.6, una matriz 2×2 | pt: 02.6, uma matriz 2×2
 gc.exercises.check("02.6", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: el relleno
+#
+# 7. Completa `my_pad2d(x, p)`: la imagen 2-D `x` rodeada de `p` filas y columnas de ceros en cada borde, **sin**
+#    `np.pad` ni `gc.conv`. Pasa la **función** como respuesta; el corrector la compara con `conv.pad2d` en varias
+#    imágenes y rellenos (también $p = 0$).
+
+# %% [markdown] lang="pt"
+# ### Programar: o preenchimento
+#
+# 7. Complete `my_pad2d(x, p)`: a imagem 2-D `x` cercada de `p` linhas e colunas de zeros em cada borda, **sem**
+#    `np.pad` nem `gc.conv`. Passe a **função** como resposta; o corretor a compara com `conv.pad2d` em várias
+#    imagens e preenchimentos (também $p = 0$).
+
+# %%
+def my_pad2d(x, p):
+    return x  # es: cámbialo: x rodeada de p ceros por lado | pt: troque: x cercada de p zeros por lado
+
+answer = None  # es: my_pad2d, sin paréntesis | pt: my_pad2d, sem parênteses
+gc.exercises.check("02.7", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: el max pooling
+#
+# 8. Completa `my_max_pool(x, size)`: max pooling 2-D con ventanas `size`×`size` y stride `size`, sin relleno (las
+#    filas y columnas que sobran se descartan). El corrector la compara con `keras.layers.MaxPooling2D(size)`, también
+#    en entradas de lado impar.
+
+# %% [markdown] lang="pt"
+# ### Programar: o max pooling
+#
+# 8. Complete `my_max_pool(x, size)`: max pooling 2-D com janelas `size`×`size` e stride `size`, sem preenchimento (as
+#    linhas e colunas que sobram são descartadas). O corretor a compara com `keras.layers.MaxPooling2D(size)`, também
+#    em entradas de lado ímpar.
+
+# %%
+def my_max_pool(x, size):
+    return x  # es: cámbialo: el máximo de cada ventana | pt: troque: o máximo de cada janela
+
+answer = None  # es: my_max_pool, sin paréntesis | pt: my_max_pool, sem parênteses
+gc.exercises.check("02.8", answer)
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Los ejercicios 7 y 8 piden código, no números: deja diez minutos y pasea por la clase. Errores que verás: copiar
+# `x` en la esquina en lugar del centro, olvidar $p = 0$, y en el pooling recorrer hasta el final con una ventana
+# incompleta (Keras la descarta). Pide a quien acabe antes que pruebe su pooling con `size = 3` sobre una imagen 7×7.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Os exercícios 7 e 8 pedem código, não números: dê dez minutos e circule pela sala. Erros que você vai ver: copiar
+# `x` no canto em vez do centro, esquecer $p = 0$ e, no pooling, ir até o fim com uma janela incompleta (o Keras a
+# descarta). Peça a quem terminar antes que teste o seu pooling com `size = 3` sobre uma imagem 7×7.
 
 # %% [markdown] lang="es"
 # ## Siguiente
 #
-# Una convolución con paso 2 reduce 28 → 14 → 7: es lo que hace el discriminador. El generador necesita el camino
+# Una convolución con stride 2 reduce 28 → 14 → 7: es lo que hace el discriminador. El generador necesita el camino
 # inverso, de 7 a 14 a 28 píxeles: la **convolución transpuesta** (*transposed convolution*) de la lección 03, con
 # las relaciones 8–14 de la guía.
 
 # %% [markdown] lang="pt"
 # ## Próxima
 #
-# Uma convolução com passo 2 reduz 28 → 14 → 7: é o que o discriminador faz. O gerador precisa do caminho inverso,
+# Uma convolução com stride 2 reduz 28 → 14 → 7: é o que o discriminador faz. O gerador precisa do caminho inverso,
 # de 7 para 14 para 28 pixels: a **convolução transposta** (*transposed convolution*) da lição 03, com as relações
 # 8–14 do guia.

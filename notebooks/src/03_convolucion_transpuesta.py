@@ -6,7 +6,7 @@ NAMES = {"es": "03_convolucion_transpuesta", "pt": "03_convolucao_transposta"}
 # %% [markdown] lang="es"
 # # Convolución transpuesta (transposed convolution)
 #
-# Un clasificador reduce una imagen de 28×28 a unas pocas clases: sus convoluciones con paso 2 y su agrupamiento
+# Un clasificador reduce una imagen de 28×28 a unas pocas clases: sus convoluciones con stride 2 y su agrupamiento
 # **submuestrean** (*downsampling*). El generador de una GAN hace el camino contrario: parte de un vector latente y
 # tiene que terminar en una imagen de 28×28. Necesita **sobremuestrear** (*upsampling*), y la DCGAN lo hace con la
 # **convolución transpuesta** (*transposed convolution*), una capa que aprende *cómo* agrandar.
@@ -19,7 +19,7 @@ NAMES = {"es": "03_convolucion_transpuesta", "pt": "03_convolucao_transposta"}
 # 3. la transpuesta vista como una convolución normal sobre la entrada con ceros intercalados (las animaciones);
 # 4. los tamaños de salida, comprobados contra Keras;
 # 5. los **artefactos de tablero de ajedrez** (*checkerboard artifacts*) y cómo evitarlos;
-# 6. por qué los generadores DCGAN del curso usan kernels 4×4 con paso 2.
+# 6. por qué los generadores DCGAN del curso usan kernels 4×4 con stride 2.
 #
 # Seguimos de nuevo la guía de Dumoulin y Visin, *A guide to convolution arithmetic for deep learning* (2016): aquí
 # entran sus relaciones 8–14.
@@ -27,7 +27,7 @@ NAMES = {"es": "03_convolucion_transpuesta", "pt": "03_convolucao_transposta"}
 # %% [markdown] lang="pt"
 # # Convolução transposta (transposed convolution)
 #
-# Um classificador reduz uma imagem de 28×28 a poucas classes: suas convoluções com passo 2 e seu agrupamento fazem
+# Um classificador reduz uma imagem de 28×28 a poucas classes: suas convoluções com stride 2 e seu agrupamento fazem
 # **subamostragem** (*downsampling*). O gerador de uma GAN faz o caminho inverso: parte de um vetor latente e precisa
 # terminar numa imagem de 28×28. Ele precisa de **sobreamostragem** (*upsampling*), e a DCGAN a faz com a
 # **convolução transposta** (*transposed convolution*), uma camada que aprende *como* aumentar a imagem.
@@ -40,25 +40,35 @@ NAMES = {"es": "03_convolucion_transpuesta", "pt": "03_convolucao_transposta"}
 # 3. a transposta vista como uma convolução comum sobre a entrada com zeros intercalados (as animações);
 # 4. os tamanhos de saída, conferidos com o Keras;
 # 5. os **artefatos de tabuleiro de xadrez** (*checkerboard artifacts*) e como evitá-los;
-# 6. por que os geradores DCGAN do curso usam kernels 4×4 com passo 2.
+# 6. por que os geradores DCGAN do curso usam kernels 4×4 com stride 2.
 #
 # Seguimos de novo o guia de Dumoulin e Visin, *A guide to convolution arithmetic for deep learning* (2016): aqui
 # entram as suas relações 8–14.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
-from gan_course import conv, keras, tf, transposed
+from gan_course import conv, keras, models, tf, transposed
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Empieza con una pregunta: «una convolución de stride 2 lleva 28×28 a 14×14; ¿con qué operación volverías de
+# 14×14 a 28×28 si quieres que la red *aprenda* cómo rellenar?». Recoge respuestas (interpolar, repetir píxeles,
+# una capa con pesos) y anuncia que veremos dos: la transpuesta y redimensionar + convolucionar.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Comece com uma pergunta: “uma convolução de stride 2 leva 28×28 a 14×14; com que operação você voltaria de 14×14
+# a 28×28 se quer que a rede *aprenda* como preencher?”. Recolha respostas (interpolar, repetir pixels, uma camada com
+# pesos) e anuncie que veremos duas: a transposta e redimensionar + convolucionar.
 
 # %% [markdown] lang="es"
 # ## La convolución como matriz
 #
 # Una convolución es **lineal**: cada píxel de salida es una suma ponderada de píxeles de entrada. Si aplanamos la
 # entrada $x$ de 4×4 fila por fila en un vector de 16 componentes, la convolución con un kernel 3×3 (sin relleno,
-# paso 1) es un producto por la **matriz de convolución** (*convolution matrix*) $C$
+# stride 1) es un producto por la **matriz de convolución** (*convolution matrix*) $C$
 #
 # $$\operatorname{vec}(y) = C\,\operatorname{vec}(x), \qquad C \in \mathbb{R}^{4 \times 16}.$$
 #
@@ -72,7 +82,7 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # ## A convolução como matriz
 #
 # Uma convolução é **linear**: cada pixel de saída é uma soma ponderada de pixels de entrada. Se achatarmos a entrada
-# $x$ de 4×4 linha por linha num vetor de 16 componentes, a convolução com um kernel 3×3 (sem preenchimento, passo 1)
+# $x$ de 4×4 linha por linha num vetor de 16 componentes, a convolução com um kernel 3×3 (sem preenchimento, stride 1)
 # é um produto pela **matriz de convolução** (*convolution matrix*) $C$
 #
 # $$\operatorname{vec}(y) = C\,\operatorname{vec}(x), \qquad C \in \mathbb{R}^{4 \times 16}.$$
@@ -97,6 +107,8 @@ print(C.shape)
 print(C.astype(int))
 
 # %% [markdown] lang="es"
+# ### Multiplicar por $C$
+#
 # La primera fila es el kernel desplegado sobre las filas 0–2 y columnas 0–2 de la entrada: `0 1 2` (fila 0 del
 # kernel), un hueco de una columna, `2 2 0`, otro hueco, `0 1 2`. Las filas siguientes son la misma secuencia
 # desplazada: una columna (el kernel se mueve a la derecha) o una fila de la entrada (el kernel baja).
@@ -104,6 +116,8 @@ print(C.astype(int))
 # Multiplicar por $C$ da la misma salida que la convolución de `gan_course.conv` y que `tf.nn.conv2d`:
 
 # %% [markdown] lang="pt"
+# ### Multiplicar por $C$
+#
 # A primeira linha é o kernel desdobrado sobre as linhas 0–2 e colunas 0–2 da entrada: `0 1 2` (linha 0 do kernel),
 # um buraco de uma coluna, `2 2 0`, outro buraco, `0 1 2`. As linhas seguintes são a mesma sequência deslocada: uma
 # coluna (o kernel anda para a direita) ou uma linha da entrada (o kernel desce).
@@ -119,9 +133,13 @@ print("C @ vec(x) == conv2d:", np.array_equal(y_matrix, y_conv))
 print("máx |C @ vec(x) - tf.nn.conv2d|:", np.abs(y_matrix - y_tf).max())
 
 # %% [markdown] lang="es"
+# ### $C$ dibujada
+#
 # Dibujada, $C$ es una matriz casi vacía (*sparse*) con el mismo patrón repetido: 9 pesos por fila, 7 ceros.
 
 # %% [markdown] lang="pt"
+# ### $C$ desenhada
+#
 # Desenhada, $C$ é uma matriz quase vazia (*sparse*) com o mesmo padrão repetido: 9 pesos por linha, 7 zeros.
 
 # %%
@@ -198,7 +216,7 @@ print("máx |Conv2DTranspose - C.T @ vec(y)|:", np.abs(up_keras - up).max())
 #
 # $C^\top$ recupera la **forma** de la entrada, no sus **valores**: $C^\top C\, \operatorname{vec}(x) \neq
 # \operatorname{vec}(x)$ (una matriz 4×16 no puede invertirse: 16 números no caben en 4). Por eso en un generador la
-# convolución transpuesta no "deshace" nada: sus pesos se aprenden para dibujar.
+# convolución transpuesta no «deshace» nada: sus pesos se aprenden para dibujar.
 #
 # Su otro papel: es el **gradiente** de la convolución. Si $L$ depende de $y = Cx$, entonces
 # $\partial L/\partial x = C^\top\, \partial L/\partial y$. Al entrenar cualquier CNN, TensorFlow ya calcula
@@ -209,7 +227,7 @@ print("máx |Conv2DTranspose - C.T @ vec(y)|:", np.abs(up_keras - up).max())
 #
 # $C^\top$ recupera o **formato** da entrada, não os seus **valores**: $C^\top C\, \operatorname{vec}(x) \neq
 # \operatorname{vec}(x)$ (uma matriz 4×16 não pode ser invertida: 16 números não cabem em 4). Por isso, num gerador,
-# a convolução transposta não "desfaz" nada: os seus pesos são aprendidos para desenhar.
+# a convolução transposta não “desfaz” nada: os seus pesos são aprendidos para desenhar.
 #
 # Seu outro papel: ela é o **gradiente** da convolução. Se $L$ depende de $y = Cx$, então
 # $\partial L/\partial x = C^\top\, \partial L/\partial y$. Ao treinar qualquer CNN, o TensorFlow já calcula
@@ -230,40 +248,55 @@ print("máx |∂L/∂x - C.T @ ∂L/∂y|:", np.abs(grad - (C.T @ upstream.ravel
 # %% [markdown] lang="es"
 # ## La transpuesta como una convolución
 #
-# La guía de Dumoulin y Visin dibuja la convolución transpuesta como una convolución **normal, con paso 1**, sobre
+# La guía de Dumoulin y Visin dibuja la convolución transpuesta como una convolución **normal, con stride 1**, sobre
 # una entrada preparada:
 #
 # 1. entre dos píxeles de la entrada se intercalan $s - 1$ ceros (por eso también se le llama convolución con
-#    *paso fraccionario* $1/s$, *fractionally-strided convolution*);
+#    *stride fraccionario* $1/s$, *fractionally-strided convolution*);
 # 2. alrededor se añaden $k - p - 1$ ceros;
 # 3. el kernel se gira 180°.
 #
 # Las celdas blancas con borde discontinuo son ceros; las azules, la entrada $i'$; la salida cian crece de $i'$ a
 # $o'$:
 #
-# | $i' = 2,\ k = 3,\ s = 1$ | $i' = 2,\ k = 3,\ s = 2$ | $i' = 3,\ k = 4,\ s = 2,\ p = 1$ |
-# |---|---|---|
-# | ![](../../figures/transposed_stride1.gif) | ![](../../figures/transposed_stride2.gif) | ![](../../figures/transposed_k4_stride2.gif) |
-#
-# `transposed.transposed_as_conv` sigue esos tres pasos; con $s = 2$ da lo mismo que la definición:
+# | $i' = 2,\ k = 3,\ s = 1$ | $i' = 2,\ k = 3,\ s = 2$ |
+# |---|---|
+# | ![](../../figures/transposed_stride1.gif) | ![](../../figures/transposed_stride2.gif) |
 
 # %% [markdown] lang="pt"
 # ## A transposta como uma convolução
 #
-# O guia de Dumoulin e Visin desenha a convolução transposta como uma convolução **comum, com passo 1**, sobre uma
+# O guia de Dumoulin e Visin desenha a convolução transposta como uma convolução **comum, com stride 1**, sobre uma
 # entrada preparada:
 #
 # 1. entre dois pixels da entrada intercalam-se $s - 1$ zeros (por isso ela também é chamada de convolução com
-#    *passo fracionário* $1/s$, *fractionally-strided convolution*);
+#    *stride fracionário* $1/s$, *fractionally-strided convolution*);
 # 2. em volta acrescentam-se $k - p - 1$ zeros;
 # 3. o kernel é girado 180°.
 #
 # As células brancas com borda tracejada são zeros; as azuis, a entrada $i'$; a saída ciano cresce de $i'$ para
 # $o'$:
 #
-# | $i' = 2,\ k = 3,\ s = 1$ | $i' = 2,\ k = 3,\ s = 2$ | $i' = 3,\ k = 4,\ s = 2,\ p = 1$ |
-# |---|---|---|
-# | ![](../../figures/transposed_stride1.gif) | ![](../../figures/transposed_stride2.gif) | ![](../../figures/transposed_k4_stride2.gif) |
+# | $i' = 2,\ k = 3,\ s = 1$ | $i' = 2,\ k = 3,\ s = 2$ |
+# |---|---|
+# | ![](../../figures/transposed_stride1.gif) | ![](../../figures/transposed_stride2.gif) |
+
+
+# %% [markdown] lang="es"
+# ### Con kernel 4×4 y relleno, y en código
+#
+# | $i' = 3,\ k = 4,\ s = 2,\ p = 1$ |
+# |---|
+# | ![](../../figures/transposed_k4_stride2.gif) |
+#
+# `transposed.transposed_as_conv` sigue esos tres pasos; con $s = 2$ da lo mismo que la definición:
+
+# %% [markdown] lang="pt"
+# ### Com kernel 4×4 e preenchimento, e em código
+#
+# | $i' = 3,\ k = 4,\ s = 2,\ p = 1$ |
+# |---|
+# | ![](../../figures/transposed_k4_stride2.gif) |
 #
 # `transposed.transposed_as_conv` segue esses três passos; com $s = 2$ dá o mesmo que a definição:
 
@@ -276,6 +309,8 @@ print(y_up.astype(int))
 print("== conv_transpose2d(y, w, stride=2):", np.array_equal(y_up, conv.conv_transpose2d(y, w, stride=2)))
 
 # %% [markdown] lang="es"
+# ### Esparcir copias del kernel
+#
 # La definición se ve mejor con números: cada píxel de entrada **esparce** (*scatters*) una copia del kernel,
 # multiplicada por su valor, en una ventana que avanza $s$ píxeles; donde dos copias se **solapan** (*overlap*), se
 # suman. Con un kernel de unos, cada celda muestra la suma de los píxeles que la alcanzan. A la derecha, con relleno
@@ -286,6 +321,8 @@ print("== conv_transpose2d(y, w, stride=2):", np.array_equal(y_up, conv.conv_tra
 # | ![](../../figures/transposed_numbers.gif) | ![](../../figures/transposed_k4_numbers.gif) |
 
 # %% [markdown] lang="pt"
+# ### Espalhar cópias do kernel
+#
 # A definição fica mais clara com números: cada pixel de entrada **espalha** (*scatters*) uma cópia do kernel,
 # multiplicada pelo seu valor, numa janela que avança $s$ pixels; onde duas cópias se **sobrepõem** (*overlap*), elas
 # se somam. Com um kernel de uns, cada célula mostra a soma dos pixels que a alcançam. À direita, com preenchimento
@@ -302,7 +339,7 @@ print("== conv_transpose2d(y, w, stride=2):", np.array_equal(y_up, conv.conv_tra
 #
 # $$o' = s\,(i' - 1) + k - 2p + a,$$
 #
-# donde $a$ (*output_padding*, $0 \le a < s$) elige entre los tamaños $o'$ que la convolución con paso $s$ habría
+# donde $a$ (*output_padding*, $0 \le a < s$) elige entre los tamaños $o'$ que la convolución con stride $s$ habría
 # llevado al mismo $i'$ (relación 14 de la guía). Las relaciones 8–14 de la guía, con sus ejemplos, según
 # `conv.transposed_output_size`:
 
@@ -313,7 +350,7 @@ print("== conv_transpose2d(y, w, stride=2):", np.array_equal(y_up, conv.conv_tra
 #
 # $$o' = s\,(i' - 1) + k - 2p + a,$$
 #
-# onde $a$ (*output_padding*, $0 \le a < s$) escolhe entre os tamanhos $o'$ que a convolução com passo $s$ teria
+# onde $a$ (*output_padding*, $0 \le a < s$) escolhe entre os tamanhos $o'$ que a convolução com stride $s$ teria
 # levado ao mesmo $i'$ (relação 14 do guia). As relações 8–14 do guia, com os seus exemplos, segundo
 # `conv.transposed_output_size`:
 
@@ -327,24 +364,36 @@ for number, formula, rule, args, guide_size in conv.GUIDE_RELATIONSHIPS:
                 f"(guia: {guide_size})"))
 
 # %% [markdown] lang="es"
+# ### En Keras: `'valid'` y `'same'`
+#
 # En Keras no se escribe $p$ sino `padding='valid'` o `'same'`:
 #
 # - `'valid'` (sin recorte): $o' = s\,(i' - 1) + k$ —si $k < s$, Keras añade `output_padding` para llegar a
 #   $s \cdot i'$—;
 # - `'same'`: $o' = s \cdot i'$, exactamente el inverso del `'same'` de `Conv2D` (que da $\lceil i/s \rceil$). Por eso
-#   los generadores usan `'same'`: con paso 2, cada capa **duplica** el tamaño, sea cual sea $k$.
-#
-# Construimos `Conv2DTranspose` para una rejilla de casos y comparamos su forma con las fórmulas:
+#   los generadores usan `'same'`: con stride 2, cada capa **duplica** el tamaño, sea cual sea $k$.
 
 # %% [markdown] lang="pt"
+# ### No Keras: `'valid'` e `'same'`
+#
 # No Keras não se escreve $p$, e sim `padding='valid'` ou `'same'`:
 #
 # - `'valid'` (sem recorte): $o' = s\,(i' - 1) + k$ — se $k < s$, o Keras acrescenta `output_padding` para chegar a
 #   $s \cdot i'$ —;
 # - `'same'`: $o' = s \cdot i'$, exatamente o inverso do `'same'` do `Conv2D` (que dá $\lceil i/s \rceil$). Por isso
-#   os geradores usam `'same'`: com passo 2, cada camada **duplica** o tamanho, seja qual for $k$.
+#   os geradores usam `'same'`: com stride 2, cada camada **duplica** o tamanho, seja qual for $k$.
+
+# %% [markdown] lang="es"
+# ### Keras contra las fórmulas
 #
-# Construímos `Conv2DTranspose` para uma grade de casos e comparamos o seu formato com as fórmulas:
+# Construimos `Conv2DTranspose` para una rejilla de casos y comparamos su forma con las fórmulas (se imprimen los
+# casos de stride 2):
+
+# %% [markdown] lang="pt"
+# ### Keras contra as fórmulas
+#
+# Construímos `Conv2DTranspose` para uma grade de casos e comparamos o seu formato com as fórmulas (imprimem-se os
+# casos de stride 2):
 
 # %%
 agree, cases = 0, 0
@@ -368,16 +417,16 @@ print(T(f"{agree} de {cases} formas de Keras coinciden con las fórmulas",
 # ## Artefactos de tablero de ajedrez
 #
 # Odena, Dumoulin y Olah (*Deconvolution and Checkerboard Artifacts*, Distill, 2016) explicaron un defecto típico
-# de las imágenes generadas: un patrón de cuadritos que se repite cada pocos píxeles. La causa está en el
-# **solapamiento desigual**: con kernel $k$ y paso $s$, un píxel de salida recibe $\lceil k/s \rceil$ o
-# $\lfloor k/s \rfloor$ copias del kernel por eje. Si $k$ no es divisible por $s$, unos píxeles reciben más copias
-# que sus vecinos.
+# de las imágenes generadas: un patrón de cuadritos que se repite cada pocos píxeles. Una de sus causas es el
+# **solapamiento desigual** (*uneven overlap*): con kernel $k$ y stride $s$, un píxel de salida recibe
+# $\lceil k/s \rceil$ o $\lfloor k/s \rfloor$ copias del kernel por eje. Si $k$ no es divisible por $s$, unos
+# píxeles reciben más copias que sus vecinos.
 #
 # Lo vemos sin ningún aprendizaje: duplicamos una imagen 4×4 de **unos** con kernels de **unos** de tres maneras
 # (las tres con el tamaño de `'same'`, 8×8):
 #
-# - convolución transpuesta 3×3 con paso 2 ($3$ no es divisible por $2$);
-# - convolución transpuesta 4×4 con paso 2 ($4$ sí lo es);
+# - convolución transpuesta 3×3 con stride 2 ($3$ no es divisible por $2$);
+# - convolución transpuesta 4×4 con stride 2 ($4$ sí lo es);
 # - **redimensionar y convolucionar** (*resize-convolution*): agrandar repitiendo cada píxel (vecino más cercano,
 #   *nearest neighbour*, como `UpSampling2D`) y después una convolución 3×3 normal.
 
@@ -385,97 +434,145 @@ print(T(f"{agree} de {cases} formas de Keras coinciden con las fórmulas",
 # ## Artefatos de tabuleiro de xadrez
 #
 # Odena, Dumoulin e Olah (*Deconvolution and Checkerboard Artifacts*, Distill, 2016) explicaram um defeito típico
-# das imagens geradas: um padrão quadriculado que se repete a cada poucos pixels. A causa está na **sobreposição
-# desigual**: com kernel $k$ e passo $s$, um pixel de saída recebe $\lceil k/s \rceil$ ou $\lfloor k/s \rfloor$
-# cópias do kernel por eixo. Se $k$ não é divisível por $s$, alguns pixels recebem mais cópias que os vizinhos.
+# das imagens geradas: um padrão quadriculado que se repete a cada poucos pixels. Uma das causas é a **sobreposição
+# desigual** (*uneven overlap*): com kernel $k$ e stride $s$, um pixel de saída recebe $\lceil k/s \rceil$ ou
+# $\lfloor k/s \rfloor$ cópias do kernel por eixo. Se $k$ não é divisível por $s$, alguns pixels recebem mais
+# cópias que os vizinhos.
 #
 # Vemos isso sem nenhum aprendizado: duplicamos uma imagem 4×4 de **uns** com kernels de **uns** de três maneiras
 # (todas com o tamanho do `'same'`, 8×8):
 #
-# - convolução transposta 3×3 com passo 2 ($3$ não é divisível por $2$);
-# - convolução transposta 4×4 com passo 2 ($4$ é);
+# - convolução transposta 3×3 com stride 2 ($3$ não é divisível por $2$);
+# - convolução transposta 4×4 com stride 2 ($4$ é);
 # - **redimensionar e convolucionar** (*resize-convolution*): aumentar repetindo cada pixel (vizinho mais próximo,
 #   *nearest neighbour*, como o `UpSampling2D`) e depois uma convolução 3×3 comum.
+
+# %% [markdown] lang="es"
+# ### Tres maneras de duplicar
+#
+# `transposed.unevenness` mide la desigualdad: la media de cada **fase** (fila y columna pares o impares) lejos del
+# borde, y $(\max - \min)/\max$ entre las fases; 0 si todas reciben lo mismo.
+
+# %% [markdown] lang="pt"
+# ### Três maneiras de duplicar
+#
+# `transposed.unevenness` mede a desigualdade: a média de cada **fase** (linha e coluna pares ou ímpares) longe da
+# borda, e $(\max - \min)/\max$ entre as fases; 0 se todas recebem o mesmo.
 
 # %%
 ones = np.ones((4, 4))
 three = conv.conv_transpose2d(ones, np.ones((3, 3)), stride=2, padding="same")
 four = conv.conv_transpose2d(ones, np.ones((4, 4)), stride=2, padding="same")
 resized = conv.conv2d(transposed.upsample_nearest(ones, 2), np.ones((3, 3)), padding="same")
-for name, image in [(T("3×3, paso 2", "3×3, passo 2"), three), (T("4×4, paso 2", "4×4, passo 2"), four), ("redimensionar + 3×3", resized)]:
+for name, image in [(T("transpuesta 3×3", "transposta 3×3"), three), (T("transpuesta 4×4", "transposta 4×4"), four),
+                    (T("×2 + conv. 3×3", "×2 + conv. 3×3"), resized)]:
     inner = image[1:-1, 1:-1]          # es: sin el borde | pt: sem a borda
-    print(T(f"{name:20s} fila 3: {image[3].astype(int)}   interior: {inner.min():g}–{inner.max():g}   "
+    print(T(f"{name:16s} fila 3: {image[3].astype(int)}   interior: {inner.min():g}–{inner.max():g}   "
             f"desigualdad: {transposed.unevenness(image, 2, border=2):.2f}",
-            f"{name:20s} linha 3: {image[3].astype(int)}   interior: {inner.min():g}–{inner.max():g}   "
+            f"{name:16s} linha 3: {image[3].astype(int)}   interior: {inner.min():g}–{inner.max():g}   "
             f"desigualdade: {transposed.unevenness(image, 2, border=2):.2f}"))
 
 # %% [markdown] lang="es"
-# `transposed.unevenness` compara la media de cada fase (fila y columna pares o impares) lejos del borde:
-# $(\max - \min)/\max$, 0 si todas las fases reciben lo mismo. Con 3×3 y paso 2 los píxeles reciben 1, 2 o 4
-# copias: un tablero de ajedrez aunque la entrada y el kernel sean constantes. Con 4×4 todo el interior recibe 4, y
-# redimensionando, 9. Keras da el mismo tablero:
+# Con 3×3 y stride 2 los píxeles reciben 1, 2 o 4 copias: un tablero de ajedrez aunque la entrada y el kernel sean
+# constantes. Con 4×4 todo el interior recibe 4 y, redimensionando, 9. Keras da el mismo tablero:
 
 # %% [markdown] lang="pt"
-# `transposed.unevenness` compara a média de cada fase (linha e coluna pares ou ímpares) longe da borda:
-# $(\max - \min)/\max$, 0 se todas as fases recebem o mesmo. Com 3×3 e passo 2 os pixels recebem 1, 2 ou 4 cópias:
-# um tabuleiro de xadrez mesmo com entrada e kernel constantes. Com 4×4 todo o interior recebe 4, e redimensionando,
-# 9. O Keras dá o mesmo tabuleiro:
+# Com 3×3 e stride 2 os pixels recebem 1, 2 ou 4 cópias: um tabuleiro de xadrez mesmo com entrada e kernel
+# constantes. Com 4×4 todo o interior recebe 4 e, redimensionando, 9. O Keras dá o mesmo tabuleiro:
 
 # %%
 layer = keras.layers.Conv2DTranspose(1, 3, strides=2, padding="same", use_bias=False)
 layer.build((1, 4, 4, 1))
 layer.set_weights([np.ones((3, 3, 1, 1))])
 three_keras = layer(np.ones((1, 4, 4, 1), np.float32), training=False)[0, :, :, 0].numpy()
-print(T("Keras 3×3, paso 2 == conv_transpose2d:",
-        "Keras 3×3, passo 2 == conv_transpose2d:"), np.allclose(three_keras, three))
+print(T("Keras 3×3, stride 2 == conv_transpose2d:",
+        "Keras 3×3, stride 2 == conv_transpose2d:"), np.allclose(three_keras, three))
 transposed.plot_maps({"3×3, s = 2": three, "4×4, s = 2": four, "×2 + 3×3": resized})
 plt.show()
 
 # %% [markdown] lang="es"
-# La regla vale para cualquier $k$: con paso 2, los kernels pares reparten las copias por igual y los impares no.
+# ### Kernel y stride: la tabla
+#
+# El solapamiento desigual para cada combinación de kernel y stride, con `transposed.overlap` (cuántas copias del
+# kernel recibe cada píxel interior cuando la entrada y el kernel son unos) y `transposed.unevenness` (periodo = el
+# stride):
 
 # %% [markdown] lang="pt"
-# A regra vale para qualquer $k$: com passo 2, os kernels pares distribuem as cópias por igual e os ímpares não.
+# ### Kernel e stride: a tabela
+#
+# A sobreposição desigual para cada combinação de kernel e stride, com `transposed.overlap` (quantas cópias do kernel
+# cada pixel interior recebe quando a entrada e o kernel são uns) e `transposed.unevenness` (período = o stride):
 
 # %%
-for k in (2, 3, 4, 5, 6):
-    inner = transposed.overlap(k, 2, n=8)[k:-k, k:-k]
-    print(T(f"k = {k}: copias por píxel {inner.min():g}–{inner.max():g}   parejo: {inner.min() == inner.max()}",
-            f"k = {k}: cópias por pixel {inner.min():g}–{inner.max():g}   uniforme: {inner.min() == inner.max()}"))
+print(T("kernel  stride  copias por píxel  desigualdad", "kernel  stride  cópias por pixel  desigualdade"))
+for k in (3, 4, 5):
+    for s in (1, 2):
+        inner = transposed.overlap(k, s, n=10)[k:-k, k:-k]
+        print(f"{k}×{k}     {s}       {inner.min():4g} – {inner.max():<4g}      {transposed.unevenness(inner, s):.2f}")
+
+# %% [markdown] lang="es"
+# Con stride 1 ningún kernel solapa de forma desigual; con stride 2, el 3×3 (0.75) y el 5×5 (0.56) sí, y el 4×4 no
+# (0). Pero cuidado con lo que dice la tabla: un kernel divisible por el stride elimina **solo el solapamiento
+# desigual**, no todo tablero de ajedrez. Los pesos aprendidos pueden fabricar otro, porque cada fase de la salida
+# usa un subconjunto distinto de los pesos del kernel: si esos subconjuntos no suman lo mismo, aparece el patrón.
+# Solo redimensionar y después convolucionar lo descarta **por construcción** (Odena et al., 2016): todas las fases
+# ven los mismos pesos.
+
+# %% [markdown] lang="pt"
+# Com stride 1 nenhum kernel se sobrepõe de forma desigual; com stride 2, o 3×3 (0.75) e o 5×5 (0.56) sim, e o 4×4
+# não (0). Mas atenção ao que a tabela diz: um kernel divisível pelo stride elimina **só a sobreposição desigual**,
+# não todo tabuleiro de xadrez. Os pesos aprendidos podem fabricar outro, porque cada fase da saída usa um
+# subconjunto diferente dos pesos do kernel: se esses subconjuntos não somam o mesmo, o padrão aparece. Só
+# redimensionar e depois convolucionar o descarta **por construção** (Odena et al., 2016): todas as fases veem os
+# mesmos pesos.
 
 # %% [markdown] lang="es"
 # ### Una pila sin entrenar
 #
 # En un generador se apilan varias capas, y el patrón de cada una se multiplica por las siguientes. Construimos tres
 # pilas de 3 capas, cada una duplicando el tamaño (4 → 32), con pesos **aleatorios** (He normal, semilla fija) y
-# ReLU entre capas: como un generador antes de entrenar (`transposed.upsampling_stack`). Arriba la entrada es
-# constante (una imagen "gris"), abajo es ruido aleatorio como un vector latente:
+# ReLU entre capas: como un generador antes de entrenar (`transposed.upsampling_stack`). La entrada es constante
+# (una imagen «gris») o ruido aleatorio, como un vector latente; medimos la desigualdad de las dos salidas:
 
 # %% [markdown] lang="pt"
 # ### Uma pilha sem treinar
 #
 # Num gerador empilham-se várias camadas, e o padrão de cada uma é multiplicado pelas seguintes. Construímos três
 # pilhas de 3 camadas, cada uma duplicando o tamanho (4 → 32), com pesos **aleatórios** (He normal, semente fixa) e
-# ReLU entre as camadas: como um gerador antes de treinar (`transposed.upsampling_stack`). Em cima a entrada é
-# constante (uma imagem "cinza"), embaixo é ruído aleatório, como um vetor latente:
+# ReLU entre as camadas: como um gerador antes de treinar (`transposed.upsampling_stack`). A entrada é constante
+# (uma imagem “cinza”) ou ruído aleatório, como um vetor latente; medimos a desigualdade das duas saídas:
 
 # %%
 constant = np.ones((1, 4, 4, 16), np.float32)
 noise = np.random.default_rng(0).normal(size=(64, 4, 4, 16)).astype(np.float32)
-fig, axes = plt.subplots(2, 3, figsize=(7.5, 5))
-for column, kind in enumerate(transposed.STACK_KINDS):
+outputs = {}
+for kind in transposed.STACK_KINDS:
     stack = transposed.upsampling_stack(kind, layers=3, channels=16, seed=0)
-    flat = stack(constant, training=False).numpy()[0, :, :, 0]
-    noisy = stack(noise, training=False).numpy()[..., 0]
-    # es: desigualdad: periodo 8 (tres capas de paso 2) con la entrada constante; periodo 2 con ruido
-    # pt: desigualdade: período 8 (três camadas de passo 2) com a entrada constante; período 2 com ruído
-    print(T(f"{kind:12s} {flat.shape}  desigualdad (constante): {transposed.unevenness(flat, 8, border=8):.2f}"
+    flat = outputs[kind, "flat"] = stack(constant, training=False).numpy()[0, :, :, 0]
+    noisy = outputs[kind, "noise"] = stack(noise, training=False).numpy()[..., 0]
+    # es: periodo 8 (tres capas de stride 2) con la entrada constante; periodo 2 con ruido
+    # pt: período 8 (três camadas de stride 2) com a entrada constante; período 2 com ruído
+    print(T(f"{transposed.stack_label(kind):34s} desigualdad (constante): {transposed.unevenness(flat, 8, border=8):.2f}"
             f"   (ruido, media de 64): {transposed.unevenness(np.abs(noisy).mean(axis=0), 2, border=8):.2f}",
-            f"{kind:12s} {flat.shape}  desigualdade (constante): {transposed.unevenness(flat, 8, border=8):.2f}"
+            f"{transposed.stack_label(kind):38s} desigualdade (constante): {transposed.unevenness(flat, 8, border=8):.2f}"
             f"   (ruído, média de 64): {transposed.unevenness(np.abs(noisy).mean(axis=0), 2, border=8):.2f}"))
-    axes[0, column].imshow(flat, cmap="gray")
-    axes[1, column].imshow(noisy[0], cmap="gray")
-    axes[0, column].set_title(kind)
+
+# %% [markdown] lang="es"
+# ### Las tres pilas, vistas
+#
+# Arriba, la salida para la entrada constante; abajo, para el primer ruido:
+
+# %% [markdown] lang="pt"
+# ### As três pilhas, vistas
+#
+# Em cima, a saída para a entrada constante; embaixo, para o primeiro ruído:
+
+# %%
+fig, axes = plt.subplots(2, 3, figsize=(8, 5.6))
+for column, kind in enumerate(transposed.STACK_KINDS):
+    axes[0, column].imshow(outputs[kind, "flat"], cmap="gray")
+    axes[1, column].imshow(outputs[kind, "noise"][0], cmap="gray")
+    axes[0, column].set_title(transposed.stack_label(kind), fontsize=10)
 for ax in axes.ravel():
     ax.set_axis_off()
 plt.show()
@@ -483,53 +580,67 @@ plt.show()
 # %% [markdown] lang="es"
 # Lo que muestran los números y las imágenes:
 #
-# - **Redimensionar + convolución** no tiene patrón por construcción: una entrada constante da una salida constante
-#   lejos del borde (desigualdad 0), y con ruido las fases reciben casi lo mismo.
-# - **Las dos transpuestas** dibujan una retícula incluso con pesos aleatorios. Con 4×4/paso 2 el solapamiento es
-#   parejo, así que lo que queda se debe sólo a que los pesos aleatorios no están equilibrados entre las fases; el
-#   entrenamiento puede corregirlo. Con 3×3/paso 2 se suma además el solapamiento desigual (1, 2, 4 copias), que
-#   los pesos tienen que compensar.
+# - **Redimensionar + convolución** no tiene patrón: una entrada constante da una salida constante lejos del borde
+#   (desigualdad 0), y con ruido las fases reciben casi lo mismo.
+# - **Las dos transpuestas** dibujan una retícula incluso con pesos aleatorios, también la de 4×4, cuyo solapamiento
+#   es parejo: su patrón viene de que los pesos aleatorios no están equilibrados entre las fases. El entrenamiento
+#   puede corregirlo, o no. Con 3×3 se suma además el solapamiento desigual (1, 2, 4 copias).
 #
 # Odena y sus coautores recomiendan redimensionar y convolucionar; la alternativa más común en las DCGAN es elegir
-# $k$ divisible por $s$.
+# $k$ divisible por $s$, que quita una causa del tablero, no todas.
 
 # %% [markdown] lang="pt"
 # O que os números e as imagens mostram:
 #
-# - **Redimensionar + convolução** não tem padrão por construção: uma entrada constante dá uma saída constante longe
-#   da borda (desigualdade 0), e com ruído as fases recebem quase o mesmo.
-# - **As duas transpostas** desenham uma grade mesmo com pesos aleatórios. Com 4×4/passo 2 a sobreposição é
-#   uniforme, então o que sobra vem só de os pesos aleatórios não estarem equilibrados entre as fases; o treinamento
-#   pode corrigir isso. Com 3×3/passo 2 soma-se ainda a sobreposição desigual (1, 2, 4 cópias), que os pesos
-#   precisam compensar.
+# - **Redimensionar + convolução** não tem padrão: uma entrada constante dá uma saída constante longe da borda
+#   (desigualdade 0), e com ruído as fases recebem quase o mesmo.
+# - **As duas transpostas** desenham uma grade mesmo com pesos aleatórios, inclusive a de 4×4, cuja sobreposição é
+#   uniforme: o padrão dela vem de os pesos aleatórios não estarem equilibrados entre as fases. O treinamento pode
+#   corrigir isso, ou não. Com 3×3 soma-se ainda a sobreposição desigual (1, 2, 4 cópias).
 #
 # Odena e coautores recomendam redimensionar e convolucionar; a alternativa mais comum nas DCGAN é escolher $k$
-# divisível por $s$.
+# divisível por $s$, o que tira uma causa do tabuleiro, não todas.
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Antes de la tabla, pide que predigan en voz alta qué combinaciones de kernel y stride dan un tablero con entrada
+# constante. Después de la pila sin entrenar, la pregunta clave: «si el 4×4 tiene solapamiento parejo, ¿de dónde
+# sale su retícula?» (de los pesos: cada fase de la salida usa pesos distintos del kernel).
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Antes da tabela, peça que prevejam em voz alta quais combinações de kernel e stride dão um tabuleiro com entrada
+# constante. Depois da pilha sem treinar, a pergunta-chave: “se o 4×4 tem sobreposição uniforme, de onde vem a sua
+# grade?” (dos pesos: cada fase da saída usa pesos diferentes do kernel).
 
 # %% [markdown] lang="es"
 # ## ¿Por qué las DCGAN usan convoluciones transpuestas?
 #
 # Radford, Metz y Chintala (DCGAN, 2015) sustituyeron los cambios de tamaño fijos por convoluciones que se
-# aprenden: en el discriminador, el agrupamiento por convoluciones con paso 2 (submuestreo aprendido); en el
-# generador, el sobremuestreo fijo por **convoluciones transpuestas con paso 2** (sobremuestreo aprendido). Cada capa duplica
-# el tamaño *y* decide con sus pesos cómo rellenar los píxeles nuevos.
-#
-# El generador del curso (lección 06) va de un vector latente de 100 números a 7×7×128, y después dos
-# `Conv2DTranspose` con **kernel 4×4, paso 2 y `padding='same'`**: 7 → 14 → 28. El kernel 4×4 es divisible por el
-# paso (solapamiento parejo) y `'same'` da exactamente $2n$. Este es su esqueleto (sin la normalización por lotes ni
-# las ReLU, que no cambian las formas), con los tamaños que dan las fórmulas:
+# aprenden: en el discriminador, el agrupamiento por convoluciones con stride 2 (submuestreo aprendido); en el
+# generador, el sobremuestreo fijo por **convoluciones transpuestas con stride 2** (sobremuestreo aprendido). Cada
+# capa duplica el tamaño *y* decide con sus pesos cómo rellenar los píxeles nuevos.
 
 # %% [markdown] lang="pt"
 # ## Por que as DCGAN usam convoluções transpostas?
 #
 # Radford, Metz e Chintala (DCGAN, 2015) substituíram as mudanças de tamanho fixas por convoluções que são
-# aprendidas: no discriminador, o agrupamento por convoluções com passo 2 (subamostragem aprendida); no gerador, a
-# sobreamostragem fixa por **convoluções transpostas com passo 2** (sobreamostragem aprendida). Cada camada duplica o tamanho *e* decide
-# com os seus pesos como preencher os pixels novos.
+# aprendidas: no discriminador, o agrupamento por convoluções com stride 2 (subamostragem aprendida); no gerador, a
+# sobreamostragem fixa por **convoluções transpostas com stride 2** (sobreamostragem aprendida). Cada camada duplica
+# o tamanho *e* decide com os seus pesos como preencher os pixels novos.
+
+# %% [markdown] lang="es"
+# ### El esqueleto del generador
+#
+# El generador del curso (lección 06) va de un vector latente de 100 números a 7×7×128, y después dos
+# `Conv2DTranspose` con **kernel 4×4, stride 2 y `padding='same'`**: 7 → 14 → 28. El kernel 4×4 es divisible por el
+# stride (no hay solapamiento desigual) y `'same'` da exactamente $2n$. Este es su esqueleto (sin la normalización por lotes ni
+# las ReLU, que no cambian las formas), con los tamaños que dan las fórmulas:
+
+# %% [markdown] lang="pt"
+# ### O esqueleto do gerador
 #
 # O gerador do curso (lição 06) vai de um vetor latente de 100 números a 7×7×128, e depois duas `Conv2DTranspose` com
-# **kernel 4×4, passo 2 e `padding='same'`**: 7 → 14 → 28. O kernel 4×4 é divisível pelo passo (sobreposição
-# uniforme) e `'same'` dá exatamente $2n$. Este é o seu esqueleto (sem a normalização em lote nem as ReLU, que não
+# **kernel 4×4, stride 2 e `padding='same'`**: 7 → 14 → 28. O kernel 4×4 é divisível pelo stride (não há
+# sobreposição desigual) e `'same'` dá exatamente $2n$. Este é o seu esqueleto (sem a normalização em lote nem as ReLU, que não
 # mudam os formatos), com os tamanhos que as fórmulas dão:
 
 # %%
@@ -564,39 +675,132 @@ print(skeleton(z, training=False).shape)
 #
 # Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` dice si es correcta o da una
 # pista.
+#
+# 1. Un kernel 3×3 con stride 2 y relleno 1 recorre una entrada 5×5. ¿Qué forma tiene su matriz de convolución
+#    $C$? Una tupla `(filas, columnas)`.
+# 2. `Conv2DTranspose` con kernel 4×4, `strides=2` y `padding='valid'` recibe un mapa de 7×7: ¿qué alto tiene su
+#    salida?
+# 3. La convolución transpuesta de `[[1, 2], [3, 4]]` con un kernel 2×2 de unos, stride 1 y sin relleno: un
+#    arreglo 3×3.
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
 # Escreva a sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
 # dica.
+#
+# 1. Um kernel 3×3 com stride 2 e preenchimento 1 percorre uma entrada 5×5. Qual é o formato da sua matriz de
+#    convolução $C$? Uma tupla `(linhas, colunas)`.
+# 2. `Conv2DTranspose` com kernel 4×4, `strides=2` e `padding='valid'` recebe um mapa 7×7: qual é a altura da saída?
+# 3. A convolução transposta de `[[1, 2], [3, 4]]` com um kernel 2×2 de uns, stride 1 e sem preenchimento: um array
+#    3×3.
 
 # %%
-# es: 03.1 — la forma de la matriz de convolución C (kernel 3×3, paso 2, relleno 1, entrada 5×5)
-# pt: 03.1 — o formato da matriz de convolução C (kernel 3×3, passo 2, preenchimento 1, entrada 5×5)
-answer = None
+answer = None  # es: 03.1, (filas, columnas) | pt: 03.1, (linhas, colunas)
 gc.exercises.check("03.1", answer)
 
 # %%
-# es: 03.2 — alto de la salida de Conv2DTranspose(k=4, strides=2, padding='valid') sobre 7×7
-# pt: 03.2 — altura da saída de Conv2DTranspose(k=4, strides=2, padding='valid') sobre 7×7
-answer = None
+answer = None  # es: 03.2, tu respuesta | pt: 03.2, sua resposta
 gc.exercises.check("03.2", answer)
 
 # %%
-# es: 03.3 — la convolución transpuesta de [[1, 2], [3, 4]] con un kernel 2×2 de unos (un arreglo 3×3)
-# pt: 03.3 — a convolução transposta de [[1, 2], [3, 4]] com um kernel 2×2 de uns (um array 3×3)
-answer = None
+answer = None  # es: 03.3, un arreglo 3×3 | pt: 03.3, um array 3×3
 gc.exercises.check("03.3", answer)
 
+# %% [markdown] lang="es"
+# ### Dos preguntas sobre el solapamiento
+#
+# 4. Kernel 5×5 de unos, stride 2, una imagen de unos: lejos del borde, ¿cuántas veces más copias del kernel recibe
+#    el píxel más cubierto que el menos cubierto (mayor / menor)?
+# 5. Con stride 2, ¿qué tamaño de kernel (3, 4 o 5) reparte las copias por igual en el interior?
+
+# %% [markdown] lang="pt"
+# ### Duas perguntas sobre a sobreposição
+#
+# 4. Kernel 5×5 de uns, stride 2, uma imagem de uns: longe da borda, quantas vezes mais cópias do kernel recebe o
+#    pixel mais coberto do que o menos coberto (maior / menor)?
+# 5. Com stride 2, qual tamanho de kernel (3, 4 ou 5) distribui as cópias por igual no interior?
+
 # %%
-# es: 03.4 — kernel 5×5, paso 2: copias en el píxel más cubierto / en el menos cubierto
-# pt: 03.4 — kernel 5×5, passo 2: cópias no pixel mais coberto / no menos coberto
-answer = None
+answer = None  # es: 03.4, tu respuesta | pt: 03.4, sua resposta
 gc.exercises.check("03.4", answer)
 
 # %%
-# es: 03.5 — con paso 2, ¿qué kernel (3, 4 o 5) reparte las copias por igual?
-# pt: 03.5 — com passo 2, qual kernel (3, 4 ou 5) distribui as cópias por igual?
-answer = None
+answer = None  # es: 03.5, 3, 4 o 5 | pt: 03.5, 3, 4 ou 5
 gc.exercises.check("03.5", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: contar copias
+#
+# 6. Completa `overlap_count(k, s, n)` **sin** `conv_transpose2d` ni `transposed.overlap`: una imagen $n \times n$ de
+#    unos y un kernel $k \times k$ de unos, stride $s$, sin relleno. Cada píxel de entrada esparce una ventana
+#    $k \times k$ de unos que empieza en $(s \cdot i, s \cdot j)$; devuelve el mapa de copias, de lado
+#    $s(n - 1) + k$. Pasa la **función** como respuesta.
+
+# %% [markdown] lang="pt"
+# ### Programar: contar cópias
+#
+# 6. Complete `overlap_count(k, s, n)` **sem** `conv_transpose2d` nem `transposed.overlap`: uma imagem $n \times n$
+#    de uns e um kernel $k \times k$ de uns, stride $s$, sem preenchimento. Cada pixel de entrada espalha uma janela
+#    $k \times k$ de uns que começa em $(s \cdot i, s \cdot j)$; devolva o mapa de cópias, de lado $s(n - 1) + k$.
+#    Passe a **função** como resposta.
+
+# %%
+def overlap_count(k, s, n):
+    side = s * (n - 1) + k
+    counts = np.zeros((side, side))
+    return counts  # es: cámbialo: suma 1 en la ventana de cada píxel de entrada
+                   # pt: troque: some 1 na janela de cada pixel de entrada
+
+answer = None  # es: overlap_count, sin paréntesis | pt: overlap_count, sem parênteses
+gc.exercises.check("03.6", answer)
+
+# %% [markdown] lang="es"
+# ### Experimento: un generador con kernels 3×3
+#
+# 7. Construye `models.dcgan_generator(kernel_size=k)` tras `gc.seed_everything(0)`, para $k = 3$ y $k = 4$; genera
+#    64 imágenes con el `z` de la celda (`training=True`) y mide
+#    `transposed.unevenness(np.abs(images).mean(axis=0), 2, border=4)` sobre las imágenes 28×28. Una tupla
+#    `(desigualdad con 3×3, desigualdad con 4×4)`. ¿Quita el kernel 4×4 el tablero de un generador sin entrenar?
+
+# %% [markdown] lang="pt"
+# ### Experimento: um gerador com kernels 3×3
+#
+# 7. Construa `models.dcgan_generator(kernel_size=k)` depois de `gc.seed_everything(0)`, para $k = 3$ e $k = 4$;
+#    gere 64 imagens com o `z` da célula (`training=True`) e meça
+#    `transposed.unevenness(np.abs(images).mean(axis=0), 2, border=4)` sobre as imagens 28×28. Uma tupla
+#    `(desigualdade com 3×3, desigualdade com 4×4)`. O kernel 4×4 tira o tabuleiro de um gerador sem treinar?
+
+# %%
+z = np.random.default_rng(0).normal(size=(64, 100)).astype(np.float32)
+
+def generator_unevenness(kernel_size):
+    gc.seed_everything(0)
+    G = models.dcgan_generator(kernel_size=kernel_size)
+    return G  # es: cámbialo: genera las imágenes y mide su desigualdad | pt: troque: gere as imagens e meça a desigualdade
+
+answer = None  # es: (generator_unevenness(3), generator_unevenness(4))
+               # pt: (generator_unevenness(3), generator_unevenness(4))
+gc.exercises.check("03.7", answer)
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# El ejercicio 7 suele dar dos números parecidos y altos: un generador sin entrenar tiene tablero con cualquier
+# kernel. Úsalo para repetir la idea de la lección: el 4×4 quita el solapamiento desigual, no el patrón que traen
+# los pesos; lo que decide al final es el entrenamiento (y, si se quiere garantía, redimensionar + convolucionar).
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# O exercício 7 costuma dar dois números parecidos e altos: um gerador sem treinar tem tabuleiro com qualquer kernel.
+# Use isso para repetir a ideia da lição: o 4×4 tira a sobreposição desigual, não o padrão que vem dos pesos; o que
+# decide no fim é o treinamento (e, se se quer garantia, redimensionar + convolucionar).
+
+# %% [markdown] lang="es"
+# ## Siguiente
+#
+# La lección 04 deja las imágenes por un momento y estudia el objetivo de la GAN: qué optimizan el generador y el
+# discriminador, y por qué.
+
+# %% [markdown] lang="pt"
+# ## Próxima
+#
+# A lição 04 deixa as imagens por um momento e estuda o objetivo da GAN: o que o gerador e o discriminador otimizam,
+# e por quê.
