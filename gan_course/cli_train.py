@@ -46,6 +46,10 @@ register({
                         "pt": "modelo: {names} (padrão course para o MNIST, dcgan para uma pasta)"},
     "cli_train.data": {"es": "'mnist', 'emoji' (los emoji Noto incluidos) o una carpeta con imágenes PNG/JPEG",
                        "pt": "'mnist', 'emoji' (os emoji Noto incluídos) ou uma pasta com imagens PNG/JPEG"},
+    "cli_train.loss": {"es": "función de pérdida: bce (por defecto), hinge o wgan-gp (crítico sin normalización por "
+                             "lotes, 5 pasos del crítico por paso de G, λ = 10)",
+                       "pt": "função de perda: bce (padrão), hinge ou wgan-gp (crítico sem normalização em lote, "
+                             "5 passos do crítico por passo de G, λ = 10)"},
     "cli_train.background": {"es": "color sobre el que se componen las imágenes transparentes (por defecto white)",
                              "pt": "cor sobre a qual as imagens transparentes são compostas (padrão white)"},
     "cli_train.categories": {"es": "con --data emoji: categorías a usar, separadas por comas "
@@ -107,6 +111,7 @@ def add_arguments(parser):
     parser.add_argument("--minutes", metavar="M", help=t("cli_train.minutes", n=DEFAULT_MINUTES))
     parser.add_argument("--model", metavar="NAME", help=t("cli_train.model", names=names))
     parser.add_argument("--data", metavar="mnist|emoji|DIR", help=t("cli_train.data"))
+    parser.add_argument("--loss", metavar="bce|hinge|wgan-gp", help=t("cli_train.loss"))
     parser.add_argument("--background", metavar="COLOUR", help=t("cli_train.background"))
     parser.add_argument("--categories", metavar="A,B", help=t("cli_train.categories"))
     parser.add_argument("--resume", action="store_true", help=t("cli_train.resume"))
@@ -147,6 +152,14 @@ def _smoothing(text):
     if value is None or not 0.0 <= value < 0.5:
         raise arg_error("--label-smoothing", text, "cli_train.expected_number")
     return value
+
+
+def _loss(text):
+    from .losses import FAMILIES
+
+    if text not in FAMILIES:
+        raise arg_error("--loss", text, "validate.choice", choices=", ".join(FAMILIES))
+    return text
 
 
 def _background(text):
@@ -209,6 +222,7 @@ def settings_from(args) -> dict:
         "g_steps": _int("--g-steps", args.g_steps, 1) if args.g_steps is not None else None,
         "label_smoothing": _smoothing(args.label_smoothing) if args.label_smoothing is not None else None,
         "background": _background(args.background) if args.background is not None else None,
+        "loss": _loss(args.loss) if args.loss is not None else None,
         "categories": _categories(args.categories) if args.categories is not None else None,
     }
     if given["model"] is not None and given["model"] not in models.FAMILIES:
@@ -252,6 +266,7 @@ def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
             run.setdefault("background", "#ffffff")
     run.setdefault("g_steps", 1)
     run.setdefault("label_smoothing", 0.0)
+    run.setdefault("loss", "bce")
     return out, run
 
 
@@ -289,9 +304,11 @@ def run(args) -> int:
         raise arg_error("--batch-size", run_cfg["batch_size"],
                         "train.expected_batch", n=len(images))
     seed_everything(run_cfg["seed"])  # the networks' first weights too
-    generator, discriminator = models.build_pair(run_cfg["model"], shape)
+    critic = run_cfg["loss"] == "wgan-gp"  # a critic without batch norm, n_critic = 5 (Gulrajani et al.)
+    generator, discriminator = models.build_pair(run_cfg["model"], shape, **({"d_batch_norm": False} if critic else {}))
     gan = train.GAN(generator, discriminator, recipe=run_cfg["model"], g_steps=run_cfg["g_steps"],
-                    label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"])
+                    label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"], loss=run_cfg["loss"],
+                    **({"n_critic": 5} if critic else {}))
     scorer = None
     if s["score_every"]:
         from . import metrics

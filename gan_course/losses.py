@@ -184,3 +184,56 @@ def explicit_discriminator_loss(real_prob, fake_prob):
     if tf.executing_eagerly() and real_prob.shape != fake_prob.shape:
         raise arg_error("fake_prob", fake_prob, "losses.expected_same_shape", shape=tuple(real_prob.shape))
     return -tf.reduce_mean(tf.math.log(real_prob) + tf.math.log(1.0 - fake_prob))
+
+
+# --- other loss families (lesson 08: beyond the cross-entropy) ----------------------------------
+
+#: Loss families the trainer knows: the cross-entropy of lessons 04–06, the hinge loss (SAGAN,
+#: BigGAN) and the Wasserstein loss with gradient penalty (Gulrajani et al., 2017).
+FAMILIES = ("bce", "hinge", "wgan-gp")
+
+
+def hinge_discriminator_loss(real_logits, fake_logits):
+    """:math:`\\overline{\\max(0, 1 - D(x))} + \\overline{\\max(0, 1 + D(G(z)))}` on raw scores (logits).
+
+    D stops pushing an image once its score is beyond the margin (≥ 1 for real, ≤ −1 for fake).
+    Visto en 04 §Otras funciones de pérdida.
+    """
+    real = _tensor("real_logits", real_logits)
+    fake = _tensor("fake_logits", fake_logits)
+    return tf.reduce_mean(tf.nn.relu(1.0 - real)) + tf.reduce_mean(tf.nn.relu(1.0 + fake))
+
+
+def hinge_generator_loss(fake_logits):
+    """:math:`-\\overline{D(G(z))}`: G raises D's score of its images (no margin on G's side)."""
+    return -tf.reduce_mean(_tensor("fake_logits", fake_logits))
+
+
+def wasserstein_critic_loss(real_scores, fake_scores):
+    """:math:`\\overline{D(G(z))} - \\overline{D(x)}`: minus the critic's estimate of the Wasserstein distance.
+
+    The scores are not probabilities: any real number; only their difference means something.
+    """
+    return tf.reduce_mean(_tensor("fake_scores", fake_scores)) - tf.reduce_mean(_tensor("real_scores", real_scores))
+
+
+def wasserstein_generator_loss(fake_scores):
+    """:math:`-\\overline{D(G(z))}`."""
+    return -tf.reduce_mean(_tensor("fake_scores", fake_scores))
+
+
+def gradient_penalty(critic, real, fake, epsilon):
+    """:math:`\\overline{(\\|\\nabla_{\\hat x} D(\\hat x)\\|_2 - 1)^2}`, the WGAN-GP penalty.
+
+    :math:`\\hat x = \\epsilon x + (1-\\epsilon) G(z)` are points between real and generated images.
+
+    ``critic`` maps images to scores (its first output column is used), ``epsilon`` has one value in
+    [0, 1] per image (shape (N, 1, 1, 1)).  Multiply by λ (10 in Gulrajani et al.) in the loss.
+    """
+    mixed = epsilon * real + (1.0 - epsilon) * fake
+    with tf.GradientTape() as tape:
+        tape.watch(mixed)
+        total = tf.reduce_sum(critic(mixed)[:, :1])
+    grad = tape.gradient(total, mixed)
+    norm = tf.sqrt(tf.reduce_sum(tf.square(grad), axis=list(range(1, len(grad.shape)))) + 1e-12)
+    return tf.reduce_mean(tf.square(norm - 1.0))

@@ -78,6 +78,14 @@ register({
                                     "también aprende las clases",
                               "pt": "os rótulos (0 … {k}-1) das imagens reais: este discriminador também "
                                     "aprende as classes"},
+    "train.expected_scores": {"es": "'bce' con un discriminador que termina en sigmoide (hinge y wgan-gp usan "
+                                    "puntuaciones sin acotar)",
+                              "pt": "'bce' com um discriminador que termina em sigmoide (hinge e wgan-gp usam "
+                                    "pontuações sem limites)"},
+    "train.expected_critic": {"es": "un crítico sin normalización por lotes para wgan-gp (build_pair(..., "
+                                    "d_batch_norm=False))",
+                              "pt": "um crítico sem normalização em lote para wgan-gp (build_pair(..., "
+                                    "d_batch_norm=False))"},
     "train.expected_option": {"es": "una de las opciones {names}", "pt": "uma das opções {names}"},
     "train.expected_minutes": {"es": "minutos > 0, o None (sin límite)", "pt": "minutos > 0, ou None (sem limite)"},
     "train.expected_positive": {"es": "un entero ≥ 1", "pt": "um inteiro ≥ 1"},
@@ -128,7 +136,8 @@ GENERATOR_FILE = "generator.keras"
 #: Settings of :class:`GAN` that a recipe (:data:`gan_course.models.RECIPES`) may leave out.
 TRAINING_DEFAULTS = {"beta_2": 0.999, "g_steps": 1, "g_loss": "non_saturating", "label_smoothing": 0.0,
                      "r1_gamma": 0.0, "r1_every": 1, "ema_half_life": 0.0, "ema_rampup": 0.05,
-                     "augment": "none", "augment_shift": 2, "augment_target": 0.6, "class_weight": 1.0}
+                     "augment": "none", "augment_shift": 2, "augment_target": 0.6, "class_weight": 1.0,
+                     "loss": "bce", "gp_weight": 10.0, "n_critic": 1}
 AUGMENTS = ("none", "translate")
 AUGMENT_SPEED_IMAGES = 100_000.0  # ADA: p can move by 1 every this many images
 AUGMENT_MAX_P = 0.8
@@ -197,7 +206,7 @@ class GAN:
 
     OPTIONS = ("g_lr", "d_lr", "beta_1", "beta_2", "g_steps", "g_loss", "label_smoothing", "r1_gamma",
                "r1_every", "ema_half_life", "ema_rampup", "augment", "augment_shift", "augment_target",
-               "class_weight")
+               "class_weight", "loss", "gp_weight", "n_critic")
 
     def __init__(self, generator, discriminator, *, recipe: str = "plain", form: str = "auto", seed: int = 0,
                  n_samples: int = 100, **options):
@@ -220,18 +229,26 @@ class GAN:
             o[name] = _unit_float(name, o[name])
         for name in ("g_lr", "d_lr"):
             o[name] = _positive_float(name, o[name])
-        for name in ("r1_gamma", "ema_half_life", "ema_rampup", "class_weight"):
+        for name in ("r1_gamma", "ema_half_life", "ema_rampup", "class_weight", "gp_weight"):
             o[name] = _nonnegative_float(name, o[name])
         o["augment_target"] = _unit_float("augment_target", o["augment_target"])
         o["g_steps"] = _positive_int("g_steps", o["g_steps"])
         o["r1_every"] = _positive_int("r1_every", o["r1_every"])
+        o["n_critic"] = _positive_int("n_critic", o["n_critic"])
+        if o["loss"] not in losses.FAMILIES:
+            raise arg_error("loss", o["loss"], "train.expected_augment", names=", ".join(losses.FAMILIES))
         o["augment_shift"] = _positive_int("augment_shift", o["augment_shift"])
         o["label_smoothing"] = losses.check_label_smoothing(o["label_smoothing"])
         self.generator, self.discriminator = generator, discriminator
         self.form = actual
         self.options = o
         self.classes = models.discriminator_classes(discriminator)
-        self._fused = not any(isinstance(layer, keras.layers.BatchNormalization) for layer in discriminator.layers)
+        has_bn = any(isinstance(layer, keras.layers.BatchNormalization) for layer in discriminator.layers)
+        if o["loss"] != "bce" and actual != "logits":
+            raise arg_error("loss", o["loss"], "train.expected_scores")
+        if o["loss"] == "wgan-gp" and has_bn:  # the penalty is per image: BN mixes the images of a batch
+            raise arg_error("discriminator", discriminator.name, "train.expected_critic")
+        self._fused = not has_bn
         self.z_dim = models.latent_dim(generator)
         self.image_shape = models.image_shape(discriminator)
         self.settings = {"recipe": recipe, **o, "form": self.form, "seed": int(seed)}
@@ -317,8 +334,10 @@ class GAN:
             if o["r1_gamma"] > 0:
                 due = tf.equal(self.d_optimizer.iterations % o["r1_every"], 0)
                 penalty = tf.cond(due, lambda: self._r1(real), lambda: tf.constant(0.0))
-            d_loss = losses.discriminator_loss(real_out[:, :1], fake_out[:, :1], self.form, o["label_smoothing"])
-            g_loss = losses.generator_loss(fake_out[:, :1], self.form, o["g_loss"])
+            d_loss, g_loss = self._losses(real_out[:, :1], fake_out[:, :1])
+            if o["loss"] == "wgan-gp":
+                epsilon = self.noise.uniform([n, 1, 1, 1])
+                penalty += o["gp_weight"] * losses.gradient_penalty(self._d, real, fake, epsilon)
             d_total = d_loss + penalty
             g_total = g_loss
             if self.classes:
@@ -326,12 +345,16 @@ class GAN:
                 g_total += o["class_weight"] * _ambiguity(fake_out[:, 1:])
         d_grads = d_tape.gradient(d_total, D.trainable_variables)
         g_grads = g_tape.gradient(g_total, G.trainable_variables)
+        g_due = tf.equal(self.d_optimizer.iterations % o["n_critic"], o["n_critic"] - 1)  # before D's update
         self.d_optimizer.apply_gradients(zip(d_grads, D.trainable_variables))
-        self.g_optimizer.apply_gradients(zip(g_grads, G.trainable_variables))
+        if o["n_critic"] == 1:
+            self.g_optimizer.apply_gradients(zip(g_grads, G.trainable_variables))
+        else:  # WGAN: n_critic critic updates for each generator update
+            tf.cond(g_due, lambda: self._apply_g(g_grads), lambda: tf.constant(False))
         for _ in range(o["g_steps"] - 1):
             z = self.noise.normal([n, self.z_dim])
             with tf.GradientTape() as tape:
-                g_loss = losses.generator_loss(self._d(G(z, training=True))[:, :1], self.form, o["g_loss"])
+                g_loss = self._losses(None, self._d(G(z, training=True))[:, :1])[1]
             grads = tape.gradient(g_loss, G.trainable_variables)
             self.g_optimizer.apply_gradients(zip(grads, G.trainable_variables))
         self.images_seen.assign_add(tf.cast(n, tf.float64))
@@ -339,9 +362,26 @@ class GAN:
             self._update_ema(n)
         if o["augment"] != "none":
             self._adapt_augment(real_out[:, :1], n)
-        to_prob = tf.sigmoid if self.form == "logits" else tf.identity
+        to_prob = tf.sigmoid if self.form == "logits" and o["loss"] != "wgan-gp" else tf.identity
         return {"d_loss": d_loss, "g_loss": g_loss,
                 "d_real": tf.reduce_mean(to_prob(real_out[:, :1])), "d_fake": tf.reduce_mean(to_prob(fake_out[:, :1]))}
+
+    def _losses(self, real_out, fake_out):
+        """``(J(D), J(G))`` of the loss family (``real_out`` may be None when only J(G) is needed)."""
+        o = self.options
+        if o["loss"] == "hinge":
+            d = losses.hinge_discriminator_loss(real_out, fake_out) if real_out is not None else None
+            return d, losses.hinge_generator_loss(fake_out)
+        if o["loss"] == "wgan-gp":
+            d = losses.wasserstein_critic_loss(real_out, fake_out) if real_out is not None else None
+            return d, losses.wasserstein_generator_loss(fake_out)
+        d = (losses.discriminator_loss(real_out, fake_out, self.form, o["label_smoothing"])
+             if real_out is not None else None)
+        return d, losses.generator_loss(fake_out, self.form, o["g_loss"])
+
+    def _apply_g(self, grads):
+        self.g_optimizer.apply_gradients(zip(grads, self.generator.trainable_variables))
+        return tf.constant(True)
 
     def _d_pair(self, real, fake):
         """D on the real and on the generated batch: one call on both when D has no batch norm.

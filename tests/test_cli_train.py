@@ -90,6 +90,10 @@ def test_bad_inputs_give_one_line_and_write_nothing(tmp_path, capsys):
     _bad(["--resume"], capsys, "`--resume`", "runs")
     _bad(["--resume", "--out", str(empty)], capsys, "`--out`")
     _bad(["--label-smoothing", "0.7"], capsys, "`--label-smoothing`")
+    _bad(["--loss", "lsgan"], capsys, "`--loss`", "wgan-gp")
+    _bad(["--background", "not-a-colour"], capsys, "`--background`")
+    _bad(["--categories", "Flags"], capsys, "`--categories`", "emoji")
+    _bad(["--data", "emoji", "--categories", "Dragons"], capsys, "`--categories`", "Flags")
     _bad(["--data", str(empty), "--score-every", "1"], capsys, "`--score-every`")
     line = _bad(["--lang", "pt", "--epochs", "0"], capsys, "erro:", "esperava-se")
     assert "épocas" in line
