@@ -23,7 +23,7 @@ canvas (no pyplot, no timestamps) and written with :func:`gan_course.gif.write_g
 re-running writes the same bytes.
 
 ``python -m gan_course figures`` writes them all (see :data:`FIGURES`).
-Visto en 02 §La convolución a mano, 02 §Paso (stride) y relleno (padding), 02 §Agrupamiento (pooling) y
+Visto en 02 §La convolución a mano, 02 §Stride y relleno (padding), 02 §Agrupamiento (pooling) y
 03 §La transpuesta como una convolución.
 """
 from __future__ import annotations
