@@ -409,7 +409,7 @@ def plot_gan1d_losses(history: History1D, window: int = 25):
     for ax in (a0, a1):
         ax.set_xlabel(t("gan1d.step_axis"))
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8, loc="upper right")
+        ax.legend(fontsize=10, loc="upper right")
     fig.tight_layout()
     return fig
 
@@ -504,6 +504,6 @@ def plot_mode_collapse(histories, labels=None, title: str | None = None, radius:
     a1.set_title(t("gan1d.fraction_title"), fontsize=11)
     for ax in (a0, a1):
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=9, loc="upper right")
+        ax.legend(fontsize=10, loc="upper right")
     fig.tight_layout()
     return fig

@@ -86,7 +86,7 @@ register({
         "pt": "uma lista não vazia de deslocamentos μ_g finitos",
     },
     # plot labels
-    "objective.t_axis": {"es": "D(·) = probabilidad de «real»", "pt": "D(·) = probabilidade de «real»"},
+    "objective.t_axis": {"es": "D(·) = probabilidad de «real»", "pt": "D(·) = probabilidade de “real”"},
     "objective.real_term": {
         "es": "−log D(x): pérdida de D con una muestra real",
         "pt": "−log D(x): perda de D com uma amostra real",
@@ -110,7 +110,7 @@ register({
     },
     "objective.fake_axis": {
         "es": "D(G(z)): probabilidad de «real» que D da a una falsa",
-        "pt": "D(G(z)): probabilidade de «real» que D dá a uma falsa",
+        "pt": "D(G(z)): probabilidade de “real” que D dá a uma falsa",
     },
     "objective.losses_title": {"es": "Pérdidas del generador", "pt": "Perdas do gerador"},
     "objective.grad_output_title": {
@@ -564,21 +564,21 @@ def plot_generator_losses(fig=None):
         axes[2].plot(tt, generator_loss_grad(tt, kind, "logit"), color=colours[kind], lw=2, label=label)
     axes[0].set_ylim(-5, 5)
     axes[0].set_title(t("objective.losses_title"), fontsize=11)
-    axes[0].legend(loc="lower left", fontsize=8)
+    axes[0].legend(loc="lower left", fontsize=10)
     axes[1].set_title(t("objective.grad_output_title"), fontsize=11)
     axes[2].set_title(t("objective.grad_logit_title"), fontsize=11)
     axes[2].set_ylim(-1.65, 0.08)
     axes[2].axvspan(0, 0.1, color="#d62728", alpha=0.12)
     # the lines fill −1 ≤ y ≤ 0; the notes go underneath, with arrows up to where each gradient → 0
-    axes[2].annotate(t("objective.vanishes"), xy=(0.01, -0.01), xytext=(0.03, -1.58), fontsize=8,
+    axes[2].annotate(t("objective.vanishes"), xy=(0.01, -0.01), xytext=(0.03, -1.58), fontsize=9,
                      color="#8b1a1a", arrowprops={"arrowstyle": "->", "color": "#8b1a1a"})
-    axes[2].annotate(t("objective.vanishes_ok"), xy=(0.99, -0.01), xytext=(0.56, -1.45), fontsize=8,
+    axes[2].annotate(t("objective.vanishes_ok"), xy=(0.99, -0.01), xytext=(0.56, -1.45), fontsize=9,
                      color="#1b6b1b", arrowprops={"arrowstyle": "->", "color": "#1b6b1b"})
     for ax in axes:
         ax.set_xlim(0, 1)
         ax.grid(alpha=0.3)
         ax.set_xlabel("D(G(z))")
-    axes[0].set_xlabel(t("objective.fake_axis"), fontsize=8)
+    axes[0].set_xlabel(t("objective.fake_axis"), fontsize=9)
     fig.tight_layout()
     return fig
 
@@ -607,7 +607,7 @@ def plot_optimal_discriminator(shifts=(4.0, 2.0, 1.0, 0.0)):
         ax.set_title(t("objective.dstar_title", mu=float(mu), jsd=jsd, v=v), fontsize=9)
         ax.grid(alpha=0.3)
         ax.set_xlabel("x")
-    axes[0].legend(loc="center left", fontsize=8)
+    axes[0].legend(loc="center left", fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -645,7 +645,7 @@ def plot_jsd_vs_distance(max_distance: float = 8.0, n: int = 81):
     ax.set_xlabel(t("objective.distance_axis"))
     ax.set_title(t("objective.jsd_title"), fontsize=11)
     ax.grid(alpha=0.3)
-    ax.legend(loc="center right", fontsize=8)
+    ax.legend(loc="center right", fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -135,6 +135,6 @@ def class_histogram(labels, *, title: str | None = None, share: bool = False, re
         ax.step(np.arange(11) - 0.5, np.append(ref, ref[-1]), where="post", color="k", ls="--", lw=1,
                 label=t("plots.uniform") if np.allclose(ref, 0.1) else None)
         if np.allclose(ref, 0.1):
-            ax.legend(loc="lower right", fontsize=8)
+            ax.legend(loc="lower right", fontsize=10)
     ax.set_title(title or t("plots.class_histogram"))
     return values

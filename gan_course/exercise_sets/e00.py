@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..data import load_mnist, to_float
-from ..exercises import exercise
+from ..exercises import exercise, function_matches
 
 exercise(
     "00.1",
@@ -16,8 +16,10 @@ exercise(
     "00.2",
     question={"es": "¿Qué valor float tiene un píxel gris 64 (uint8) después de escalarlo a [-1, 1]?",
               "pt": "Que valor float tem um pixel cinza 64 (uint8) depois de escalá-lo para [-1, 1]?"},
-    hint={"es": "x / 127.5 - 1; compruébalo con gc.data.to_float.",
-          "pt": "x / 127.5 - 1; confira com gc.data.to_float."},
+    hint={"es": "Usa la fórmula de la sección «De uint8 a [-1, 1]»: 0 va a −1 y 255 a 1. Compruébalo con "
+                "gc.data.to_float.",
+          "pt": "Use a fórmula da seção “De uint8 para [-1, 1]”: 0 vai para −1 e 255 para 1. Confira com "
+                "gc.data.to_float."},
     expected=lambda: float(to_float(np.full((1, 1, 1), 64, np.uint8))[0, 0, 0, 0]),
     atol=1e-4,
 )
@@ -28,4 +30,32 @@ exercise(
     hint={"es": "El último lote incompleto se descarta: división entera.",
           "pt": "O último lote incompleto é descartado: divisão inteira."},
     expected=5000 // 64,
+)
+
+
+def _uint8_batches():
+    rng = np.random.default_rng(0)
+    return [(rng.integers(0, 256, size=(3, 28, 28)).astype(np.uint8),),
+            (np.array([[[0, 64], [128, 255]]], np.uint8),)]
+
+
+def _floats_like_the_library(answer):
+    """Same values and shape as data.to_float, and float32 (the dtype the models expect)."""
+    if not function_matches(answer, to_float, _uint8_batches(), atol=1e-6):
+        return False
+    return all(np.asarray(answer(batch.copy())).dtype == np.float32 for (batch,) in _uint8_batches())
+
+
+exercise(
+    "00.4",
+    question={"es": "Programa my_to_float(images): imágenes uint8 (N, 28, 28) → float32 en [-1, 1] con forma NHWC "
+                    "(N, 28, 28, 1), sin data.to_float. Pasa la función como respuesta.",
+              "pt": "Programe my_to_float(images): imagens uint8 (N, 28, 28) → float32 em [-1, 1] com formato NHWC "
+                    "(N, 28, 28, 1), sem data.to_float. Passe a função como resposta."},
+    hint={"es": "Tres cosas: el tipo (pasa a float32 antes de dividir), la escala (0 → −1, 255 → 1) y la forma "
+                "(añade un eje al final).",
+          "pt": "Três coisas: o tipo (passe para float32 antes de dividir), a escala (0 → −1, 255 → 1) e o formato "
+                "(acrescente um eixo no final)."},
+    judge=_floats_like_the_library,
+    example=lambda images: images.astype(np.float32)[..., None] / 127.5 - 1.0,
 )

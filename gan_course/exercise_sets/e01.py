@@ -1,7 +1,7 @@
 """Exercises of lesson 01 (CNN fundamentals): parameters, sizes, accuracy, the Inception Score."""
 import numpy as np
 
-from ..exercises import exercise
+from ..exercises import exercise, function_matches
 
 
 def _conv_params(filters, size):
@@ -69,18 +69,20 @@ exercise(
 )
 exercise(
     "01.4",
-    question={"es": "Un generador sólo dibuja treses perfectos (el clasificador da probabilidad 1 a la clase 3 "
+    question={"es": "Un generador solo dibuja treses perfectos (el clasificador da probabilidad 1 a la clase 3 "
                     "en cada imagen). ¿Cuál es su Inception Score?",
               "pt": "Um gerador só desenha três perfeitos (o classificador dá probabilidade 1 à classe 3 em "
                     "cada imagem). Qual é o seu Inception Score?"},
-    hint={"es": "Si p(y|x) = p(y) para toda imagen, la divergencia KL es 0; ¿cuánto vale exp(0)?",
-          "pt": "Se p(y|x) = p(y) para toda imagem, a divergência KL é 0; quanto vale exp(0)?"},
+    hint={"es": "Si todas las imágenes son treses, ¿qué distribución p(y) tiene el conjunto? Compárala con la "
+                "p(y|x) de una imagen y mira la fórmula del IS.",
+          "pt": "Se todas as imagens são três, que distribuição p(y) tem o conjunto? Compare-a com a p(y|x) de uma "
+                "imagem e olhe a fórmula do IS."},
     expected=lambda: _is_of([3] * 100),
     atol=1e-3,
 )
 exercise(
     "01.5",
-    question={"es": "Otro generador dibuja dígitos perfectos, pero sólo 0, 1, 2, 3 y 4, cada uno la misma cantidad "
+    question={"es": "Otro generador dibuja dígitos perfectos, pero solo 0, 1, 2, 3 y 4, cada uno la misma cantidad "
                     "de veces. ¿Cuál es su Inception Score?",
               "pt": "Outro gerador desenha dígitos perfeitos, mas só 0, 1, 2, 3 e 4, cada um a mesma quantidade "
                     "de vezes. Qual é o seu Inception Score?"},
@@ -88,4 +90,74 @@ exercise(
           "pt": "Cada imagem tem KL = log(1 / p(y)) com p(y) = 1/5."},
     expected=lambda: _is_of(list(range(5)) * 20),
     atol=1e-3,
+)
+
+
+def _keras_softmax(logits):
+    from .._tf import keras
+
+    return keras.activations.softmax(np.asarray(logits, np.float64)[None, :]).numpy()[0]
+
+
+def _softmax_inputs():
+    return [(np.array([1.0, 2.0, 3.0]),), (np.array([0.0, 0.0, 0.0, 0.0]),), (np.array([1000.0, 1001.0, 999.0]),),
+            (np.array([-5.0, 2.5, 0.1, 7.0, -1.0]),)]
+
+
+def _keras_conv(x, kernel, bias):
+    from .._tf import keras
+
+    layer = keras.layers.Conv2D(kernel.shape[-1], kernel.shape[0])
+    layer.build((None, *x.shape))
+    layer.set_weights([kernel, bias])
+    return layer(x[None].astype(np.float32), training=False).numpy()[0]
+
+
+def _conv_inputs():
+    rng = np.random.default_rng(1)
+    return [(rng.normal(size=(6, 6, 1)), rng.normal(size=(3, 3, 1, 4)), rng.normal(size=4)),
+            (rng.normal(size=(5, 7, 3)), rng.normal(size=(2, 2, 3, 2)), rng.normal(size=2))]
+
+
+def _reference_softmax(logits):
+    e = np.exp(logits - np.max(logits))
+    return e / e.sum()
+
+
+def _reference_conv(x, kernel, bias):
+    k = kernel.shape[0]
+    out = np.zeros((x.shape[0] - k + 1, x.shape[1] - k + 1, kernel.shape[-1]))
+    for a in range(k):
+        for d in range(k):
+            out += x[a:a + out.shape[0], d:d + out.shape[1], :] @ kernel[a, d]
+    return out + bias
+
+
+exercise(
+    "01.6",
+    question={"es": "Programa my_softmax(logits): un vector de logits → probabilidades que suman 1, sin Keras, y que "
+                    "no desborde con logits de 1000. Pasa la función como respuesta.",
+              "pt": "Programe my_softmax(logits): um vetor de logits → probabilidades que somam 1, sem Keras, e que "
+                    "não estoure com logits de 1000. Passe a função como resposta."},
+    hint={"es": "Multiplicar arriba y abajo de la fórmula por la misma constante no cambia el resultado; elige una "
+                "constante que haga que el exponente más grande sea 0.",
+          "pt": "Multiplicar em cima e embaixo da fórmula pela mesma constante não muda o resultado; escolha uma "
+                "constante que faça o maior expoente ser 0."},
+    judge=lambda answer: function_matches(answer, _keras_softmax, _softmax_inputs(), atol=1e-6),
+    example=_reference_softmax,
+)
+exercise(
+    "01.7",
+    question={"es": "Programa my_conv(x, kernel, bias): la convolución 'valid', stride 1, de x (H, W, C) con un kernel "
+                    "(k, k, C, F) y un sesgo (F,), que devuelve (H − k + 1, W − k + 1, F). Pasa la función como "
+                    "respuesta.",
+              "pt": "Programe my_conv(x, kernel, bias): a convolução 'valid', stride 1, de x (H, W, C) com um kernel "
+                    "(k, k, C, F) e um viés (F,), que devolve (H − k + 1, W − k + 1, F). Passe a função como "
+                    "resposta."},
+    hint={"es": "Sigue la celda de conv1 a mano: un bucle sobre las k × k posiciones del kernel. Con varios canales, "
+                "cada posición multiplica (H', W', C) por una matriz (C, F): el operador @ suma sobre C.",
+          "pt": "Siga a célula de conv1 à mão: um laço sobre as k × k posições do kernel. Com vários canais, cada "
+                "posição multiplica (H', W', C) por uma matriz (C, F): o operador @ soma sobre C."},
+    judge=lambda answer: function_matches(answer, _keras_conv, _conv_inputs(), atol=1e-4),
+    example=_reference_conv,
 )

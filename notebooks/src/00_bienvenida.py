@@ -18,7 +18,7 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 #
 # Este curso constrói, passo a passo e na sua própria CPU, uma **rede adversária generativa** (*generative
 # adversarial network*, GAN) convolucional — uma DCGAN — que aprende a desenhar dígitos manuscritos. Tudo funciona
-# sem internet: os dados vêm dentro do pacote `gan_course` e cada lição roda em minutos num notebook comum.
+# sem conexão: os dados vêm dentro do pacote `gan_course` e cada lição roda em minutos num notebook comum.
 #
 # Cada fórmula é programada primeiro à mão (com NumPy ou com `tf.GradientTape`) e depois **conferida** com o
 # TensorFlow/Keras numa célula cujo resultado você verá impresso.
@@ -30,7 +30,7 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # |---|---|---|
 # | 00 | Bienvenida | cómo usar el curso, el entorno, los datos |
 # | 01 | Fundamentos de las CNN | extracción de características + clasificación; el clasificador que luego mide la GAN |
-# | 02 | Convolución, paso, relleno y agrupamiento | la convolución a mano, tamaños de salida, *pooling* |
+# | 02 | Convolución, stride, relleno y agrupamiento | la convolución a mano, tamaños de salida, *pooling* |
 # | 03 | Convolución transpuesta | la convolución como matriz, su transpuesta, artefactos de tablero de ajedrez |
 # | 04 | El objetivo de la GAN | juego minimax, pérdida no saturante, discriminador óptimo, una GAN en 1-D |
 # | 05 | Normalización por lotes | ecuaciones, gradientes, medias móviles, el error de `training=` |
@@ -45,7 +45,7 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # |---|---|---|
 # | 00 | Boas-vindas | como usar o curso, o ambiente, os dados |
 # | 01 | Fundamentos das CNN | extração de características + classificação; o classificador que depois mede a GAN |
-# | 02 | Convolução, passo, preenchimento e agrupamento | a convolução à mão, tamanhos de saída, *pooling* |
+# | 02 | Convolução, stride, preenchimento e agrupamento | a convolução à mão, tamanhos de saída, *pooling* |
 # | 03 | Convolução transposta | a convolução como matriz, sua transposta, artefatos de tabuleiro de xadrez |
 # | 04 | O objetivo da GAN | jogo minimax, perda não saturante, discriminador ótimo, uma GAN em 1-D |
 # | 05 | Normalização em lote | equações, gradientes, médias móveis, o erro do `training=` |
@@ -60,10 +60,11 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 #   pensadas para ejecutarse dos veces seguidas sin romperse.
 # - **Modo rápido**: `GAN_COURSE_QUICK=1 jupyter lab` reduce los tamaños (épocas, muestras) para probar todo en
 #   segundos; el texto del cuaderno no cambia. Sin esa variable, el curso usa los tamaños completos.
-# - **Sin red**: por defecto se usa el subconjunto incluido de 5000 dígitos de MNIST. `load_mnist("keras")`
+# - **Sin conexión**: por defecto se usa el subconjunto incluido de 5000 dígitos de MNIST. `load_mnist("keras")`
 #   descarga los 60 000 dígitos si tienes internet; `GAN_COURSE_OFFLINE=1` prohíbe cualquier descarga.
-# - **Diapositivas**: `jupyter nbconvert --to slides notebooks/es/00_bienvenida.ipynb` genera una presentación
-#   reveal.js (cada título `##` es una diapositiva).
+# - **Diapositivas**: `python -m gan_course slides` escribe en `slides/` una presentación reveal.js por lección,
+#   que funciona sin conexión. Los títulos `#` y `##` abren una diapositiva, los `###` una subdiapositiva, y la
+#   tecla S muestra las notas del presentador.
 # - **Entrenamiento desde la terminal**: `python -m gan_course train` entrena la DCGAN y escribe el GIF de sus
 #   épocas.
 #
@@ -77,22 +78,35 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 #   foram pensadas para rodar duas vezes seguidas sem quebrar.
 # - **Modo rápido**: `GAN_COURSE_QUICK=1 jupyter lab` reduz os tamanhos (épocas, amostras) para testar tudo em
 #   segundos; o texto do notebook não muda. Sem essa variável, o curso usa os tamanhos completos.
-# - **Sem internet**: por padrão usa-se o subconjunto incluído de 5000 dígitos do MNIST. `load_mnist("keras")`
+# - **Sem conexão**: por padrão usa-se o subconjunto incluído de 5000 dígitos do MNIST. `load_mnist("keras")`
 #   baixa os 60 000 dígitos se houver internet; `GAN_COURSE_OFFLINE=1` proíbe qualquer download.
-# - **Slides**: `jupyter nbconvert --to slides notebooks/pt/00_boas_vindas.ipynb` gera uma apresentação reveal.js
-#   (cada título `##` é um slide).
+# - **Slides**: `python -m gan_course slides` escreve em `slides/` uma apresentação reveal.js por lição, que
+#   funciona sem conexão. Os títulos `#` e `##` abrem um slide, os `###` um sub-slide, e a tecla S mostra as notas
+#   do apresentador.
 # - **Treinamento pelo terminal**: `python -m gan_course train` treina a DCGAN e escreve o GIF das suas épocas.
 #
 # A primeira célula de cada lição importa o pacote e chama `gc.setup`, que define o idioma dos gráficos e das
 # mensagens, as sementes e carrega o TensorFlow sem as suas mensagens de inicialização.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
+import pathlib
+
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
-from gan_course import data, env, gif, plots
+from gan_course import data, env, gif, plots, tf
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Antes de empezar, pide que cada persona ejecute la celda de arriba y la de «Comprobar el entorno»: así se ven
+# pronto los problemas de instalación. Pregunta quién ha entrenado antes una red y quién ha oído hablar de las GAN,
+# para ajustar el ritmo de las lecciones 01 y 02.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Antes de começar, peça que cada pessoa execute a célula acima e a de “Verificar o ambiente”: assim os problemas de
+# instalação aparecem cedo. Pergunte quem já treinou uma rede e quem já ouviu falar de GAN, para ajustar o ritmo
+# das lições 01 e 02.
 
 # %% [markdown] lang="es"
 # ## Comprobar el entorno
@@ -112,16 +126,16 @@ env.print_report()
 # %% [markdown] lang="es"
 # ## Los datos
 #
-# MNIST son dígitos manuscritos de 28×28 píxeles en escala de grises (blanco sobre negro). El paquete incluye 5000
-# de ellos (500 por clase) para trabajar sin red; `load_mnist` devuelve las imágenes como `uint8` (0–255) y las
-# etiquetas 0–9.
+# MNIST es una colección de dígitos manuscritos de 28×28 píxeles en escala de grises (blanco sobre negro). El
+# paquete incluye 5000 de ellos (500 por clase) para trabajar sin conexión; `load_mnist` devuelve las imágenes
+# como `uint8` (0–255) y las etiquetas 0–9.
 
 # %% [markdown] lang="pt"
 # ## Os dados
 #
-# O MNIST são dígitos manuscritos de 28×28 pixels em tons de cinza (branco sobre preto). O pacote inclui 5000 deles
-# (500 por classe) para trabalhar sem internet; `load_mnist` devolve as imagens como `uint8` (0–255) e os rótulos
-# 0–9.
+# O MNIST é uma coleção de dígitos manuscritos de 28×28 pixels em tons de cinza (branco sobre preto). O pacote
+# inclui 5000 deles (500 por classe) para trabalhar sem conexão; `load_mnist` devolve as imagens como `uint8`
+# (0–255) e os rótulos 0–9.
 
 # %%
 images, labels = data.load_mnist("bundled")
@@ -155,11 +169,21 @@ counts = plots.class_histogram(labels)
 plt.show()
 print(counts)
 
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Con la cuadrícula de dígitos en pantalla, pregunta: «¿cuáles confundiríais vosotros?» (4 y 9, 3 y 5, 1 y 7 suelen
+# salir). Son las mismas confusiones que veremos en la matriz de confusión de la lección 01, y los dígitos que a una
+# GAN le cuesta más dibujar.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Com a grade de dígitos na tela, pergunte: “quais vocês confundiriam?” (4 e 9, 3 e 5, 1 e 7 costumam aparecer). São
+# as mesmas confusões que veremos na matriz de confusão da lição 01, e os dígitos que uma GAN tem mais dificuldade
+# para desenhar.
+
 # %% [markdown] lang="es"
 # ## De `uint8` a $[-1, 1]$
 #
 # Dentro de los modelos las imágenes son `float32` en $[-1, 1]$ con forma NHWC (lote, alto, ancho, canales): el
-# generador termina en $\tanh$, cuyo rango es justo ese. La conversión es $x_f = x/127.5 - 1$; sólo en los bordes
+# generador termina en $\tanh$, cuyo rango es justo ese. La conversión es $x_f = x/127.5 - 1$; solo en los bordes
 # (pantalla, GIF, disco) volvemos a `uint8`.
 
 # %% [markdown] lang="pt"
@@ -208,8 +232,6 @@ print(len(shapes), "lotes de", shapes[0], "| 5000 // 64 =", 5000 // 64)
 # mesmos números (numa mesma máquina).
 
 # %%
-from gan_course import tf
-
 def draw(seed):
     gc.seed_everything(seed)
     return np.random.rand(3).round(4), tf.random.uniform([3]).numpy().round(4)
@@ -222,7 +244,7 @@ print(draw(7))
 # ## Un GIF con `gan_course.gif`
 #
 # La lección 06 guarda una cuadrícula de muestras por época y las junta en un GIF. Aquí lo mismo con datos reales:
-# un fotograma por clase. Las durations están en **milisegundos** y el GIF se repite sin fin (`loop=0`); los
+# un fotograma por clase. Las duraciones están en **milisegundos** y el GIF se repite sin fin (`loop=0`); los
 # archivos de cada ejecución van a una carpeta propia dentro de `runs/`.
 
 # %% [markdown] lang="pt"
@@ -233,8 +255,6 @@ print(draw(7))
 # execução vão para uma pasta própria dentro de `runs/`.
 
 # %%
-import pathlib
-
 folder = pathlib.Path("runs/00_demo")
 folder.mkdir(parents=True, exist_ok=True)
 frames = [gif.upscale(gif.image_grid(images[labels == c][:16], ncols=4), 2) for c in range(10)]
@@ -256,30 +276,61 @@ gif.show_gif(path)
 #
 # Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
 # una pista.
+#
+# 1. ¿Cuántas imágenes del dígito 7 hay en el subconjunto incluido?
+# 2. ¿Qué valor tiene un píxel 64 (`uint8`) escalado a $[-1, 1]$?
+# 3. ¿Cuántos lotes de 64 tiene una época de 5000 imágenes con `drop_remainder=True`?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
 # Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
 # dica.
+#
+# 1. Quantas imagens do dígito 7 há no subconjunto incluído?
+# 2. Que valor tem um pixel 64 (`uint8`) escalado para $[-1, 1]$?
+# 3. Quantos lotes de 64 tem uma época de 5000 imagens com `drop_remainder=True`?
 
 # %%
-# es: 1. ¿Cuántas imágenes del dígito 7 hay en el subconjunto incluido?
-# pt: 1. Quantas imagens do dígito 7 há no subconjunto incluído?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 00.1, tu respuesta | pt: 00.1, sua resposta
 gc.exercises.check("00.1", answer)
 
 # %%
-# es: 2. ¿Qué valor tiene un píxel 64 (uint8) escalado a [-1, 1]?
-# pt: 2. Que valor tem um pixel 64 (uint8) escalado para [-1, 1]?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 00.2, tu respuesta | pt: 00.2, sua resposta
 gc.exercises.check("00.2", answer)
 
 # %%
-# es: 3. ¿Cuántos lotes de 64 tiene una época de 5000 imágenes con drop_remainder=True?
-# pt: 3. Quantos lotes de 64 tem uma época de 5000 imagens com drop_remainder=True?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 00.3, tu respuesta | pt: 00.3, sua resposta
 gc.exercises.check("00.3", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: de `uint8` a $[-1, 1]$
+#
+# 4. Completa `my_to_float(images)`: recibe imágenes `uint8` de forma $(N, 28, 28)$ y devuelve `float32` en
+#    $[-1, 1]$ con forma NHWC $(N, 28, 28, 1)$, sin `data.to_float`. Pasa la **función** como respuesta; el corrector
+#    la compara con `data.to_float` (valores, forma y tipo).
+
+# %% [markdown] lang="pt"
+# ### Programar: de `uint8` para $[-1, 1]$
+#
+# 4. Complete `my_to_float(images)`: recebe imagens `uint8` de formato $(N, 28, 28)$ e devolve `float32` em
+#    $[-1, 1]$ com formato NHWC $(N, 28, 28, 1)$, sem `data.to_float`. Passe a **função** como resposta; o corretor a
+#    compara com `data.to_float` (valores, formato e tipo).
+
+# %%
+def my_to_float(images):
+    return images  # es: cámbialo: float32 en [-1, 1], forma (N, 28, 28, 1) | pt: troque: float32 em [-1, 1], formato (N, 28, 28, 1)
+
+answer = None  # es: my_to_float, sin paréntesis | pt: my_to_float, sem parênteses
+gc.exercises.check("00.4", answer)
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# El ejercicio 4 tiene dos trampas habituales: olvidar el eje del canal (`[..., None]`) y dividir enteros sin pasar
+# antes a `float32`. Si alguien lo resuelve rápido, pídele que compruebe a mano qué valor da el píxel 255 y el 0.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# O exercício 4 tem duas armadilhas comuns: esquecer o eixo do canal (`[..., None]`) e dividir inteiros sem passar
+# antes para `float32`. Se alguém resolver rápido, peça que confira à mão que valor dão o pixel 255 e o 0.
 
 # %% [markdown] lang="es"
 # ## Siguiente

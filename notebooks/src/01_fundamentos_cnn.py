@@ -33,13 +33,23 @@ NAMES = {"es": "01_fundamentos_cnn", "pt": "01_fundamentos_cnn"}
 # adversária generativa (*generative adversarial network*, GAN): na lição 06 ela vai medir com números quão bons
 # são os dígitos que o gerador (*generator*) desenha.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
 from gan_course import classifier, data, keras, metrics, plots, tf
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Abre con una pregunta: «si tuvierais que reconocer un 7 escrito a mano con reglas, ¿qué reglas escribiríais?».
+# Tras dos o tres intentos (una raya arriba, otra diagonal…), explica que la CNN aprende esas reglas como filtros,
+# y que la misma red, ya entrenada, juzgará en la lección 06 los dígitos que dibuje la GAN.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Abra com uma pergunta: “se vocês tivessem de reconhecer um 7 escrito à mão com regras, que regras escreveriam?”.
+# Depois de duas ou três tentativas (um traço em cima, outro na diagonal…), explique que a CNN aprende essas regras
+# como filtros, e que a mesma rede, já treinada, vai julgar na lição 06 os dígitos que a GAN desenhar.
 
 # %% [markdown] lang="es"
 # ## Las dos partes de una CNN
@@ -55,11 +65,11 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 #
 # - Una **convolución** desliza un filtro (*kernel*) pequeño por la imagen; donde el trozo de imagen se parece al
 #   filtro, la respuesta es grande. Cada filtro produce un **mapa de características** (*feature map*).
-# - La **función de activación** (*activation function*) ReLU deja pasar sólo las respuestas positivas.
+# - La **función de activación** (*activation function*) ReLU deja pasar solo las respuestas positivas.
 # - El **agrupamiento** (*pooling*) resume cada ventana de 2×2 en su valor máximo: el mapa se reduce a la mitad y
 #   tolera pequeños desplazamientos del dígito.
 # - Al apilar bloques, las primeras capas responden a trazos y bordes con una orientación —como un filtro que
-#   "ve" las rayas de una cebra— y las siguientes combinan esos trazos en partes de dígitos.
+#   «ve» las rayas de una cebra— y las siguientes combinan esos trazos en partes de dígitos.
 
 # %% [markdown] lang="pt"
 # ## As duas partes de uma CNN
@@ -79,7 +89,7 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # - O **agrupamento** (*pooling*) resume cada janela de 2×2 no seu valor máximo: o mapa cai pela metade e
 #   tolera pequenos deslocamentos do dígito.
 # - Ao empilhar blocos, as primeiras camadas respondem a traços e bordas com uma orientação — como um filtro que
-#   "enxerga" as listras de uma zebra — e as seguintes combinam esses traços em partes de dígitos.
+#   “enxerga” as listras de uma zebra — e as seguintes combinam esses traços em partes de dígitos.
 
 # %% [markdown] lang="es"
 # ## Datos de entrenamiento y de prueba
@@ -129,7 +139,7 @@ print(T("conv1 a mano:", "conv1 à mão:"), 3 * 3 * 1 * 32 + 32, T("| features a
 # %% [markdown] lang="es"
 # ## Convolución: una capa a mano
 #
-# Con paso 1 y sin relleno (`'valid'`), el mapa $c$ de una convolución $3\times 3$ es
+# Con stride 1 y sin relleno (`'valid'`), el mapa $c$ de una convolución $3\times 3$ es
 #
 # $$z[i, j, c] = b_c + \sum_{a=0}^{2}\sum_{d=0}^{2} x[i+a,\, j+d]\; k[a, d, c],$$
 #
@@ -140,7 +150,7 @@ print(T("conv1 a mano:", "conv1 à mão:"), 3 * 3 * 1 * 32 + 32, T("| features a
 # %% [markdown] lang="pt"
 # ## Convolução: uma camada à mão
 #
-# Com passo 1 e sem preenchimento (`'valid'`), o mapa $c$ de uma convolução $3\times 3$ é
+# Com stride 1 e sem preenchimento (`'valid'`), o mapa $c$ de uma convolução $3\times 3$ é
 #
 # $$z[i, j, c] = b_c + \sum_{a=0}^{2}\sum_{d=0}^{2} x[i+a,\, j+d]\; k[a, d, c],$$
 #
@@ -187,14 +197,14 @@ print(T("ninguna salida negativa:", "nenhuma saída negativa:"), bool(maps["relu
 # %% [markdown] lang="es"
 # ### Agrupamiento máximo (*max pooling*)
 #
-# Cada ventana de $2\times 2$ (con paso 2) se reemplaza por su máximo: el mapa de $24\times 24$ de `relu2` pasa a
-# $12\times 12$. Con `reshape` se ve como "partir en bloques de 2×2 y quedarse con el mayor".
+# Cada ventana de $2\times 2$ (con stride 2) se reemplaza por su máximo: el mapa de $24\times 24$ de `relu2` pasa a
+# $12\times 12$. Con `reshape` se ve como «partir en bloques de 2×2 y quedarse con el mayor».
 
 # %% [markdown] lang="pt"
 # ### Agrupamento máximo (*max pooling*)
 #
-# Cada janela de $2\times 2$ (com passo 2) é substituída pelo seu máximo: o mapa de $24\times 24$ de `relu2`
-# vira $12\times 12$. Com `reshape` isso aparece como "cortar em blocos de 2×2 e ficar com o maior".
+# Cada janela de $2\times 2$ (com stride 2) é substituída pelo seu máximo: o mapa de $24\times 24$ de `relu2`
+# vira $12\times 12$. Com `reshape` isso aparece como “cortar em blocos de 2×2 e ficar com o maior”.
 
 # %%
 before_pool = maps["relu2"][0]                                    # (24, 24, 32)
@@ -262,17 +272,23 @@ model.compile(optimizer=keras.optimizers.Adam(1e-3),
               metrics=["accuracy"])
 history = model.fit(x_train_f, y_train, batch_size=64, epochs=gc.pick(10, 1),  # es: 1 época en modo rápido
                                                                                # pt: 1 época no modo rápido
-                    validation_data=(x_test_f, y_test), verbose=2)
-print(T(f"exactitud en prueba: {classifier.accuracy(model, x_test_f, y_test):.1%}",
-        f"acurácia no teste: {classifier.accuracy(model, x_test_f, y_test):.1%}"))
+                    validation_data=(x_test_f, y_test), verbose=0)
+h = history.history
+for epoch, (loss, accuracy, test_accuracy) in enumerate(zip(h["loss"], h["accuracy"], h["val_accuracy"]), 1):
+    print(T(f"época {epoch:2d}: pérdida {loss:.3f}, exactitud {accuracy:.1%}, en prueba {test_accuracy:.1%}",
+            f"época {epoch:2d}: perda {loss:.3f}, acurácia {accuracy:.1%}, no teste {test_accuracy:.1%}"))
 
 # %% [markdown] lang="es"
+# ### Las curvas de entrenamiento
+#
 # La pérdida baja época a época y la exactitud de prueba se estabiliza tras unas pocas épocas. Que al
 # principio la de prueba supere a la de entrenamiento no es un error: la de entrenamiento es el promedio a lo largo
 # de la época, mientras los pesos todavía mejoran, y se mide con *dropout* activo (la capa `dropout` apaga al azar
-# un 30 % de las características sólo durante el entrenamiento).
+# un 30 % de las características solo durante el entrenamiento).
 
 # %% [markdown] lang="pt"
+# ### As curvas de treinamento
+#
 # A perda cai época a época e a acurácia de teste se estabiliza depois de poucas épocas. Que no início a de
 # teste supere a de treinamento não é um erro: a de treinamento é a média ao longo da época, enquanto os pesos
 # ainda melhoram, e é medida com *dropout* ativo (a camada `dropout` desliga ao acaso 30 % das características
@@ -282,30 +298,40 @@ print(T(f"exactitud en prueba: {classifier.accuracy(model, x_test_f, y_test):.1%
 classifier.show_history(history)
 plt.show()
 
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Pregunta antes de enseñar las curvas: «¿puede la exactitud de prueba ser mayor que la de entrenamiento?». Casi
+# todos dirán que no. La explicación (promedio durante la época, *dropout* activo) es una buena ocasión para
+# insistir en que las métricas se leen sabiendo cómo se miden.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Pergunte antes de mostrar as curvas: “a acurácia de teste pode ser maior que a de treinamento?”. Quase todos vão
+# dizer que não. A explicação (média durante a época, *dropout* ativo) é uma boa ocasião para insistir que as
+# métricas se leem sabendo como são medidas.
+
 # %% [markdown] lang="es"
 # ## Lo que aprendió la red
 #
 # ### Los filtros de la primera capa
 #
-# Cada filtro de `conv1` es una plantilla de $3\times 3$ (claro = peso positivo, oscuro = negativo). Los que
+# Cada filtro de `conv1` es un kernel de $3\times 3$ (claro = peso positivo, oscuro = negativo). Los que
 # son claros de un lado y oscuros del otro son detectores de bordes: responden a un trazo con una orientación
-# concreta, igual que un detector de "rayas de cebra" responde a franjas con una inclinación.
+# concreta, igual que un detector de «rayas de cebra» responde a franjas con una inclinación.
 
 # %% [markdown] lang="pt"
 # ## O que a rede aprendeu
 #
 # ### Os filtros da primeira camada
 #
-# Cada filtro de `conv1` é um modelo de $3\times 3$ (claro = peso positivo, escuro = negativo). Os que são
+# Cada filtro de `conv1` é um kernel de $3\times 3$ (claro = peso positivo, escuro = negativo). Os que são
 # claros de um lado e escuros do outro são detectores de bordas: respondem a um traço com uma orientação
-# específica, assim como um detector de "listras de zebra" responde a faixas com uma inclinação.
+# específica, assim como um detector de “listras de zebra” responde a faixas com uma inclinação.
 
 # %%
 classifier.show_filters(model)
 plt.show()
 
 # %% [markdown] lang="es"
-# Con sólo 9 pesos, el entrenamiento retoca cada filtro más de lo que lo reinventa: comparemos cada filtro con
+# Con solo 9 pesos, el entrenamiento retoca cada filtro más de lo que lo reinventa: comparemos cada filtro con
 # el que tenía antes de entrenar (la misma semilla da el mismo punto de partida). Una correlación cercana a 1
 # significa que conserva el dibujo de su inicio aleatorio. Lo que cada filtro hace se ve mejor en lo que produce,
 # en la figura siguiente.
@@ -424,9 +450,12 @@ plt.show()
 #   1000 dígitos reales de prueba: 0 si tienen la misma media y covarianza; cuanto más baja, mejor.
 # - **Histograma de clases**: qué proporción de imágenes cae en cada dígito; si la clase más rara se acerca a 0,
 #   el generador se olvidó de un dígito (colapso de modos, *mode collapse*).
+
+# %% [markdown] lang="es"
+# ### Tres referencias
 #
-# Aquí, como referencia: 1000 dígitos reales de entrenamiento, los mismos dígitos con sus píxeles barajados y
-# ruido uniforme.
+# Como referencia: 1000 dígitos reales de entrenamiento, los mismos dígitos con sus píxeles barajados y ruido
+# uniforme.
 
 # %% [markdown] lang="pt"
 # ## Do classificador ao juiz
@@ -441,8 +470,11 @@ plt.show()
 #   dígitos reais de teste: 0 se têm a mesma média e covariância; quanto mais baixa, melhor.
 # - **Histograma de classes**: que proporção das imagens cai em cada dígito; se a classe mais rara se aproxima de
 #   0, o gerador esqueceu um dígito (colapso de modos, *mode collapse*).
+
+# %% [markdown] lang="pt"
+# ### Três referências
 #
-# Aqui, como referência: 1000 dígitos reais de treinamento, os mesmos dígitos com os pixels embaralhados e ruído
+# Como referência: 1000 dígitos reais de treinamento, os mesmos dígitos com os pixels embaralhados e ruído
 # uniforme.
 
 # %%
@@ -450,7 +482,8 @@ real = x_train_f[:1000]
 rng = np.random.default_rng(0)
 shuffled = np.stack([rng.permutation(image.ravel()).reshape(28, 28, 1) for image in real])
 noise = rng.uniform(-1, 1, real.shape).astype(np.float32)
-for name, images in [(T("dígitos reales", "dígitos reais"), real), (T("píxeles barajados", "pixels embaralhados"), shuffled), (T("ruido", "ruído"), noise)]:
+for name, images in [(T("dígitos reales", "dígitos reais"), real),
+                     (T("píxeles barajados", "pixels embaralhados"), shuffled), (T("ruido", "ruído"), noise)]:
     scores = metrics.score_images(images)
     print(T(f"{name:18} IS {scores['inception_score']:5.2f}   FID {scores['frechet_distance']:6.1f}"
             f"   clase más rara: {scores['rarest_share']:.1%}",
@@ -458,12 +491,16 @@ for name, images in [(T("dígitos reales", "dígitos reais"), real), (T("píxele
             f"   classe mais rara: {scores['rarest_share']:.1%}"))
 
 # %% [markdown] lang="es"
+# ### El histograma lo delata
+#
 # Los píxeles barajados tienen exactamente los mismos valores que los dígitos reales, pero no su forma; el
 # clasificador los manda casi todos a unas pocas clases, y el histograma lo delata. (Los 1000 dígitos reales son
 # los primeros de la división de entrenamiento, ya barajada: no hay exactamente 100 de cada clase, por eso su
 # clase más rara no llega al 10 %.)
 
 # %% [markdown] lang="pt"
+# ### O histograma denuncia
+#
 # Os pixels embaralhados têm exatamente os mesmos valores que os dígitos reais, mas não a sua forma; o
 # classificador manda quase todos para poucas classes, e o histograma denuncia isso. (Os 1000 dígitos reais são os
 # primeiros da divisão de treinamento, já embaralhada: não há exatamente 100 de cada classe, por isso a sua classe
@@ -488,54 +525,124 @@ plt.show()
 # `python -m gan_course evaluate runs/PASTA` pontua o gerador salvo de uma execução): você verá o IS subir, a FID
 # cair e, se algo der errado, uma barra do histograma sumir.
 
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Antes de ejecutar la celda de las referencias, pide que adivinen el IS del ruido y el de los píxeles barajados:
+# ¿más cerca de 1 o de 10? Luego pregunta por qué un IS alto no basta (un generador que copia los dígitos de
+# entrenamiento lo tendría altísimo) y qué mide la FID que el IS no mide.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Antes de executar a célula das referências, peça que adivinhem o IS do ruído e o dos pixels embaralhados: mais
+# perto de 1 ou de 10? Depois pergunte por que um IS alto não basta (um gerador que copia os dígitos de treinamento
+# teria um IS altíssimo) e o que a FID mede que o IS não mede.
+
 # %% [markdown] lang="es"
 # ## Ejercicios
 #
-# Escribe tu respuesta en lugar de `None` y ejecuta la celda.
+# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
+# una pista.
+#
+# 1. ¿Cuántos parámetros (pesos + sesgos) tendría `conv1` con 16 filtros de 5×5 sobre dígitos de un canal?
+# 2. Si los dígitos midieran 32×32 en lugar de 28×28, ¿cuántos números tendría el vector aplanado de la misma red?
+# 3. ¿Cuántos de los 1000 dígitos de prueba clasifica mal el clasificador del curso?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
-# Escreva sua resposta no lugar de `None` e execute a célula.
+# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
+# dica.
+#
+# 1. Quantos parâmetros (pesos + vieses) teria `conv1` com 16 filtros de 5×5 sobre dígitos de um canal?
+# 2. Se os dígitos medissem 32×32 em vez de 28×28, quantos números teria o vetor achatado da mesma rede?
+# 3. Em quantos dos 1000 dígitos de teste o classificador do curso erra?
 
 # %%
-# es: 1. ¿Cuántos parámetros tendría conv1 con 16 filtros de 5×5 (entrada de 1 canal)?
-# pt: 1. Quantos parâmetros teria conv1 com 16 filtros de 5×5 (entrada de 1 canal)?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 01.1, tu respuesta | pt: 01.1, sua resposta
 gc.exercises.check("01.1", answer)
 
 # %%
-# es: 2. Con dígitos de 32×32, ¿cuántos números tendría el vector aplanado?
-# pt: 2. Com dígitos de 32×32, quantos números teria o vetor achatado?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 01.2, tu respuesta | pt: 01.2, sua resposta
 gc.exercises.check("01.2", answer)
 
 # %%
-# es: 3. ¿Cuántos de los 1000 dígitos de prueba clasifica mal el clasificador del curso?
-# pt: 3. Em quantos dos 1000 dígitos de teste o classificador do curso erra?
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 01.3, tu respuesta | pt: 01.3, sua resposta
 gc.exercises.check("01.3", answer)
 
+# %% [markdown] lang="es"
+# ### El Inception Score
+#
+# 4. Un generador solo dibuja treses perfectos: el clasificador da probabilidad 1 a la clase 3 en cada imagen.
+#    ¿Cuál es su Inception Score?
+# 5. Otro dibuja dígitos perfectos, pero solo 0, 1, 2, 3 y 4, cada uno la misma cantidad de veces. ¿Cuál es su
+#    Inception Score?
+
+# %% [markdown] lang="pt"
+# ### O Inception Score
+#
+# 4. Um gerador só desenha três perfeitos: o classificador dá probabilidade 1 à classe 3 em cada imagem. Qual é o
+#    seu Inception Score?
+# 5. Outro desenha dígitos perfeitos, mas só 0, 1, 2, 3 e 4, cada um a mesma quantidade de vezes. Qual é o seu
+#    Inception Score?
+
 # %%
-# es: 4. Inception Score de un generador que sólo dibuja treses perfectos
-# pt: 4. Inception Score de um gerador que só desenha três perfeitos
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 01.4, tu respuesta | pt: 01.4, sua resposta
 gc.exercises.check("01.4", answer)
 
 # %%
-# es: 5. Inception Score de un generador que dibuja 0–4 perfectos, en partes iguales
-# pt: 5. Inception Score de um gerador que desenha 0–4 perfeitos, em partes iguais
-answer = None  # es: tu respuesta | pt: sua resposta
+answer = None  # es: 01.5, tu respuesta | pt: 01.5, sua resposta
 gc.exercises.check("01.5", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: la softmax
+#
+# 6. Completa `my_softmax(logits)`: convierte un vector de logits en probabilidades, **sin** Keras ni SciPy. El
+#    corrector la compara con `keras.activations.softmax`, también con logits de 1000: una fórmula que desborda
+#    (`exp(1000)` es infinito) no pasa.
+
+# %% [markdown] lang="pt"
+# ### Programar: a softmax
+#
+# 6. Complete `my_softmax(logits)`: transforma um vetor de logits em probabilidades, **sem** Keras nem SciPy. O
+#    corretor a compara com `keras.activations.softmax`, também com logits de 1000: uma fórmula que estoura
+#    (`exp(1000)` é infinito) não passa.
+
+# %%
+def my_softmax(logits):
+    return logits  # es: cámbialo: probabilidades que suman 1 | pt: troque: probabilidades que somam 1
+
+answer = None  # es: my_softmax, sin paréntesis | pt: my_softmax, sem parênteses
+gc.exercises.check("01.6", answer)
+
+# %% [markdown] lang="es"
+# ### Programar: una capa convolucional
+#
+# 7. Completa `my_conv(x, kernel, bias)`: la convolución `'valid'` con stride 1 de una imagen `x` de forma
+#    $(H, W, C)$ con un kernel $(k, k, C, F)$ y un sesgo $(F,)$, como `conv1` más arriba pero con varios canales de
+#    entrada. Devuelve $(H - k + 1, W - k + 1, F)$. El corrector la compara con una capa `Conv2D` de Keras con esos
+#    mismos pesos.
+
+# %% [markdown] lang="pt"
+# ### Programar: uma camada convolucional
+#
+# 7. Complete `my_conv(x, kernel, bias)`: a convolução `'valid'` com stride 1 de uma imagem `x` de formato
+#    $(H, W, C)$ com um kernel $(k, k, C, F)$ e um viés $(F,)$, como `conv1` mais acima mas com vários canais de
+#    entrada. Devolve $(H - k + 1, W - k + 1, F)$. O corretor a compara com uma camada `Conv2D` do Keras com esses
+#    mesmos pesos.
+
+# %%
+def my_conv(x, kernel, bias):
+    return x  # es: cámbialo: (H − k + 1, W − k + 1, F) | pt: troque: (H − k + 1, W − k + 1, F)
+
+answer = None  # es: my_conv, sin paréntesis | pt: my_conv, sem parênteses
+gc.exercises.check("01.7", answer)
 
 # %% [markdown] lang="es"
 # ## Siguiente
 #
-# La lección **02** abre la convolución: paso (*stride*), relleno (*padding*) y agrupamiento, programados a mano y
+# La lección **02** abre la convolución: stride, relleno (*padding*) y agrupamiento, programados a mano y
 # comprobados contra TensorFlow.
 
 # %% [markdown] lang="pt"
 # ## Próxima
 #
-# A lição **02** abre a convolução: passo (*stride*), preenchimento (*padding*) e agrupamento, programados à mão e
+# A lição **02** abre a convolução: stride, preenchimento (*padding*) e agrupamento, programados à mão e
 # conferidos com o TensorFlow.

@@ -876,7 +876,7 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # | **Pix2Pix** | Isola, Zhu, Zhou e Efros (2017) | GAN condicional de **imagem para imagem**: $G$ (uma U-Net) traduz um esboço ou um mapa numa imagem; $D$ (PatchGAN) julga pares por trechos; mais uma perda L1. |
 
 # %% [markdown] lang="es"
-# ### Otras pérdidas
+# ### Otras funciones de pérdida
 #
 # No todas las GAN entrenan con la entropía cruzada de esta lección; estas cambian la pérdida entera:
 #
@@ -888,7 +888,7 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # | **Bisagra** (*hinge*) | Lim y Ye (2017); SAGAN, BigGAN | $D$: $\max(0, 1 - D(x)) + \max(0, 1 + D(G(z)))$; $G$: $-D(G(z))$. |
 
 # %% [markdown] lang="pt"
-# ### Outras perdas
+# ### Outras funções de perda
 #
 # Nem todas as GAN treinam com a entropia cruzada desta lição; estas trocam a perda inteira:
 #
