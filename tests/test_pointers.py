@@ -10,8 +10,6 @@ import pathlib
 import re
 import sys
 
-import pytest
-
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import nbbuild  # noqa: E402
@@ -129,8 +127,6 @@ def test_pointer_parser():
 
 
 # Pointers in gan_course/ are fixed there (by whoever edits the package), not by renaming lesson headings.
-@pytest.mark.xfail(strict=False, reason="some gan_course docstrings still name lesson sections that do not exist "
-                                         "(listed in the failure message)")
 def test_every_pointer_names_a_lesson_heading():
     problems = broken_pointers()
     assert not problems, f"{len(problems)} broken pointers:\n" + "\n".join(problems)
