@@ -18,15 +18,22 @@ NOTEBOOKS = [p for p in nbcheck.notebooks() if p.parent.name == ("es" if int(p.n
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_every_cell_runs_twice(path):
+def test_every_cell_runs_twice(path, tmp_path):
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     assert os.environ.get("GAN_COURSE_QUICK"), "run in quick mode (conftest.py sets it)"
     nb = nbformat.read(str(path), as_version=4)
+    # A private copy of the course tree's layout: the notebook's run folders (runs/...) land in tmp_path, so
+    # this test never shares them with nbval's run of the same notebook (pytest -n 2 runs both at once);
+    # what lessons read (../../benchmarks, ../../figures) is linked, read-only in use.
+    workdir = tmp_path / "notebooks" / path.parent.name
+    workdir.mkdir(parents=True)
+    for shared in ("benchmarks", "figures"):
+        (tmp_path / shared).symlink_to(ROOT / shared, target_is_directory=True)
     client = NotebookClient(nb, timeout=900, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+                            resources={"metadata": {"path": str(workdir)}})
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or "raises-exception" in cell.metadata.get("tags", []):
