@@ -17,8 +17,7 @@ import nbcheck  # noqa: E402
 NOTEBOOKS = [p for p in nbcheck.notebooks() if p.parent.name == ("es" if int(p.name[:2]) % 2 == 0 else "pt")]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_every_cell_runs_twice(path, tmp_path):
+def _run_every_cell_twice(path, tmp_path):
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -43,3 +42,14 @@ def test_every_cell_runs_twice(path, tmp_path):
                     client.execute_cell(cell, index)
                 except CellExecutionError as exc:
                     pytest.fail(f"cell {index} failed on run {attempt}:\n{''.join(cell.source)}\n{exc}")
+
+
+# One test class per lesson: ``pytest -n 2 --dist loadscope`` sends each class (scope) to any free worker, so the
+# longest re-runs (lessons 04 and 06) do not queue behind each other on one worker as one module's tests would.
+for _path in NOTEBOOKS:
+    def _test(self, tmp_path, path=_path):
+        _run_every_cell_twice(path, tmp_path)
+
+    _name = f"TestLesson{_path.name[:2]}{_path.parent.name.capitalize()}"
+    globals()[_name] = type(_name, (), {"test_every_cell_runs_twice": _test,
+                                        "__doc__": f"{_path.parent.name}/{_path.name}, every cell twice"})
