@@ -11,6 +11,9 @@ comes first.
 Emoji (``--categories`` keeps some Unicode categories only).  ``--resume`` continues the latest
 run (or ``--out DIR``) at the next epoch;
 ``--epochs`` is the total number of epochs, as in Keras.
+``--strategy mirrored`` trains on every local GPU (or on ``GAN_COURSE_CPU_DEVICES=N`` logical CPUs),
+``--strategy multiworker`` on several machines, each process started with its ``TF_CONFIG``
+(:mod:`gan_course.distribute`); only the chief writes the run folder.
 
 Every argument is checked (and the data loaded) before anything is written: a bad value prints
 one line in the active language and exits with code 2.  Visto en 06 §Entrenar desde la terminal.
@@ -23,7 +26,7 @@ import re
 
 import numpy as np
 
-from . import config, data, models
+from . import config, data, distribute, models
 from .i18n import arg_error, register, t
 
 DEFAULT_MINUTES = 3.0   # with neither --epochs nor --minutes: train for this long
@@ -81,6 +84,10 @@ register({
     },
     "cli_train.tensorboard": {"es": "escribir también registros de TensorBoard en logs/",
                               "pt": "escrever também registros do TensorBoard em logs/"},
+    "cli_train.strategy": {"es": "default (un dispositivo), mirrored (todas las GPU de esta máquina, o "
+                                 "GAN_COURSE_CPU_DEVICES=N CPU lógicas) o multiworker (varias máquinas, TF_CONFIG)",
+                           "pt": "default (um dispositivo), mirrored (todas as GPUs desta máquina, ou "
+                                 "GAN_COURSE_CPU_DEVICES=N CPUs lógicas) ou multiworker (várias máquinas, TF_CONFIG)"},
     "cli_train.expected_int": {"es": "un entero ≥ {low}", "pt": "um inteiro ≥ {low}"},
     "cli_train.expected_minutes": {"es": "un número de minutos ≥ 0 (0 = sin límite)",
                                    "pt": "um número de minutos ≥ 0 (0 = sem limite)"},
@@ -122,6 +129,8 @@ def add_arguments(parser):
     parser.add_argument("--label-smoothing", metavar="L", dest="label_smoothing", help=t("cli_train.smoothing"))
     parser.add_argument("--score-every", metavar="K", dest="score_every", help=t("cli_train.score_every"))
     parser.add_argument("--tensorboard", action="store_true", help=t("cli_train.tensorboard"))
+    parser.add_argument("--strategy", metavar="default|mirrored|multiworker", default="default",
+                        help=t("cli_train.strategy"))
 
 
 def _int(name, text, low, expected=None):
@@ -212,6 +221,7 @@ def settings_from(args) -> dict:
         "tensorboard": bool(args.tensorboard),
         "score_every": _int("--score-every", args.score_every, 0) if args.score_every is not None else 0,
         "out": args.out,
+        "strategy": distribute.check_environment(args.strategy, "--strategy"),
     }
     given = {
         "data": args.data,
@@ -257,7 +267,7 @@ def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
         run = {k: v for k, v in given.items() if v is not None}
     run.setdefault("data", "mnist")
     folder = run["data"] != "mnist"  # a folder or the emoji: colour pictures
-    run.setdefault("model", "dcgan" if folder else "course")
+    run.setdefault("model", "colour" if folder else "course")
     run.setdefault("seed", 0)
     run.setdefault("batch_size", models.RECIPES[run["model"]]["batch_size"])
     if folder:
@@ -295,6 +305,7 @@ def run(args) -> int:
     from . import seed_everything, train
 
     s = settings_from(args)
+    strategy = distribute.make_strategy(s["strategy"])  # before anything else starts TensorFlow
     out, run_cfg = _run_settings(s)
     if s["score_every"] and run_cfg["data"] != "mnist":
         raise arg_error("--score-every", s["score_every"], "cli_train.expected_no_scores")
@@ -305,10 +316,14 @@ def run(args) -> int:
                         "train.expected_batch", n=len(images))
     seed_everything(run_cfg["seed"])  # the networks' first weights too
     critic = run_cfg["loss"] == "wgan-gp"  # a critic without batch norm, n_critic = 5 (Gulrajani et al.)
-    generator, discriminator = models.build_pair(run_cfg["model"], shape, **({"d_batch_norm": False} if critic else {}))
-    gan = train.GAN(generator, discriminator, recipe=run_cfg["model"], g_steps=run_cfg["g_steps"],
-                    label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"], loss=run_cfg["loss"],
-                    **({"n_critic": 5} if critic else {}))
+    with distribute.scope(strategy):  # one copy of every variable per replica
+        generator, discriminator = models.build_pair(run_cfg["model"], shape,
+                                                     **({"d_batch_norm": False} if critic else {}))
+        if distribute.replicas(strategy) > 1:
+            distribute.synchronize_batch_norm(generator, discriminator)
+        gan = train.GAN(generator, discriminator, recipe=run_cfg["model"], g_steps=run_cfg["g_steps"],
+                        label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"], loss=run_cfg["loss"],
+                        **({"n_critic": 5} if critic else {}))
     scorer = None
     if s["score_every"]:
         from . import metrics
@@ -321,7 +336,8 @@ def run(args) -> int:
                         batch_size=run_cfg["batch_size"], out=out, minutes=s["minutes"],
                         resume=s["resume"], dataset_name=_dataset_name(run_cfg["data"]), tensorboard=s["tensorboard"],
                         scorer=scorer, score_every=s["score_every"] or 1, settings={"cli": run_cfg})
-    _print_summary(out, history)
+    if distribute.is_chief(strategy):  # the one that wrote the run folder
+        _print_summary(out, history)
     return 0
 
 

@@ -32,14 +32,16 @@ import json
 import math
 import os
 import pathlib
+import shutil
 import sys
+import tempfile
 import time
 import warnings
 
 import numpy as np
 
 from . import data as data_mod
-from . import losses, models
+from . import distribute, losses, models
 from ._tf import keras, tf
 from .gif import image_grid, write_gif
 from .i18n import arg_error, register, t
@@ -118,6 +120,15 @@ register({
     "train.expected_batch": {
         "es": "un entero entre 1 y el número de imágenes ({n})",
         "pt": "um inteiro entre 1 e o número de imagens ({n})",
+    },
+    "train.expected_replica_batch": {
+        "es": "un lote global de al menos una imagen por réplica ({replicas} réplicas)",
+        "pt": "um lote global de pelo menos uma imagem por réplica ({replicas} réplicas)",
+    },
+    "train.expected_scope": {
+        "es": "una red creada dentro de strategy.scope(), como el GAN (sus variables deben copiarse en cada réplica)",
+        "pt": "uma rede criada dentro de strategy.scope(), como o GAN (as suas variáveis devem ser copiadas em cada "
+              "réplica)",
     },
     "train.plot_title": {"es": "Pérdidas durante el entrenamiento", "pt": "Perdas durante o treinamento"},
     "train.plot_epoch": {"es": "época", "pt": "época"},
@@ -202,6 +213,12 @@ class GAN:
     :meth:`train_step` runs one step on one batch; :meth:`train_steps` runs several steps in one
     ``tf.function`` call and returns their losses as arrays (one read per chunk, no host round
     trip per step: what :func:`fit` uses).  Visto en 06 §El paso de entrenamiento.
+
+    Built inside ``strategy.scope()`` (:mod:`gan_course.distribute`, the networks too), every step
+    runs on each replica with its slice of the global batch: the losses are weighted by the
+    replica's share, the noise is drawn once for the whole batch, so the result is one device's
+    (with synchronised batch norm).  One exception: the class head's ambiguity term measures the
+    class balance within each replica's slice.
     """
 
     OPTIONS = ("g_lr", "d_lr", "beta_1", "beta_2", "g_steps", "g_loss", "label_smoothing", "r1_gamma",
@@ -250,15 +267,26 @@ class GAN:
             raise arg_error("discriminator", discriminator.name, "train.expected_critic")
         self.z_dim = models.latent_dim(generator)
         self.image_shape = models.image_shape(discriminator)
-        self.settings = {"recipe": recipe, **o, "form": self.form, "seed": int(seed)}
+        # built inside strategy.scope(): every step runs on each replica (strategy.run); else one device
+        self.strategy = tf.distribute.get_strategy() if tf.distribute.has_strategy() else None
+        self.replicas = distribute.replicas(self.strategy)
+        if self.strategy is not None:
+            for name, net in (("generator", generator), ("discriminator", discriminator)):
+                if not all(self.strategy.extended.variable_created_in_scope(getattr(v, "value", v))
+                           for v in net.weights):
+                    raise arg_error(name, net.name, "train.expected_scope")
+        self.settings = {"recipe": recipe, **o, "form": self.form, "seed": int(seed),
+                         "strategy": distribute.name_of(self.strategy), "replicas": self.replicas}
         self.g_optimizer = keras.optimizers.Adam(o["g_lr"], beta_1=o["beta_1"], beta_2=o["beta_2"])
         self.d_optimizer = keras.optimizers.Adam(o["d_lr"], beta_1=o["beta_1"], beta_2=o["beta_2"])
         self.g_optimizer.build(generator.trainable_variables)  # built now, so a restore fills every slot
         self.d_optimizer.build(discriminator.trainable_variables)
         self.noise = tf.random.Generator.from_seed(int(seed))
         self.epoch = tf.Variable(0, dtype=tf.int64, trainable=False, name="epoch")
-        self.images_seen = tf.Variable(0.0, dtype=tf.float64, trainable=False, name="images_seen")
-        self.augment_p = tf.Variable(0.0, dtype=tf.float32, trainable=False, name="augment_p")
+        # each replica adds/assigns the same global value: keep the first replica's
+        first = tf.VariableAggregation.ONLY_FIRST_REPLICA
+        self.images_seen = tf.Variable(0.0, dtype=tf.float64, trainable=False, name="images_seen", aggregation=first)
+        self.augment_p = tf.Variable(0.0, dtype=tf.float32, trainable=False, name="augment_p", aggregation=first)
         self.ema_generator = None
         if o["ema_half_life"] > 0:
             self.ema_generator = keras.models.clone_model(generator)
@@ -267,7 +295,7 @@ class GAN:
         grid_noise = tf.random.Generator.from_seed(int(seed) + 1_000_003)
         self.fixed_z = tf.Variable(grid_noise.normal([n_samples, self.z_dim]), trainable=False, name="fixed_z")
         spec = tf.TensorSpec([None, *self.image_shape], tf.float32)
-        self.step_function = tf.function(self._one_step, input_signature=[spec, tf.TensorSpec([None], tf.int32)])
+        self.step_function = tf.function(self._global_step, input_signature=[spec, tf.TensorSpec([None], tf.int32)])
         self.steps_function = tf.function(self._many_steps, input_signature=[
             tf.TensorSpec([None, None, *self.image_shape], tf.float32), tf.TensorSpec([None, None], tf.int32)])
 
@@ -298,8 +326,8 @@ class GAN:
         """Random translation by up to ``augment_shift`` pixels with probability ``augment_p`` (differentiable)."""
         s = self.options["augment_shift"]
         n, h, w = tf.shape(images)[0], self.image_shape[0], self.image_shape[1]
-        on = tf.cast(self.noise.uniform([n, 1]) < self.augment_p, tf.int32)
-        shift = self.noise.uniform([n, 2], minval=-s, maxval=s + 1, dtype=tf.int32)
+        on = tf.cast(self._draw(lambda m: self.noise.uniform([m, 1]), n) < self.augment_p, tf.int32)
+        shift = self._draw(lambda m: self.noise.uniform([m, 2], minval=-s, maxval=s + 1, dtype=tf.int32), n)
         shift = shift * on  # images that are not augmented stay where they are
         padded = tf.pad(images, [[0, 0], [s, s], [s, s], [0, 0]], constant_values=-1.0)
         rows = tf.range(h)[None, :] + s - shift[:, :1]             # (n, h)
@@ -325,7 +353,8 @@ class GAN:
         """
         G, D, o = self.generator, self.discriminator, self.options
         n = tf.shape(real)[0]
-        z = self.noise.normal([n, self.z_dim])
+        n_all, share = self._share(n)
+        z = self._draw(lambda m: self.noise.normal([m, self.z_dim]), n)
         with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
             fake = G(z, training=True)
             real_out, fake_out = self._d_pair(real, fake)
@@ -335,13 +364,14 @@ class GAN:
                 penalty = tf.cond(due, lambda: self._r1(real), lambda: tf.constant(0.0))
             d_loss, g_loss = self._losses(real_out[:, :1], fake_out[:, :1])
             if o["loss"] == "wgan-gp":
-                epsilon = self.noise.uniform([n, 1, 1, 1])
+                epsilon = self._draw(lambda m: self.noise.uniform([m, 1, 1, 1]), n)
                 penalty += o["gp_weight"] * losses.gradient_penalty(self._d, real, fake, epsilon)
             d_total = d_loss + penalty
             g_total = g_loss
             if self.classes:
                 d_total += o["class_weight"] * _class_loss(real_out[:, 1:], labels)
                 g_total += o["class_weight"] * _ambiguity(fake_out[:, 1:])
+            d_total, g_total = self._part(d_total, share), self._part(g_total, share)
         d_grads = d_tape.gradient(d_total, D.trainable_variables)
         g_grads = g_tape.gradient(g_total, G.trainable_variables)
         g_due = tf.equal(self.d_optimizer.iterations % o["n_critic"], o["n_critic"] - 1)  # before D's update
@@ -351,19 +381,68 @@ class GAN:
         else:  # WGAN: n_critic critic updates for each generator update
             tf.cond(g_due, lambda: self._apply_g(g_grads), lambda: tf.constant(False))
         for _ in range(o["g_steps"] - 1):
-            z = self.noise.normal([n, self.z_dim])
+            z = self._draw(lambda m: self.noise.normal([m, self.z_dim]), n)
             with tf.GradientTape() as tape:
-                g_loss = self._losses(None, self._d(G(z, training=True))[:, :1])[1]
+                g_loss = self._part(self._losses(None, self._d(G(z, training=True))[:, :1])[1], share)
             grads = tape.gradient(g_loss, G.trainable_variables)
             self.g_optimizer.apply_gradients(zip(grads, G.trainable_variables))
-        self.images_seen.assign_add(tf.cast(n, tf.float64))
+        self.images_seen.assign_add(tf.cast(n_all, tf.float64))
         if self.ema_generator is not None:
-            self._update_ema(n)
+            self._update_ema(n_all)
         if o["augment"] != "none":
-            self._adapt_augment(real_out[:, :1], n)
+            self._adapt_augment(real_out[:, :1], n_all, share)
         to_prob = tf.sigmoid if self.form == "logits" and o["loss"] != "wgan-gp" else tf.identity
-        return {"d_loss": d_loss, "g_loss": g_loss,
-                "d_real": tf.reduce_mean(to_prob(real_out[:, :1])), "d_fake": tf.reduce_mean(to_prob(fake_out[:, :1]))}
+        res = {"d_loss": d_loss, "g_loss": g_loss,
+               "d_real": tf.reduce_mean(to_prob(real_out[:, :1])), "d_fake": tf.reduce_mean(to_prob(fake_out[:, :1]))}
+        return {k: self._part(v, share) for k, v in res.items()}
+
+    # -- replicas (tf.distribute) ---------------------------------------------------------
+    def _share(self, n):
+        """``(images in the global batch, this replica's share of them)``; one device: ``(n, None)``.
+
+        Keras 3's optimizer adds the replicas' gradients (an all-reduce SUM), so each replica's mean
+        loss is weighted by its share ``n / n_all`` (``tf.nn.compute_average_loss``): the sum is the
+        mean over the global batch, the gradient the one a single device computes.
+        """
+        if self.replicas == 1:
+            return n, None
+        n_all = tf.distribute.get_replica_context().all_reduce(tf.distribute.ReduceOp.SUM, n)
+        return n_all, tf.cast(n, tf.float32) / tf.cast(n_all, tf.float32)
+
+    @staticmethod
+    def _part(value, share):
+        """``value`` weighted by the replica's ``share`` of the batch (one device: unchanged)."""
+        return value if share is None else value * share
+
+    def _draw(self, draw, n):
+        """``draw(m)`` gives m random rows; this replica's ``n`` of the rows one device draws for the whole batch.
+
+        The rows are drawn once, in cross-replica context (``merge_call``), from the one noise
+        generator, in replica order; each replica keeps its slice.  So N replicas use exactly the
+        noise one device would, and the noise generator stays the same on every replica.
+        """
+        if self.replicas == 1:
+            return draw(n)
+        ctx = tf.distribute.get_replica_context()
+        sizes = ctx.all_gather(tf.reshape(n, [1]), axis=0)  # every replica's rows, in replica order
+        start = tf.reduce_sum(sizes[:ctx.replica_id_in_sync_group])
+        rows = ctx.merge_call(lambda strategy, total: draw(strategy.experimental_local_results(total)[0]),
+                              args=(tf.reduce_sum(sizes),))
+        return rows[start:start + n]
+
+    def _global_step(self, real, labels):
+        """One step on a global batch: on one device as it is, else each replica on its slice."""
+        if self.strategy is None:
+            return self._one_step(real, labels)
+        parts = self.strategy.run(self._replica_step, args=(real, labels))
+        return {k: self.strategy.reduce(tf.distribute.ReduceOp.SUM, v, axis=None) for k, v in parts.items()}
+
+    def _replica_step(self, real, labels):
+        """This replica's rows of the global batch (replica i of R: rows n·i/R … n·(i+1)/R), then the step."""
+        ctx = tf.distribute.get_replica_context()
+        n, i = tf.shape(real)[0], ctx.replica_id_in_sync_group
+        lo, hi = n * i // self.replicas, n * (i + 1) // self.replicas
+        return self._one_step(real[lo:hi], labels[lo:hi])
 
     def _losses(self, real_out, fake_out):
         """``(J(D), J(G))`` of the loss family (``real_out`` may be None when only J(G) is needed)."""
@@ -414,10 +493,12 @@ class GAN:
         for avg, w in zip(self.ema_generator.non_trainable_variables, self.generator.non_trainable_variables):
             avg.assign(w)  # batch-norm statistics: copied (see ``recalibrate``)
 
-    def _adapt_augment(self, real_out, n):
+    def _adapt_augment(self, real_out, n, share=None):
         """ADA's rule: raise p while E[sign D(x)] > target (D too sure of the real images), else lower it."""
         logits = real_out if self.form == "logits" else tf.math.log(real_out / (1 - real_out))
         overfit = tf.reduce_mean(tf.sign(logits))
+        if share is not None:  # the mean over the whole batch, the same on every replica
+            overfit = tf.distribute.get_replica_context().all_reduce(tf.distribute.ReduceOp.SUM, overfit * share)
         step = tf.cast(n, tf.float32) / AUGMENT_SPEED_IMAGES
         delta = tf.where(overfit > self.options["augment_target"], step, -step)
         self.augment_p.assign(tf.clip_by_value(self.augment_p + delta, 0.0, AUGMENT_MAX_P))
@@ -427,7 +508,7 @@ class GAN:
         k = tf.shape(batches)[0]
         arrays = [tf.TensorArray(tf.float32, size=k) for _ in LOSS_KEYS]
         for i in tf.range(k):
-            res = self._one_step(batches[i], labels[i])
+            res = self._global_step(batches[i], labels[i])
             arrays = [a.write(i, res[key]) for a, key in zip(arrays, LOSS_KEYS)]
         return {key: a.stack() for a, key in zip(arrays, LOSS_KEYS)}
 
@@ -675,6 +756,8 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
     if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) \
             or not 1 <= batch_size <= len(x):
         raise arg_error("batch_size", batch_size, "train.expected_batch", n=len(x))
+    if batch_size < gan.replicas:
+        raise arg_error("batch_size", batch_size, "train.expected_replica_batch", replicas=gan.replicas)
     if labels is not None:
         labels = np.asarray(labels)
         if labels.shape != (len(x),) or not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 \
@@ -698,6 +781,7 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
             epoch += 1
             stats = run.train_epoch(epoch, steps_per_execution)
             time_up = minutes is not None and time.perf_counter() - start > 60 * minutes and epoch < last
+            time_up = distribute.agree(gan.strategy, time_up)  # every worker stops after the same epoch
             final = time_up or epoch == last
             run.end_epoch(epoch, stats, scorer if scorer is not None and (epoch % score_every == 0 or final)
                           else None)
@@ -706,26 +790,36 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
                 on_epoch(epoch, gan, run.history)
             if time_up:
                 stopped = "minutes"
-                if verbose:
+                if run.verbose:
                     print(t("train.time_up", minutes=minutes, epoch=epoch, next=epoch + 1))
                 break
     except KeyboardInterrupt:  # keep what the last finished epoch saved, then stop as asked
         run.interrupted(done, gif_ms)
-        if verbose:
+        if run.verbose:
             print(t("train.interrupted", epoch=epoch, done=done))
         raise
+    finally:
+        run.close()
     run.history["stopped"] = stopped
     if out is not None:
-        _finish(run.out, gan, run.history, gif_ms)
+        if run.chief:
+            _finish(run.out, gan, run.history, gif_ms)
         run.history["out"] = str(run.out)
     return run.history
 
 
 class _Run:
-    """The state of one call to :func:`fit`: data, history, run folder, checkpoint manager."""
+    """The state of one call to :func:`fit`: data, history, run folder, checkpoint manager.
+
+    Under a multi-worker strategy only the chief writes the run folder; another worker saves its
+    checkpoints (every worker must take part in saving) to a temporary folder removed at the end,
+    and reads the chief's checkpoints to resume.
+    """
 
     def __init__(self, gan, x, y, batch_size, epochs, out, dataset_name, max_to_keep, tensorboard, verbose):
-        self.gan, self.batch_size, self.epochs, self.verbose = gan, batch_size, epochs, verbose
+        self.chief = distribute.is_chief(gan.strategy)
+        self.scratch = None
+        self.gan, self.batch_size, self.epochs, self.verbose = gan, batch_size, epochs, verbose and self.chief
         self.n = len(x)
         self.steps_per_epoch = len(x) // batch_size
         self.out = pathlib.Path(out) if out is not None else None
@@ -753,12 +847,14 @@ class _Run:
         elif out is not None and latest_checkpoint(out) is not None:
             raise arg_error("out", str(out), "train.expected_out", exc=FileExistsError)
         if out is not None:
-            (out / SAMPLES_FOLDER).mkdir(parents=True, exist_ok=True)
-            self.manager = tf.train.CheckpointManager(
-                self.ckpt, str(out / CHECKPOINT_FOLDER / model_dir(self.dataset_name, self.batch_size,
-                                                                   gan.image_shape)),
-                max_to_keep=self.max_to_keep)
-            if self.tensorboard:
+            folder = out / CHECKPOINT_FOLDER / model_dir(self.dataset_name, self.batch_size, gan.image_shape)
+            if self.chief:
+                (out / SAMPLES_FOLDER).mkdir(parents=True, exist_ok=True)
+            else:
+                self.scratch = pathlib.Path(tempfile.mkdtemp(prefix="gan_course-worker-"))
+                folder = self.scratch
+            self.manager = tf.train.CheckpointManager(self.ckpt, str(folder), max_to_keep=self.max_to_keep)
+            if self.tensorboard and self.chief:
                 self.writer = tf.summary.create_file_writer(str(out / "logs"))
         if self.verbose and resume:
             if self.epochs is not None and self.done >= self.epochs:
@@ -817,9 +913,10 @@ class _Run:
             if self.verbose:
                 print(t("train.scores", epoch=epoch, scores=", ".join(f"{k} = {v:.3g}" for k, v in scores.items())))
         if self.out is not None:
+            self.manager.save(checkpoint_number=epoch)  # every worker (the chief's copy is the one kept)
+        if self.out is not None and self.chief:
             grid = gan.grid()
             _write_png(sample_path(self.out, epoch), grid)
-            self.manager.save(checkpoint_number=epoch)
             _write_json(self.out / HISTORY_FILE, h)
             if self.writer is not None:
                 _tensorboard(self.writer, epoch, d, g, grid, scores)
@@ -830,7 +927,14 @@ class _Run:
         self.history["stopped"] = "interrupted"
         if self.out is not None and self.manager.latest_checkpoint:
             self.ckpt.restore(self.manager.latest_checkpoint)
-            _finish(self.out, self.gan, self.history, gif_ms)
+            if self.chief:
+                _finish(self.out, self.gan, self.history, gif_ms)
+
+    def close(self):
+        """Remove a non-chief worker's temporary checkpoints."""
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
 
 def _finish(out, gan, history, gif_ms):
