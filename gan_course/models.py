@@ -31,6 +31,7 @@ from __future__ import annotations
 import numpy as np
 
 from .i18n import arg_error, messages, register
+from .validate import check_choice
 
 
 class _Keras:
@@ -89,6 +90,8 @@ RECIPES = {
                "d_kernel_size": 3, "classes": 10, "class_weight": 1.0, "ema_half_life": 10_000.0},
     "plain": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
               "d_kernel_size": 3},
+    "colour": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 3,
+               "upsample": "resize", "d_kernel_size": 3, "ema_half_life": 10_000.0},
     "dcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 5},
     "rivera": {"z_dim": 20, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5},
     "tutorial": {"z_dim": 100, "batch_size": 256, "g_lr": 1e-4, "d_lr": 1e-4, "beta_1": 0.9},
@@ -124,6 +127,11 @@ def _check_mnist(image_shape):
         raise arg_error("image_shape", image_shape, "models.expected_mnist_shape")
 
 
+#: How the DCGAN generator doubles its picture: a stride-2 transposed convolution (the paper) or
+#: nearest-neighbour resize + convolution (no checkerboard by construction).
+UPSAMPLES = ("transpose", "resize")
+
+
 def upsampling_plan(image_shape) -> tuple[int, int]:
     """``(start, steps)``: the generator starts at ``start×start`` and doubles ``steps`` times.
 
@@ -147,15 +155,20 @@ def upsampling_plan(image_shape) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- DCGAN family
 def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 64, kernel_size: int = 5,
-                    batch_norm: bool = True, name: str = "generator"):
+                    batch_norm: bool = True, upsample: str = "transpose", name: str = "generator"):
     """DCGAN generator: Dense → start×start×(width·2^(steps-1)), then stride-2 transposed convolutions.
 
     Each upsampling halves the number of filters (… → 2·width → width) and the last one produces
     the image's channels with ``tanh``.  ReLU and batch normalization between layers
     (``batch_norm=False`` drops every BN layer, for lesson 05's comparison); no BN on the output.
-    28×28×1 with ``width=64``: 7×7×128 → 14×14×64 → 28×28×1.  Visto en 05 §Reglas DCGAN.
+    28×28×1 with ``width=64``: 7×7×128 → 14×14×64 → 28×28×1.
+    ``upsample="resize"`` doubles each side by repeating pixels (nearest neighbour) and then applies a
+    stride-1 convolution of ``kernel_size`` (Odena et al., 2016): every output pixel sees the same
+    number of input pixels, so no checkerboard by construction, for about the same cost.
+    Visto en 05 §Reglas DCGAN, 03 §Artefactos de tablero de ajedrez y 07 §El generador de las diapositivas.
     """
     start, steps = upsampling_plan(image_shape)
+    check_choice("upsample", upsample, UPSAMPLES)
     z_dim = _check_int("z_dim", z_dim)
     width = _check_int("width", width)
     kernel_size = _check_int("kernel_size", kernel_size, 2, "models.expected_kernel")
@@ -169,15 +182,21 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     if batch_norm:
         x = _bn("bn_0")(x)
     x = keras.layers.ReLU(name="relu_0")(x)
+    def up(x, filters, name, **kw):
+        if upsample == "transpose":
+            return keras.layers.Conv2DTranspose(filters, kernel_size, strides=2, padding="same",
+                                                kernel_initializer=_init(), name=name, **kw)(x)
+        x = keras.layers.UpSampling2D(2, interpolation="nearest", name=f"{name}_resize")(x)
+        return keras.layers.Conv2D(filters, kernel_size, padding="same", kernel_initializer=_init(), name=name,
+                                   **kw)(x)
+
     for i in range(1, steps):
         filters //= 2
-        x = keras.layers.Conv2DTranspose(filters, kernel_size, strides=2, padding="same",
-                                         use_bias=not batch_norm, kernel_initializer=_init(), name=f"up_{i}")(x)
+        x = up(x, filters, f"up_{i}", use_bias=not batch_norm)
         if batch_norm:
             x = _bn(f"bn_{i}")(x)
         x = keras.layers.ReLU(name=f"relu_{i}")(x)
-    image = keras.layers.Conv2DTranspose(channels, kernel_size, strides=2, padding="same", activation="tanh",
-                                         kernel_initializer=_init(), name="image")(x)
+    image = up(x, channels, "image", activation="tanh")
     return keras.Model(z, image, name=name)
 
 
@@ -331,13 +350,13 @@ def tutorial_discriminator(*, output: str = "logits", name: str = "discriminator
 
 
 # --------------------------------------------------------------------------- by name
-FAMILIES = ("course", "plain", "dcgan", "rivera", "tutorial")
+FAMILIES = ("course", "plain", "colour", "dcgan", "rivera", "tutorial")
 
 
 def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | None = None,
                batch_norm: bool = True, output: str | None = None, width: int | None = None,
                kernel_size: int | None = None, d_batch_norm: bool | None = None, d_width: int | None = None,
-               classes: int | None = None, d_kernel_size: int | None = None):
+               classes: int | None = None, d_kernel_size: int | None = None, upsample: str | None = None):
     """``(generator, discriminator)`` of the family ``model`` for images of ``image_shape``.
 
     ``dcgan`` (5×5 kernels, as in the paper) and ``course`` (the same family with 4×4 kernels)
@@ -350,7 +369,7 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
         raise arg_error("model", model, {lang: text.format(names=", ".join(FAMILIES))
                                          for lang, text in messages()["models.expected_family"].items()})
     z_dim = RECIPES[model]["z_dim"] if z_dim is None else z_dim
-    if model in ("course", "plain", "dcgan"):
+    if model in ("course", "plain", "colour", "dcgan"):
         r = RECIPES[model]
         k = kernel_size if kernel_size is not None else r.get("kernel_size", 5)
         dk = d_kernel_size if d_kernel_size is not None else r.get("d_kernel_size", k)
@@ -358,7 +377,9 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
         d_width = d_width if d_width is not None else r.get("d_width", width)
         d_bn = d_batch_norm if d_batch_norm is not None else r.get("d_batch_norm", True)
         classes = classes if classes is not None else r.get("classes", 0)
-        return (dcgan_generator(image_shape, z_dim, width=width, kernel_size=k, batch_norm=batch_norm),
+        upsample = upsample if upsample is not None else r.get("upsample", "transpose")
+        return (dcgan_generator(image_shape, z_dim, width=width, kernel_size=k, batch_norm=batch_norm,
+                                upsample=upsample),
                 dcgan_discriminator(image_shape, width=d_width, kernel_size=dk, output=output or "logits",
                                     batch_norm=d_bn, classes=classes))
     _check_mnist(image_shape)

@@ -118,7 +118,7 @@ def test_an_image_folder_trains_the_rgb_dcgan(tmp_path, capsys):
                  "--out", str(out)]) == 0
     assert "12 imágenes de 16×16×3" in capsys.readouterr().out
     history = json.loads((out / "history.json").read_text())
-    assert history["settings"]["cli"]["model"] == "dcgan" and history["settings"]["image_shape"] == [16, 16, 3]
+    assert history["settings"]["cli"]["model"] == "colour" and history["settings"]["image_shape"] == [16, 16, 3]
     assert (out / "checkpoints" / "pictures_4_16_16").is_dir()
     frames, _ = gif.read_gif(out / "training.gif")
     assert frames.shape[0] == 1 and frames.shape[-1] == 3
