@@ -5,8 +5,9 @@
 
 Every run builds ``gan_course.models.build_pair(recipe, (size, size, 3), ...)`` and trains it with
 ``gan_course.train.fit`` on :func:`gan_course.images.load_emoji` (all 3,786 pictures, or
-``--categories``) for ``--epochs`` epochs — a budget in *images*, so a busy machine changes the wall
-time, not the result.  Then 1,000 samples of the saved sampler are measured against the data with
+``--categories``, ``--no-skin-tones``) for ``--epochs`` epochs — a budget in *images*, so a busy
+machine changes the wall time, not the result.  Then 1,000 samples of the saved sampler are measured
+against the data with
 :mod:`gan_course.colour_metrics`: the checkerboard ratio (Nyquist power, generated ÷ real; target
 ≤ 1.5), the share of white border pixels and the colourfulness (both next to the data's), plus
 D(x) and D(G(z)) of the last epochs (a discriminator that wins sits near 1 and 0).  ``--set
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import pathlib
+import re
 import statistics
 import sys
 import time
@@ -32,6 +34,11 @@ ARCH = ("d_batch_norm", "width", "d_width", "kernel_size", "z_dim", "batch_norm"
         "upsample")
 
 
+def slug(name: str) -> str:
+    """A file name for a run's name: ``"resize 3x3, width 32"`` → ``"resize-3x3-width-32"``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def _value(text):
     for cast in (int, float):
         try:
@@ -41,15 +48,15 @@ def _value(text):
     return {"true": True, "false": False}.get(text.lower(), text)
 
 
-def run(name, overrides, epochs, seed, recipe, size=32, categories=None, n=1000):
+def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_tones=True, n=1000):
     import numpy as np
 
     import gan_course as gc
     from gan_course import colour_metrics as cm
-    from gan_course import images, metrics, models, train
+    from gan_course import images, models, train
 
     gc.setup("es", seed)
-    x, y = images.load_emoji(size, categories, with_labels=True)
+    x, y = images.load_emoji(size, categories, skin_tones=skin_tones, with_labels=True)
     arch = {k: v for k, v in overrides.items() if k in ARCH}
     opts = {k: v for k, v in overrides.items() if k not in ARCH and k != "batch_size"}
     batch = overrides.get("batch_size", models.RECIPES[recipe]["batch_size"])
@@ -59,15 +66,19 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, n=1000)
     h = train.fit(gan, x, epochs, labels=y.astype(np.int32) if gan.classes else None, batch_size=batch,
                   verbose=False)
     wall = time.time() - t0
-    fake = metrics.sample(gan.sampler, n, 0)
+    z = np.random.default_rng(1000 + seed).standard_normal((n, gan.z_dim)).astype(np.float32)
+    fake = np.concatenate([gan.sample(z[i:i + 250]) for i in range(0, n, 250)])
     real = x[np.random.default_rng(0).permutation(len(x))[:n]]
     grid = np.rint((fake[:64] + 1) * 127.5).astype(np.uint8).reshape(8, 8, size, size, 3)
     FRAMES.mkdir(parents=True, exist_ok=True)
     import imageio.v3 as iio
-    iio.imwrite(FRAMES / f"{name}-seed{seed}.png", grid.transpose(0, 2, 1, 3, 4).reshape(8 * size, 8 * size, 3))
+    frame = FRAMES / f"{slug(name)}-seed{seed}.png"
+    iio.imwrite(frame, grid.transpose(0, 2, 1, 3, 4).reshape(8 * size, 8 * size, 3))
     tail = max(1, len(h["d_real"]) // 5)  # the last fifth of the epochs
     return {"name": name, "recipe": recipe, "set": overrides, "seed": seed, "epochs": epochs, "size": size,
-            "categories": categories, "images": epochs * h["steps_per_epoch"] * batch, "wall_s": round(wall, 1),
+            "categories": categories, "skin_tones": skin_tones, "data_size": len(x),
+            "frame": frame.relative_to(ROOT).as_posix(),
+            "images": epochs * h["steps_per_epoch"] * batch, "wall_s": round(wall, 1),
             "images_per_second": round(statistics.median(h["images_per_second"]), 1),
             "checkerboard": round(cm.checkerboard_ratio(fake, real), 3),
             "background": round(cm.background_share(fake), 3), "background_real": round(cm.background_share(real), 3),
@@ -102,6 +113,8 @@ def main(argv=None):
     ap.add_argument("--recipe", default="colour")
     ap.add_argument("--size", type=int, default=32)
     ap.add_argument("--categories", nargs="*")
+    ap.add_argument("--no-skin-tones", dest="skin_tones", action="store_false",
+                    help="drop the skin-tone variants (each figure once, in yellow)")
     ap.add_argument("--table", action="store_true")
     args = ap.parse_args(argv)
     if args.table:
@@ -109,7 +122,8 @@ def main(argv=None):
         return
     overrides = {k: _value(v) for k, v in (item.split("=", 1) for item in args.set)}
     for seed in args.seeds:
-        row = run(args.name, overrides, args.epochs, seed, args.recipe, args.size, args.categories)
+        row = run(args.name, overrides, args.epochs, seed, args.recipe, args.size, args.categories,
+                  args.skin_tones)
         print(json.dumps({k: v for k, v in row.items() if not k.endswith("_by_epoch")}), flush=True)
         RESULTS.parent.mkdir(exist_ok=True)
         with RESULTS.open("a", encoding="utf-8") as f:

@@ -9,7 +9,7 @@
   "slightly", ≈ 33 "moderately", ≈ 59 "quite", ≥ 82 "highly" colourful.
 
 All take images as the course stores them: uint8 in [0, 255] or float in [-1, 1], ``(N, H, W)`` or
-``(N, H, W, C)`` with ``C`` 1 or 3.  Lección 07 (en preparación): §Limpiar los datos.
+``(N, H, W, C)`` with ``C`` 1 or 3.  Visto en 07 §Limpiar los datos.
 """
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def background_share(images, colour=(255, 255, 255), tol: float = 16, *, border:
     ``(r, g, b)`` tuple; grey images compare with the colour's grey (ITU-R 601 luma).
 
     Real emoji on white give ≈ 1; pictures loaded without compositing their transparency, or a generator
-    that paints a coloured square, give much less.  Lección 07 (en preparación): §La trampa de la transparencia.
+    that paints a coloured square, give much less.  Visto en 07 §La trampa de la transparencia.
     """
     x = _pixels("images", images)
     rgb = np.array(parse_colour("colour", colour), np.float64)
@@ -121,7 +121,7 @@ def colourfulness(images) -> float:
     ``M = √(σ_rg² + σ_yb²) + 0.3 √(μ_rg² + μ_yb²)``.  Grey images (``R = G = B``, or one channel) give 0;
     a plain red image ≈ 85.5.  Their scale: ≈ 15 slightly, 33 moderately, 45 averagely, 59 quite,
     82 highly, 109 extremely colourful.  A GAN whose samples score far below the data has lost colour.
-    Lección 07 (en preparación): §Imágenes RGB como tensores.
+    Visto en 07 §Una medida del color.
     """
     x = _pixels("images", images)
     if x.shape[3] == 1:

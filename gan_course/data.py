@@ -205,7 +205,7 @@ def load_image_folder(path, size: int = 32, **options) -> np.ndarray:
     """Every picture under ``path`` as uint8 (N, size, size, channels): :func:`gan_course.images.load_image_folder`.
 
     Kept here for existing callers; ``options`` are that function's (``channels``, ``background``,
-    ``limit``, ``skip_unreadable``, ``progress``).  Lección 07 (en preparación): §Tu propia carpeta.
+    ``limit``, ``skip_unreadable``, ``progress``).  Visto en 07 §Tu propia carpeta.
     """
     from .images import load_image_folder as load
 

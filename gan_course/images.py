@@ -10,7 +10,7 @@
 Why compositing matters: a transparent PNG stores *some* colour under each fully transparent pixel, and in
 real files (emoji, icons, sprites) that colour is arbitrary — often a muddy brown.  ``Image.convert("RGB")``
 simply drops the alpha channel and shows it; a GAN trained on such pictures learns the garbage backgrounds.
-Lección 07 (en preparación): §La trampa de la transparencia.
+Visto en 07 §La trampa de la transparencia.
 """
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def parse_colour(name: str, colour) -> tuple[int, int, int]:
     """``colour`` as an ``(r, g, b)`` tuple of ints: a colour name Pillow knows (``"white"``,
     ``"black"``, ``"gray"``…), ``"#rrggbb"`` (or ``"#rgb"``, ``"rgb(…)"``) or a tuple/list of three
     integers in [0, 255].  Anything else raises a ``ValueError`` naming ``name``.
-    Lección 07 (en preparación): §La trampa de la transparencia.
+    Visto en 07 §La trampa de la transparencia.
     """
     from PIL import ImageColor
 
@@ -188,7 +188,7 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, background="wh
       skipped instead, and one line says how many files were skipped and which.  No Pillow warning is shown.
 
     A missing folder raises ``FileNotFoundError``; a folder without pictures a ``ValueError``.  Nothing is
-    written anywhere.  Lección 07 (en preparación): §Tu propia carpeta y §Limpiar los datos.
+    written anywhere.  Visto en 07 §Tu propia carpeta y §Limpiar los datos.
     """
     from tqdm import tqdm
 
@@ -254,7 +254,7 @@ def emoji_categories() -> dict[str, int]:
     """``{category name: number of emoji}`` of the bundled set, in the order of the labels of
     :func:`load_emoji` (``list(emoji_categories())[label]`` is a label's name): the ten Unicode emoji
     categories, from ``"Activities"`` to ``"Travel & Places"``; ``"People & Body"`` holds 2,261 of the
-    3,786 images (skin tones included).  Lección 07 (en preparación): §Imágenes RGB como tensores.
+    3,786 images (skin tones included).  Visto en 07 §Imágenes RGB como tensores.
     """
     with _emoji_npz() as path, np.load(path) as f:
         names = [str(n) for n in f["category_names"]]
@@ -262,16 +262,18 @@ def emoji_categories() -> dict[str, int]:
     return {name: int(c) for name, c in zip(names, counts)}
 
 
-def load_emoji(size: int = 32, categories=None, *, with_labels: bool = False):
+def load_emoji(size: int = 32, categories=None, *, skin_tones: bool = True, with_labels: bool = False):
     """The bundled Noto Emoji as uint8 ``(N, size, size, 3)``, RGB on a white background.
 
     ``size=64`` gives the stored pictures; ``size=32`` halves them with a box filter (each pixel is the
     mean of a 2×2 block, rounded).  ``categories``: ``None`` for all 3,786, or a list of exact category
     names (see :func:`emoji_categories`, e.g. ``["Smileys & Emotion", "Animals & Nature"]``); the
-    pictures keep the order of the file (sorted by code point).  ``with_labels=True`` returns
+    pictures keep the order of the file (sorted by code point).  ``skin_tones=False`` drops the 1,875
+    skin-tone variants (short names with a ``:1F3FB``…``:1F3FF`` suffix) and keeps each figure once, in its
+    default yellow (the data-cleaning step of lesson 07).  ``with_labels=True`` returns
     ``(images, labels)`` with uint8 labels indexing ``list(emoji_categories())``.
     Noto Emoji © Google, Apache License 2.0 (see ``gan_course/assets/README.md``).
-    Lección 07 (en preparación): §Imágenes RGB como tensores.
+    Visto en 07 §Imágenes RGB como tensores.
     """
     if not _is_int(size) or size not in (32, 64):
         raise arg_error("size", size, "images.expected_emoji_size")
@@ -290,6 +292,10 @@ def load_emoji(size: int = 32, categories=None, *, with_labels: bool = False):
             if not chosen or not all(isinstance(c, str) and c in names for c in chosen):
                 raise arg_error("categories", categories, expected)
             keep = np.isin(labels, [names.index(c) for c in chosen])
+        if not isinstance(skin_tones, (bool, np.bool_)):
+            raise arg_error("skin_tones", skin_tones, "images.expected_bool")
+        if not skin_tones:
+            keep &= np.array([":" not in str(n) for n in f["short_name"]])
         images = f["images"][keep]
         labels = labels[keep]
     if size == 32:
@@ -299,3 +305,12 @@ def load_emoji(size: int = 32, categories=None, *, with_labels: bool = False):
         images = ((x + 2) // 4).astype(np.uint8)         # the 2×2 mean, rounded half up
     images = np.ascontiguousarray(images, dtype=np.uint8)
     return (images, labels) if with_labels else images
+
+
+def emoji_names() -> list[str]:
+    """The short name of every bundled emoji (``"grinning"``, ``"fox_face"``, ``"santa:1F3FB"`` for a skin
+    tone…), in the order of :func:`load_emoji` with ``categories=None``: ``load_emoji(64)[emoji_names().index(
+    "grinning")]`` is the grinning face.  Visto en 07 §Imágenes RGB como tensores.
+    """
+    with _emoji_npz() as path, np.load(path) as f:
+        return [str(n) for n in f["short_name"]]

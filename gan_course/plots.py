@@ -103,10 +103,15 @@ def digits_per_class(images, labels, per_class: int = 10, seed: int = 0) -> np.n
     return images[np.concatenate(picks)]
 
 
-def show_digits_per_class(images, labels, per_class: int = 10, seed: int = 0, size: float = 4.5):
-    """A 10×``per_class`` grid: one row per digit class.  Visto en 00 §Los datos."""
+def show_digits_per_class(images, labels, per_class: int = 10, seed: int = 0, size: float = 4.5,
+                          title: str | None = None):
+    """A 10×``per_class`` grid: one row per class (digits by default; ``title`` names other classes).
+
+    Visto en 00 §Los datos y 07 §Limpiar los datos.
+    """
     chosen = digits_per_class(images, labels, per_class, seed)
-    return show_images(chosen, title=t("plots.per_class", n=per_class), ncols=per_class, size=size)
+    return show_images(chosen, title=t("plots.per_class", n=per_class) if title is None else title,
+                       ncols=per_class, size=size)
 
 
 def class_histogram(labels, *, title: str | None = None, share: bool = False, reference=None, ax=None):
