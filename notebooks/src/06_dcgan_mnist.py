@@ -18,8 +18,9 @@ NAMES = {"es": "06_dcgan_mnist", "pt": "06_dcgan_mnist"}
 # 4. **la receta del curso**: una cabeza de clases en $D$, una media móvil de los pesos de $G$, y su medida;
 # 5. un entrenamiento de 3 minutos: cuadrícula por **época** (*epoch*), GIF, curvas y puntuaciones;
 # 6. **¿copia o crea?**: la prueba de memorización;
-# 7. **puntos de control** (*checkpoints*), interpolación en el espacio latente, trucos (*ganhacks*) y el mapa del
-#    código de la presentación (el DCGAN de carpedm20) sobre este paquete.
+# 7. **puntos de control** (*checkpoints*), la misma GAN a la manera de Keras (`fit`) y en varias máquinas
+#    (`tf.distribute`), interpolación en el espacio latente, trucos (*ganhacks*) y el mapa del código de la
+#    presentación (el DCGAN de carpedm20) sobre este paquete.
 #
 # Parte de tres fuentes y corrige lo que fallaba en ellas: el cuaderno de DCGAN en español de Mariano Rivera
 # (`GradientTape` y las dos formas de la pérdida, pero logaritmos de una sigmoide sin recortar), el tutorial de
@@ -41,8 +42,9 @@ NAMES = {"es": "06_dcgan_mnist", "pt": "06_dcgan_mnist"}
 # 4. **a receita do curso**: uma cabeça de classes em $D$, uma média móvel dos pesos de $G$, e a sua medida;
 # 5. um treinamento de 3 minutos: grade por **época** (*epoch*), GIF, curvas e pontuações;
 # 6. **copia ou cria?**: o teste de memorização;
-# 7. **pontos de verificação** (*checkpoints*), interpolação no espaço latente, truques (*ganhacks*) e o mapa do
-#    código da apresentação (o DCGAN de carpedm20) sobre este pacote.
+# 7. **pontos de verificação** (*checkpoints*), a mesma GAN à maneira do Keras (`fit`) e em várias máquinas
+#    (`tf.distribute`), interpolação no espaço latente, truques (*ganhacks*) e o mapa do código da apresentação (o
+#    DCGAN de carpedm20) sobre este pacote.
 #
 # Partimos de três fontes e corrigimos o que falhava nelas: o notebook de DCGAN em espanhol de Mariano Rivera
 # (`GradientTape` e as duas formas da perda, mas logaritmos de uma sigmoide sem recorte), o tutorial de DCGAN do
@@ -51,13 +53,17 @@ NAMES = {"es": "06_dcgan_mnist", "pt": "06_dcgan_mnist"}
 
 # %% slideshow={"slide_type": "skip"}
 import json
+import os
 import pathlib
+import subprocess
+import sys
 import time
 
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
-from gan_course import classifier, colour_metrics, data, gif, keras, losses, metrics, models, plots, tf, train
+from gan_course import (classifier, colour_metrics, data, gif, keras, keras_gan, losses, metrics, models, plots, tf,
+                        train)
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
@@ -1336,6 +1342,107 @@ difference = max(float(np.max(np.abs(a - b))) for a, b in zip(
     straight.generator.get_weights() + straight.discriminator.get_weights() + straight.sampler.get_weights()))
 print(T("reanudado == sin interrupción (diferencia < 1e-5):",
         "retomado == sem interrupção (diferença < 1e-5):"), difference < 1e-5)
+
+# %% [markdown] lang="es"
+# ## A la manera de Keras: `GANModel` y `fit`
+#
+# Aquí escribimos el paso a mano, que es la lección. Quien ya usa Keras espera otra forma, la de los ejemplos de
+# keras-io: una subclase de `keras.Model` que redefine `train_step`, y después `compile()` y `fit()` con
+# *callbacks*. `keras_gan.GANModel` es eso, sin volver a escribir el paso: su `train_step` llama al paso de
+# `train.GAN` (las mismas pérdidas, el mismo ruido, las mismas opciones). Comprobémoslo: los mismos pesos iniciales,
+# la misma semilla y los mismos 7 lotes, una vez con `fit` y otra con el bucle escrito a mano. Casi todos los pesos
+# coinciden hasta el redondeo; unos pocos, cuyo gradiente es casi 0, difieren en un paso de Adam: su actualización
+# $\hat m / \sqrt{\hat v}$ vale $\pm 1$ según el signo de un gradiente minúsculo, y `fit` suma en otro orden.
+
+# %% [markdown] lang="pt"
+# ## À maneira do Keras: `GANModel` e `fit`
+#
+# Aqui escrevemos o passo à mão, que é a lição. Quem já usa o Keras espera outra forma, a dos exemplos do keras-io:
+# uma subclasse de `keras.Model` que redefine `train_step`, e depois `compile()` e `fit()` com *callbacks*.
+# `keras_gan.GANModel` é isso, sem escrever o passo de novo: o seu `train_step` chama o passo de `train.GAN` (as
+# mesmas perdas, o mesmo ruído, as mesmas opções). Vamos conferir: os mesmos pesos iniciais, a mesma semente e os
+# mesmos 7 lotes, uma vez com `fit` e outra com o laço escrito à mão. Quase todos os pesos coincidem até o
+# arredondamento; uns poucos, cujo gradiente é quase 0, diferem num passo do Adam: a sua atualização
+# $\hat m / \sqrt{\hat v}$ vale $\pm 1$ conforme o sinal de um gradiente minúsculo, e o `fit` soma em outra ordem.
+
+# %%
+batches = tf.data.Dataset.from_tensor_slices(x[::8]).batch(64, drop_remainder=True)   # es: sin barajar | pt: sem embaralhar
+gc.seed_everything(0)
+model = keras_gan.GANModel(*models.build_pair("plain"), recipe="plain", seed=0)
+model.compile()
+fit_history = model.fit(batches, epochs=1, verbose=0, shuffle=False)
+
+gc.seed_everything(0)
+loop = train.GAN(*models.build_pair("plain"), recipe="plain", seed=0)
+for batch in batches:
+    loop.train_step(batch)
+difference = np.abs(np.concatenate([(a - b).ravel() for a, b in zip(
+    model.gan.generator.get_weights() + model.gan.discriminator.get_weights(),
+    loop.generator.get_weights() + loop.discriminator.get_weights())]))
+print(T("pesos iguales (diferencia < 1e-5):", "pesos iguais (diferença < 1e-5):"), f"{np.mean(difference < 1e-5):.1%}")
+print(T("diferencia máxima < un paso de Adam (5e-4):", "diferença máxima < um passo do Adam (5e-4):"),
+      difference.max() < 5e-4)
+print(sorted(fit_history.history))
+
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# Las *callbacks* del curso dejan la misma carpeta que `train.fit`: cuadrícula por época, GIF, historial, generador
+# y puntos de control; `run_callbacks` devuelve también la época en la que empezar (`initial_epoch`, la de Keras)
+# cuando se reanuda con `resume=True`.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# As *callbacks* do curso deixam a mesma pasta que `train.fit`: grade por época, GIF, histórico, gerador e pontos de
+# verificação; `run_callbacks` devolve também a época em que começar (`initial_epoch`, a do Keras) quando se retoma
+# com `resume=True`.
+
+# %%
+keras_dir = train.new_run_folder("runs", "06_keras")
+callbacks, start = keras_gan.run_callbacks(model, keras_dir)
+model.fit(batches, epochs=start + 2, initial_epoch=start, callbacks=callbacks, verbose=0, shuffle=False)
+print(sorted(p.name for p in keras_dir.iterdir()))
+
+# %% [markdown] lang="es"
+# ## Cuando una máquina no basta
+#
+# La DCGAN de 64×64 en color, un conjunto de datos grande o un laboratorio con varias GPU piden repartir el
+# trabajo. TensorFlow lo hace con `tf.distribute`, y en el curso es una opción de la terminal:
+#
+# - `--strategy mirrored`: una copia del modelo en cada GPU de la máquina (`MirroredStrategy`); cada copia
+#   (**réplica**) entrena con su parte del lote y los gradientes se suman entre réplicas antes de cada paso;
+# - `--strategy multiworker`: varias máquinas (`MultiWorkerMirroredStrategy`); cada una lee su papel de la variable
+#   de entorno `TF_CONFIG` y solo la primera (el *chief*) escribe la carpeta de la ejecución.
+#
+# Qué cambia en el código: casi nada. Las redes y el entrenador se crean dentro de `strategy.scope()`; cada réplica
+# pondera su pérdida por su parte del lote global (el optimizador suma, no promedia); la normalización por lotes se
+# sincroniza entre réplicas, y el ruido se sortea una vez para todo el lote. Sin GPU se puede probar dividiendo la
+# CPU en dos dispositivos lógicos (`GAN_COURSE_CPU_DEVICES=2`): las mismas cuentas, no más velocidad.
+
+# %% [markdown] lang="pt"
+# ## Quando uma máquina não basta
+#
+# A DCGAN colorida de 64×64, um conjunto de dados grande ou um laboratório com várias GPUs pedem dividir o
+# trabalho. O TensorFlow faz isso com `tf.distribute`, e no curso é uma opção do terminal:
+#
+# - `--strategy mirrored`: uma cópia do modelo em cada GPU da máquina (`MirroredStrategy`); cada cópia
+#   (**réplica**) treina com a sua parte do lote e os gradientes são somados entre réplicas antes de cada passo;
+# - `--strategy multiworker`: várias máquinas (`MultiWorkerMirroredStrategy`); cada uma lê o seu papel da variável
+#   de ambiente `TF_CONFIG` e só a primeira (o *chief*) escreve a pasta da execução.
+#
+# O que muda no código: quase nada. As redes e o treinador são criados dentro de `strategy.scope()`; cada réplica
+# pondera a sua perda pela sua parte do lote global (o otimizador soma, não faz a média); a normalização em lote é
+# sincronizada entre réplicas, e o ruído é sorteado uma vez para o lote inteiro. Sem GPU dá para testar dividindo a
+# CPU em dois dispositivos lógicos (`GAN_COURSE_CPU_DEVICES=2`): as mesmas contas, não mais velocidade.
+
+# %% tags=["nbval-ignore-output"]
+mirrored_dir = train.new_run_folder("runs", "06_mirrored")
+command = [sys.executable, "-m", "gan_course", "--lang", T("es", "pt"), "train", "--strategy", "mirrored",
+           "--model", "plain", "--epochs", "1", "--out", str(mirrored_dir)]
+done = subprocess.run(command, env={**os.environ, "GAN_COURSE_CPU_DEVICES": "2"}, capture_output=True, text=True)
+print(done.stdout.strip().splitlines()[0])
+
+# %%
+settings = train.read_history(mirrored_dir)["settings"]
+print(T("estrategia:", "estratégia:"), settings["strategy"], T(" réplicas:", " réplicas:"), settings["replicas"],
+      T(" lote global:", " lote global:"), settings["batch_size"])
 
 # %% [markdown] lang="es"
 # ## Interpolación en el espacio latente
