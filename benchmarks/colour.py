@@ -63,7 +63,7 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_to
     g, d = models.build_pair(recipe, (size, size, 3), **arch)
     gan = train.GAN(g, d, recipe=recipe, seed=seed, **opts)
     t0 = time.time()
-    h = train.fit(gan, x, epochs, labels=y.astype(np.int32) if gan.classes else None, batch_size=batch,
+    h = train.fit(gan, x, epochs, labels=y.astype(np.int32) if gan.label_classes else None, batch_size=batch,
                   verbose=False)
     wall = time.time() - t0
     z = np.random.default_rng(1000 + seed).standard_normal((n, gan.z_dim)).astype(np.float32)

@@ -25,7 +25,8 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results" / "levers.jsonl"
-ARCH = ("d_batch_norm", "width", "d_width", "kernel_size", "z_dim", "batch_norm", "classes", "d_kernel_size")
+ARCH = ("d_batch_norm", "width", "d_width", "kernel_size", "z_dim", "batch_norm", "classes", "d_kernel_size",
+        "g_classes", "projection", "conditional")
 
 
 def _value(text):
@@ -51,10 +52,10 @@ def run(name, overrides, epochs, seed, recipe="course", n=2000):
     g, d = models.build_pair(recipe, **arch)
     gan = train.GAN(g, d, recipe=recipe, seed=seed, **opts)
     t0 = time.time()
-    h = train.fit(gan, x, epochs, labels=y if gan.classes else None, batch_size=batch, verbose=False)
+    h = train.fit(gan, x, epochs, labels=y if gan.label_classes else None, batch_size=batch, verbose=False)
     wall = time.time() - t0
     s = metrics.score_images(metrics.sample(gan.sampler, n, 0))
-    row = {"name": name, "set": overrides, "seed": seed, "epochs": epochs,
+    row = {"name": name, "recipe": recipe, "set": overrides, "seed": seed, "epochs": epochs,
            "images": epochs * h["steps_per_epoch"] * batch,
            "wall_s": round(wall, 1), "images_per_second": round(statistics.median(h["images_per_second"]), 1),
            "IS": round(s["inception_score"], 3), "FID": round(s["frechet_distance"], 2),

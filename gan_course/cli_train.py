@@ -332,7 +332,7 @@ def run(args) -> int:
     print(t("cli_train.images", n=len(images), shape="×".join(map(str, shape)), source=source))
     if out is None:
         out = train.new_run_folder(RUNS_FOLDER, f"{run_cfg['model']}-{_dataset_name(run_cfg['data'])}")
-    history = train.fit(gan, images, s["epochs"], labels=labels if gan.classes else None,
+    history = train.fit(gan, images, s["epochs"], labels=labels if gan.label_classes else None,
                         batch_size=run_cfg["batch_size"], out=out, minutes=s["minutes"],
                         resume=s["resume"], dataset_name=_dataset_name(run_cfg["data"]), tensorboard=s["tensorboard"],
                         scorer=scorer, score_every=s["score_every"] or 1, settings={"cli": run_cfg})

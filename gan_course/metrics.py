@@ -325,9 +325,18 @@ def latent_batch(generator, n: int, seed: int = 0) -> np.ndarray:
 
 
 def sample(generator, n: int, seed: int = 0, batch_size: int = 500) -> np.ndarray:
-    """``n`` digits drawn by ``generator`` from seeded latent vectors (inference mode)."""
+    """``n`` digits drawn by ``generator`` from seeded latent vectors (inference mode).
+
+    A conditional generator (two inputs: noise and digit, lesson 08) is asked for the digits
+    0, 1, …, 9 in turn, so every class gets the same share.
+    """
     z = latent_batch(generator, n, seed)
-    out = np.concatenate([np.asarray(generator(z[i:i + batch_size], training=False))
+    inputs = [z]
+    if len(generator.inputs) == 2:
+        from .models import generator_classes
+        inputs.append((np.arange(n) % max(generator_classes(generator), 1)).astype(np.int32))
+    out = np.concatenate([np.asarray(generator([a[i:i + batch_size] for a in inputs] if len(inputs) > 1
+                                               else z[i:i + batch_size], training=False))
                           for i in range(0, len(z), batch_size)])
     if out.ndim == 3:
         out = out[..., None]

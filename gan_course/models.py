@@ -75,23 +75,35 @@ register({
 
 MNIST_SHAPE = (28, 28, 1)
 
+#: ``softmax(CODE_SHARPNESS · z[:k])``: the one-hot code of the largest of the first k numbers of z
+#: (k Gaussians: each is the largest with probability 1/k).  Visto en 06 §La receta del curso.
+CODE_SHARPNESS = 1000.0
+
 #: The recipe of each family: architecture (``kernel_size``, ``d_kernel_size``, ``width``,
-#: ``d_batch_norm``, ``classes``), latent size, batch size and the training settings of
-#: :class:`gan_course.train.GAN` (Adam rates, EMA half-life …).  The single source of truth: the
-#: trainer, the ``train`` command and the lessons read it.  ``course`` is the best measured on the
-#: 4,000 training digits at equal CPU time (``benchmarks/levers.py``, ``benchmarks/quality.py``):
-#: G with 4×4 transposed convolutions, D with 3×3 convolutions (≈ 1.4× the images per second
-#: here), D with a class head and an EMA of G.  ``plain`` is the same networks without the class
-#: head and the EMA: the DCGAN step of lesson 06, written by hand.  ``dcgan`` is the paper's
-#: (5×5, 2e-4, β1 0.5); ``tutorial`` the TensorFlow tutorial's (1e-4, Keras' default β1 0.9, batch
-#: 256).  ``colour`` is the default for pictures (``--data emoji`` or a folder), measured at 32×32×3
-#: on the bundled emoji at equal CPU time (``benchmarks/colour.py``): G resizes then convolves
-#: (3×3, no checkerboard by construction) with half the paper's filters (width 32: ≈ 350 images/s
-#: here, 2.7× width 64), D with 3×3 convolutions, an EMA of G.  Visto en 06 §La receta del curso y
-#: 07 §El generador de las diapositivas.
+#: ``d_batch_norm``, ``classes``, ``g_classes``, ``projection``, ``conditional``), latent size, batch
+#: size and the training settings of :class:`gan_course.train.GAN` (Adam rates, EMA half-life …).
+#: The single source of truth: the trainer, the ``train`` command and the lessons read it.
+#: ``course`` is the best measured on the 4,000 training digits at equal CPU time
+#: (``benchmarks/levers.py``, ``benchmarks/quality.py``): G with 4×4 transposed convolutions whose
+#: first 10 latent numbers choose a digit (``g_classes``: a one-hot code, G still takes noise
+#: only), D with 3×3 convolutions (≈ 1.4× the images per second here), a class head (G is pushed
+#: towards the digit its code chose: AC-GAN) and a projection of that digit (``projection``:
+#: D judges "is this a real 7?", Miyato & Koyama 2018), an EMA of G.  ``cdcgan`` is the same with
+#: the digit as a second input of G (``conditional``: "draw a 7", lesson 08).  ``plain`` is the
+#: same networks without classes and EMA: the DCGAN step of lesson 06, written by hand.  ``dcgan``
+#: is the paper's (5×5, 2e-4, β1 0.5); ``tutorial`` the TensorFlow tutorial's (1e-4, Keras'
+#: default β1 0.9, batch 256).  ``colour`` is the default for pictures (``--data emoji`` or a
+#: folder), measured at 32×32×3 on the bundled emoji at equal CPU time (``benchmarks/colour.py``):
+#: G resizes then convolves (3×3, no checkerboard by construction) with half the paper's filters
+#: (width 32: ≈ 350 images/s here, 2.7× width 64), D with 3×3 convolutions, an EMA of G.  Visto en
+#: 06 §La receta del curso y 07 §El generador de las diapositivas.
 RECIPES = {
     "course": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
-               "d_kernel_size": 3, "classes": 10, "class_weight": 1.0, "ema_half_life": 10_000.0},
+               "d_kernel_size": 3, "classes": 10, "g_classes": 10, "projection": 10, "class_weight": 1.0,
+               "ema_half_life": 10_000.0},
+    "cdcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
+               "d_kernel_size": 3, "classes": 10, "conditional": 10, "projection": 10, "class_weight": 1.0,
+               "ema_half_life": 10_000.0},
     "plain": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
               "d_kernel_size": 3},
     "colour": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 3,
@@ -159,7 +171,8 @@ def upsampling_plan(image_shape) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- DCGAN family
 def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 64, kernel_size: int = 5,
-                    batch_norm: bool = True, upsample: str = "transpose", name: str = "generator"):
+                    batch_norm: bool = True, upsample: str = "transpose", classes: int = 0,
+                    conditional: int = 0, name: str = "generator"):
     """DCGAN generator: Dense → start×start×(width·2^(steps-1)), then stride-2 transposed convolutions.
 
     Each upsampling halves the number of filters (… → 2·width → width) and the last one produces
@@ -171,7 +184,13 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     number of input pixels, so no checkerboard by construction.  It costs more: per output pixel and
     pair of channels, a k×k convolution after the resize does k² multiply-adds, a stride-2 transposed
     convolution with a k×k kernel only k²/4 (3×3 after resizing: 9; 4×4 transposed: 4, so 2.25×).
-    Visto en 05 §Reglas DCGAN, 03 §Artefactos de tablero de ajedrez y 07 §El generador de las diapositivas.
+    ``classes=k``: the first k numbers of z choose a digit, a one-hot code
+    ``softmax(CODE_SHARPNESS · z[:k])`` (a fixed ``Dense`` + ``Softmax``) concatenated with z; the
+    generator still takes noise only.  ``conditional=k``: a second input, the digit (int), one-hot
+    encoded (``CategoryEncoding``) and concatenated with z: ``G([z, label])``.  Plain Keras layers
+    either way: ``keras.models.load_model`` loads the saved generator alone.
+    Visto en 05 §Reglas DCGAN, 03 §Artefactos de tablero de ajedrez, 06 §La receta del curso y 07 §El
+    generador de las diapositivas.
     """
     start, steps = upsampling_plan(image_shape)
     check_choice("upsample", upsample, UPSAMPLES)
@@ -182,8 +201,22 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     filters = width * 2 ** (steps - 1)
 
     z = keras.Input((z_dim,), name="z")
+    inputs, x = z, z
+    if conditional:  # a second input, the digit to draw (an integer), as a one-hot code
+        conditional = _check_int("conditional", conditional, 2)
+        label = keras.Input((), dtype="int32", name="label")
+        code = keras.layers.CategoryEncoding(conditional, output_mode="one_hot", name="code")(label)
+        inputs, x = [z, label], keras.layers.Concatenate(name="z_code")([z, code])
+    elif classes:  # the first `classes` numbers of z choose a digit: the largest wins (a one-hot code)
+        classes = _check_int("classes", classes, 2)
+        if classes > z_dim:
+            raise arg_error("classes", classes, "models.expected_positive")
+        pick = keras.layers.Dense(classes, use_bias=False, trainable=False, name="code_pick",
+                                  kernel_initializer=keras.initializers.Identity(gain=CODE_SHARPNESS))(z)
+        code = keras.layers.Softmax(name="code")(pick)
+        x = keras.layers.Concatenate(name="z_code")([z, code])
     x = keras.layers.Dense(start * start * filters, use_bias=not batch_norm, kernel_initializer=_init(),
-                           name="project")(z)
+                           name="project")(x)
     x = keras.layers.Reshape((start, start, filters), name="reshape")(x)
     if batch_norm:
         x = _bn("bn_0")(x)
@@ -203,12 +236,12 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
             x = _bn(f"bn_{i}")(x)
         x = keras.layers.ReLU(name=f"relu_{i}")(x)
     image = up(x, channels, "image", activation="tanh")
-    return keras.Model(z, image, name=name)
+    return keras.Model(inputs, image, name=name)
 
 
 def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size: int = 5,
                         output: str = "logits", batch_norm: bool = True, classes: int = 0,
-                        name: str = "discriminator"):
+                        projection: int = 0, name: str = "discriminator"):
     """DCGAN discriminator: stride-2 convolutions width → 2·width → …, LeakyReLU 0.2, one output.
 
     No pooling (the strides downsample), no BN on the input layer, BN after every other
@@ -216,7 +249,11 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     2.21's graph optimizer fails on Conv2D + bias + LeakyReLU when gradients flow back through
     D (it prints ``remapper failed`` on stderr and skips its layer fusions).  Returns logits by
     default; ``output="probability"`` ends in a sigmoid (then
-    train with the probability form of the losses).  Visto en 05 §Reglas DCGAN.
+    train with the probability form of the losses).  ``classes=k`` adds k class logits after the
+    real/fake logit.  ``projection=k`` adds a second input, the digit ``y`` (int), and the
+    real/fake logit becomes ``w·φ(x) + b + e_y·φ(x)`` with ``e_y`` a learned row per digit
+    (an ``Embedding``; Miyato & Koyama 2018): D judges "a real y?".  Visto en 05 §Reglas DCGAN y
+    06 §La receta del curso.
     """
     start, steps = upsampling_plan(image_shape)
     width = _check_int("width", width)
@@ -225,6 +262,10 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     image = keras.Input(tuple(int(v) for v in image_shape), name="image")
     x = image
     filters = width
+    if projection:
+        projection = _check_int("projection", projection, 2)
+        if output != "logits":
+            raise arg_error("output", output, "models.expected_class_logits")
     for i in range(steps):
         x = keras.layers.Conv2D(filters, kernel_size, strides=2, padding="same", use_bias=False,
                                 kernel_initializer=_init(), name=f"down_{i}")(x)
@@ -237,9 +278,47 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         classes = _check_int("classes", classes, 2)
         if output != "logits":
             raise arg_error("output", output, "models.expected_class_logits")
+    if projection:  # Miyato & Koyama 2018: logit = ψ(φ(x)) + ⟨embed(y), φ(x)⟩ — "is this a real 7?"
+        label = keras.layers.Input((), dtype="int32", name="label")
+        embed = keras.layers.Embedding(projection, int(x.shape[-1]), embeddings_initializer=_init(),
+                                       name="label_embedding")(label)
+        score = keras.layers.Add(name="real_logit")([
+            keras.layers.Dense(1, kernel_initializer=_init(), name="unconditional")(x),
+            keras.layers.Dot(axes=1, name="projection")([embed, x])])
+        if classes:
+            head = keras.layers.Dense(classes, kernel_initializer=_init(), name="class_logits")(x)
+            score = keras.layers.Concatenate(name="logits")([score, head])
+        return keras.Model([image, label], score, name=name)
     out = keras.layers.Dense(1 + classes, activation="sigmoid" if output == "probability" else None,
                              kernel_initializer=_init(), name=output)(x)
     return keras.Model(image, out, name=name)
+
+
+def discriminator_conditional(discriminator) -> int:
+    """Number of classes a projection discriminator is told (its second input); 0 for one input."""
+    _check_model("discriminator", discriminator)
+    if len(discriminator.inputs) < 2:
+        return 0
+    return int(discriminator.get_layer("label_embedding").input_dim)
+
+
+def generator_conditional(generator) -> int:
+    """Number of classes a conditional generator takes as its second input (0 for one input)."""
+    _check_model("generator", generator)
+    return generator_classes(generator) if len(generator.inputs) > 1 else 0
+
+
+def generator_classes(generator) -> int:
+    """Number of classes the generator's one-hot code chooses from (0 for a plain generator).
+
+    The code comes from the largest of the first k numbers of z (one input) or from the label
+    input of a conditional generator (:func:`generator_conditional`).
+    """
+    _check_model("generator", generator)
+    for layer in generator.layers:
+        if layer.name == "code":
+            return int(layer.output.shape[-1])
+    return 0
 
 
 def discriminator_classes(discriminator) -> int:
@@ -356,13 +435,14 @@ def tutorial_discriminator(*, output: str = "logits", name: str = "discriminator
 
 
 # --------------------------------------------------------------------------- by name
-FAMILIES = ("course", "plain", "colour", "dcgan", "rivera", "tutorial")
+FAMILIES = ("course", "cdcgan", "plain", "colour", "dcgan", "rivera", "tutorial")
 
 
 def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | None = None,
                batch_norm: bool = True, output: str | None = None, width: int | None = None,
                kernel_size: int | None = None, d_batch_norm: bool | None = None, d_width: int | None = None,
-               classes: int | None = None, d_kernel_size: int | None = None, upsample: str | None = None):
+               classes: int | None = None, d_kernel_size: int | None = None, upsample: str | None = None,
+               g_classes: int | None = None, projection: int | None = None, conditional: int | None = None):
     """``(generator, discriminator)`` of the family ``model`` for images of ``image_shape``.
 
     ``dcgan`` (5×5 kernels, as in the paper) and ``course`` (the same family with 4×4 kernels)
@@ -375,7 +455,7 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
         raise arg_error("model", model, {lang: text.format(names=", ".join(FAMILIES))
                                          for lang, text in messages()["models.expected_family"].items()})
     z_dim = RECIPES[model]["z_dim"] if z_dim is None else z_dim
-    if model in ("course", "plain", "colour", "dcgan"):
+    if model in ("course", "cdcgan", "plain", "colour", "dcgan"):
         r = RECIPES[model]
         k = kernel_size if kernel_size is not None else r.get("kernel_size", 5)
         dk = d_kernel_size if d_kernel_size is not None else r.get("d_kernel_size", k)
@@ -384,10 +464,13 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
         d_bn = d_batch_norm if d_batch_norm is not None else r.get("d_batch_norm", True)
         classes = classes if classes is not None else r.get("classes", 0)
         upsample = upsample if upsample is not None else r.get("upsample", "transpose")
+        g_classes = g_classes if g_classes is not None else r.get("g_classes", 0)
+        projection = projection if projection is not None else r.get("projection", 0)
+        conditional = conditional if conditional is not None else r.get("conditional", 0)
         return (dcgan_generator(image_shape, z_dim, width=width, kernel_size=k, batch_norm=batch_norm,
-                                upsample=upsample),
+                                upsample=upsample, classes=g_classes, conditional=conditional),
                 dcgan_discriminator(image_shape, width=d_width, kernel_size=dk, output=output or "logits",
-                                    batch_norm=d_bn, classes=classes))
+                                    batch_norm=d_bn, classes=classes, projection=projection))
     _check_mnist(image_shape)
     if model == "rivera":
         return rivera_generator(z_dim, batch_norm=batch_norm), rivera_discriminator(output=output or "probability")

@@ -84,6 +84,10 @@ register({
                                     "puntuaciones sin acotar)",
                               "pt": "'bce' com um discriminador que termina em sigmoide (hinge e wgan-gp usam "
                                     "pontuações sem limites)"},
+    "train.expected_code": {"es": "un generador que elige entre las mismas {k} clases (build_pair(..., g_classes={k}) "
+                                  "o conditional={k}): el discriminador recibe la clase de cada imagen",
+                            "pt": "um gerador que escolhe entre as mesmas {k} classes (build_pair(..., g_classes={k}) "
+                                  "ou conditional={k}): o discriminador recebe a classe de cada imagem"},
     "train.expected_critic": {"es": "un crítico sin normalización por lotes para wgan-gp (build_pair(..., "
                                     "d_batch_norm=False))",
                               "pt": "um crítico sem normalização em lote para wgan-gp (build_pair(..., "
@@ -260,6 +264,14 @@ class GAN:
         self.form = actual
         self.options = o
         self.classes = models.discriminator_classes(discriminator)
+        self.g_classes = models.generator_classes(generator)
+        self.g_conditional = models.generator_conditional(generator)
+        self.conditional = models.discriminator_conditional(discriminator)
+        for k in (self.conditional, self.classes if self.g_classes else 0):
+            if k and k != self.g_classes:  # D is told (or learns) the digit G was asked for
+                raise arg_error("generator", generator.name, "train.expected_code", k=k)
+        #: labels of the real images are needed (0 … label_classes-1) when D learns or is told them
+        self.label_classes = max(self.classes, self.conditional)
         has_bn = any(isinstance(layer, keras.layers.BatchNormalization) for layer in discriminator.layers)
         if o["loss"] != "bce" and actual != "logits":
             raise arg_error("loss", o["loss"], "train.expected_scores")
@@ -293,7 +305,13 @@ class GAN:
             self.ema_generator.set_weights(generator.get_weights())
         n_samples = _positive_int("n_samples", n_samples)
         grid_noise = tf.random.Generator.from_seed(int(seed) + 1_000_003)
-        self.fixed_z = tf.Variable(grid_noise.normal([n_samples, self.z_dim]), trainable=False, name="fixed_z")
+        fixed = grid_noise.normal([n_samples, self.z_dim])
+        self.fixed_labels = None
+        if self.g_classes:  # the grid shows one digit per row
+            self.fixed_labels = tf.constant(grid_labels(n_samples, self.g_classes))
+            if not self.g_conditional:
+                fixed = _choose(fixed, self.fixed_labels, self.g_classes)
+        self.fixed_z = tf.Variable(fixed, trainable=False, name="fixed_z")
         spec = tf.TensorSpec([None, *self.image_shape], tf.float32)
         self.step_function = tf.function(self._global_step, input_signature=[spec, tf.TensorSpec([None], tf.int32)])
         self.steps_function = tf.function(self._many_steps, input_signature=[
@@ -311,8 +329,8 @@ class GAN:
 
     def _labels(self, labels, shape):
         if labels is None:
-            if self.classes:
-                raise arg_error("labels", labels, "train.expected_labels", k=self.classes)
+            if self.label_classes:
+                raise arg_error("labels", labels, "train.expected_labels", k=self.label_classes)
             return tf.zeros(shape, tf.int32)
         return tf.cast(labels, tf.int32)
 
@@ -335,9 +353,11 @@ class GAN:
         out = tf.gather(padded, rows, axis=1, batch_dims=1)         # (n, h, W+2s, c)
         return tf.gather(out, cols, axis=2, batch_dims=1)           # (n, h, w, c)
 
-    def _d(self, images):
+    def _d(self, images, labels=None):
         if self.options["augment"] != "none":
             images = self._augment(images)
+        if self.conditional:
+            return self.discriminator([images, labels], training=True)
         return self.discriminator(images, training=True)
 
     def _one_step(self, real, labels=None):
@@ -346,31 +366,40 @@ class GAN:
         The same generated batch feeds both tapes (as in the TensorFlow tutorial): D learns to
         tell ``real`` (label 1) from ``G(z)`` (label 0), G learns to make D say 1.  Every
         ``r1_every`` steps D's loss also gets the R1 penalty; with ``g_steps > 1`` the generator
-        then takes extra steps on fresh noise.  ``labels`` (int, one per real image) are used
-        only by a discriminator with a class head (:func:`gan_course.models.discriminator_classes`):
-        D also learns the digit of each real image, and G is pushed towards digits D can name
-        without doubt, all classes equally often (``class_weight``).
+        then takes extra steps on fresh noise.  ``labels`` (int, one per real image) are used by a
+        discriminator with a class head (:func:`gan_course.models.discriminator_classes`: D also
+        learns the digit of each real image) or a projection
+        (:func:`gan_course.models.discriminator_conditional`: D is told the digit).  Each fake's digit
+        is the one its latent code chose (:func:`gan_course.models.generator_classes`), or a uniformly
+        drawn label for a conditional generator; the class head then pushes G towards that digit
+        (AC-GAN).  A generator without a code gets the ambiguity loss instead: digits D can name
+        without doubt, all classes equally often (``class_weight``).  Visto en 06 §La receta del curso.
         """
         G, D, o = self.generator, self.discriminator, self.options
         n = tf.shape(real)[0]
         n_all, share = self._share(n)
         z = self._draw(lambda m: self.noise.normal([m, self.z_dim]), n)
+        target = self._code(z)
         with tf.GradientTape() as g_tape, tf.GradientTape() as d_tape:
-            fake = G(z, training=True)
-            real_out, fake_out = self._d_pair(real, fake)
+            fake = self._g(G, z, target, training=True)
+            real_out, fake_out = self._d(real, labels), self._d(fake, target)
             penalty = tf.constant(0.0)
             if o["r1_gamma"] > 0:
                 due = tf.equal(self.d_optimizer.iterations % o["r1_every"], 0)
-                penalty = tf.cond(due, lambda: self._r1(real), lambda: tf.constant(0.0))
+                penalty = tf.cond(due, lambda: self._r1(real, labels), lambda: tf.constant(0.0))
             d_loss, g_loss = self._losses(real_out[:, :1], fake_out[:, :1])
             if o["loss"] == "wgan-gp":
                 epsilon = self._draw(lambda m: self.noise.uniform([m, 1, 1, 1]), n)
-                penalty += o["gp_weight"] * losses.gradient_penalty(self._d, real, fake, epsilon)
+                penalty += o["gp_weight"] * losses.gradient_penalty(lambda x: self._d(x, labels), real, fake,
+                                                                    epsilon)
             d_total = d_loss + penalty
             g_total = g_loss
             if self.classes:
                 d_total += o["class_weight"] * _class_loss(real_out[:, 1:], labels)
-                g_total += o["class_weight"] * _ambiguity(fake_out[:, 1:])
+                if self.g_classes:  # G is told which digit its code chose (AC-GAN)
+                    g_total += o["class_weight"] * _class_loss(fake_out[:, 1:], target)
+                else:
+                    g_total += o["class_weight"] * _ambiguity(fake_out[:, 1:])
             d_total, g_total = self._part(d_total, share), self._part(g_total, share)
         d_grads = d_tape.gradient(d_total, D.trainable_variables)
         g_grads = g_tape.gradient(g_total, G.trainable_variables)
@@ -383,7 +412,9 @@ class GAN:
         for _ in range(o["g_steps"] - 1):
             z = self._draw(lambda m: self.noise.normal([m, self.z_dim]), n)
             with tf.GradientTape() as tape:
-                g_loss = self._part(self._losses(None, self._d(G(z, training=True))[:, :1])[1], share)
+                target = self._code(z)
+                fake = self._g(G, z, target, training=True)
+                g_loss = self._part(self._losses(None, self._d(fake, target)[:, :1])[1], share)
             grads = tape.gradient(g_loss, G.trainable_variables)
             self.g_optimizer.apply_gradients(zip(grads, G.trainable_variables))
         self.images_seen.assign_add(tf.cast(n_all, tf.float64))
@@ -461,21 +492,26 @@ class GAN:
         self.g_optimizer.apply_gradients(zip(grads, self.generator.trainable_variables))
         return tf.constant(True)
 
-    def _d_pair(self, real, fake):
-        """D on the real and on the generated batch, in two calls.
+    def _code(self, z):
+        """The digit each fake should be: drawn uniformly for a conditional G, else the argmax of z's first
+        ``g_classes`` numbers (zeros without a code)."""
+        if self.g_conditional:
+            return self._draw(lambda m: self.noise.uniform([m], 0, self.g_classes, dtype=tf.int32), tf.shape(z)[0])
+        if not self.g_classes:
+            return tf.zeros(tf.shape(z)[:1], tf.int32)
+        return tf.argmax(z[:, :self.g_classes], axis=1, output_type=tf.int32)
 
-        With batch normalization the two batches must stay apart (BN statistics of a mixed batch
-        differ).  Without it, one call on the concatenated batch would be the same maths; measured
-        here it is not faster (the tutorial's BN-free pair at batch 256: 0.89× with one call), so
-        the step keeps two calls for every discriminator.
-        """
-        return self._d(real), self._d(fake)
+    def _g(self, net, z, labels, training):
+        """``net(z)``, or ``net([z, labels])`` for a conditional generator."""
+        if self.g_conditional:
+            return net([z, labels], training=training)
+        return net(z, training=training)
 
-    def _r1(self, real):
+    def _r1(self, real, labels=None):
         """The lazy R1 penalty ``r1_every · γ/2 · mean ‖∇x D(x)‖²`` on the real batch."""
         with tf.GradientTape() as tape:
             tape.watch(real)
-            out = self._d(real)
+            out = self._d(real, labels)
             first = out[:, :1]
             score = tf.reduce_sum(first if self.form == "logits" else tf.math.log(first / (1 - first)))
         grad = tape.gradient(score, real)
@@ -529,20 +565,30 @@ class GAN:
             for i in range(batches):
                 for layer in bns:  # cumulative average: momentum i/(i+1)
                     layer.momentum = i / (i + 1)
-                net(self.noise.normal([batch_size, self.z_dim]), training=True)
+                z = self.noise.normal([batch_size, self.z_dim])
+                self._g(net, z, self._code(z), training=True)
         finally:
             for layer, m in zip(bns, old):
                 layer.momentum = m
 
-    def sample(self, z=None, n: int = 16):
-        """Generated images (float32 [-1, 1], numpy) for ``z``, or for ``n`` fresh latent vectors."""
+    def sample(self, z=None, n: int = 16, labels=None):
+        """Generated images (float32 [-1, 1], numpy) for ``z``, or for ``n`` fresh latent vectors.
+
+        A conditional generator draws the digits ``labels`` (one per latent vector; by default
+        0, 1, …, 9 in turn).
+        """
         if z is None:
             z = self.noise.normal([_positive_int("n", n), self.z_dim])
-        return self.sampler(tf.convert_to_tensor(z, tf.float32), training=False).numpy()
+        z = tf.convert_to_tensor(z, tf.float32)
+        if self.g_conditional:
+            if labels is None:
+                labels = np.arange(int(z.shape[0])) % self.g_classes
+            labels = tf.convert_to_tensor(labels, tf.int32)
+        return self._g(self.sampler, z, labels, training=False).numpy()
 
     def grid(self) -> np.ndarray:
-        """The fixed latent grid (``fixed_z``) rendered as one uint8 image."""
-        images = self.sample(self.fixed_z)
+        """The fixed latent grid (``fixed_z``) rendered as one uint8 image (one digit per row with a code)."""
+        images = self.sample(self.fixed_z, labels=self.fixed_labels)
         return image_grid(images, ncols=int(math.ceil(math.sqrt(len(images)))))
 
     def checkpoint(self) -> tf.train.Checkpoint:
@@ -552,6 +598,24 @@ class GAN:
                                    g_optimizer=self.g_optimizer, d_optimizer=self.d_optimizer,
                                    noise=self.noise, fixed_z=self.fixed_z, epoch=self.epoch,
                                    images_seen=self.images_seen, augment_p=self.augment_p, **extra)
+
+
+def grid_labels(n: int, classes: int) -> np.ndarray:
+    """The digit of each cell of an n-image square grid: row r shows digit r mod ``classes``."""
+    cols = int(math.ceil(math.sqrt(n)))
+    return (np.arange(n) // cols % classes).astype(np.int32)
+
+
+def _choose(z, labels, classes):
+    """``z`` with its first ``classes`` numbers permuted so that the largest sits at ``labels`` (still N(0, I))."""
+    head = z[:, :classes]
+    top = tf.argmax(head, axis=1, output_type=tf.int32)
+    rows = tf.range(tf.shape(z)[0])
+    at_top = tf.stack([rows, top], 1)
+    at_label = tf.stack([rows, labels], 1)
+    swapped = tf.tensor_scatter_nd_update(head, at_top, tf.gather_nd(head, at_label))
+    swapped = tf.tensor_scatter_nd_update(swapped, at_label, tf.gather_nd(head, at_top))
+    return tf.concat([swapped, z[:, classes:]], axis=1)
 
 
 def _class_loss(logits, labels):
@@ -761,10 +825,10 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
     if labels is not None:
         labels = np.asarray(labels)
         if labels.shape != (len(x),) or not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 \
-                or labels.max() >= max(gan.classes, 1):
-            raise arg_error("labels", labels, "train.expected_labels", k=max(gan.classes, 1))
-    elif gan.classes:
-        raise arg_error("labels", labels, "train.expected_labels", k=gan.classes)
+                or labels.max() >= max(gan.label_classes, 1):
+            raise arg_error("labels", labels, "train.expected_labels", k=max(gan.label_classes, 1))
+    elif gan.label_classes:
+        raise arg_error("labels", labels, "train.expected_labels", k=gan.label_classes)
     y = labels.astype(np.int32) if labels is not None else np.zeros(len(x), np.int32)
     run = _Run(gan, x, y, int(batch_size), epochs, out, dataset_name, max_to_keep, tensorboard, verbose)
     run.restore(resume)

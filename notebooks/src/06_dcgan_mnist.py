@@ -15,7 +15,8 @@ NAMES = {"es": "06_dcgan_mnist", "pt": "06_dcgan_mnist"}
 # 2. el **generador** (*generator*) y el **discriminador** (*discriminator*), y el **paso de entrenamiento**
 #    (*training step*) escrito a mano con `tf.GradientTape`, comprobado contra el de la biblioteca;
 # 3. las dos formas de la pérdida (sobre *logits* y sobre probabilidades) y los riesgos de mezclarlas;
-# 4. **la receta del curso**: una cabeza de clases en $D$, una media móvil de los pesos de $G$, y su medida;
+# 4. **la receta del curso**: un código latente que elige el dígito, una cabeza de clases y una proyección en $D$,
+#    una media móvil de los pesos de $G$, y su medida;
 # 5. un entrenamiento de 3 minutos: cuadrícula por **época** (*epoch*), GIF, curvas y puntuaciones;
 # 6. **¿copia o crea?**: la prueba de memorización;
 # 7. **puntos de control** (*checkpoints*), la misma GAN a la manera de Keras (`fit`) y en varias máquinas
@@ -39,7 +40,8 @@ NAMES = {"es": "06_dcgan_mnist", "pt": "06_dcgan_mnist"}
 # 2. o **gerador** (*generator*) e o **discriminador** (*discriminator*), e o **passo de treinamento** (*training
 #    step*) escrito à mão com `tf.GradientTape`, conferido contra o da biblioteca;
 # 3. as duas formas da perda (sobre *logits* e sobre probabilidades) e os riscos de misturá-las;
-# 4. **a receita do curso**: uma cabeça de classes em $D$, uma média móvel dos pesos de $G$, e a sua medida;
+# 4. **a receita do curso**: um código latente que escolhe o dígito, uma cabeça de classes e uma projeção em $D$,
+#    uma média móvel dos pesos de $G$, e a sua medida;
 # 5. um treinamento de 3 minutos: grade por **época** (*epoch*), GIF, curvas e pontuações;
 # 6. **copia ou cria?**: o teste de memorização;
 # 7. **pontos de verificação** (*checkpoints*), a mesma GAN à maneira do Keras (`fit`) e em várias máquinas
@@ -172,7 +174,7 @@ plt.show()
 # ## Las dos redes
 #
 # Para escribir el paso a mano usamos las redes de la receta `plain` (`models.build_pair("plain")`): DCGAN sin
-# añadidos. La receta del curso les añadirá dos piezas más abajo. Siguen las reglas de DCGAN (Radford et al., 2015;
+# añadidos. La receta del curso les añadirá tres piezas más abajo. Siguen las reglas de DCGAN (Radford et al., 2015;
 # lección 05): convoluciones con stride 2 en vez de agrupamiento (*pooling*), normalización por lotes salvo en la
 # salida de $G$ y en la entrada de $D$, ReLU en $G$ y LeakyReLU con pendiente negativa 0.2 en $D$ ($x$ si
 # $x > 0$, $0.2\,x$ si no: también las activaciones negativas dejan pasar gradiente).
@@ -191,7 +193,7 @@ plt.show()
 # ## As duas redes
 #
 # Para escrever o passo à mão usamos as redes da receita `plain` (`models.build_pair("plain")`): DCGAN sem
-# acréscimos. A receita do curso lhes acrescentará duas peças mais abaixo. Elas seguem as regras da DCGAN (Radford
+# acréscimos. A receita do curso lhes acrescentará três peças mais abaixo. Elas seguem as regras da DCGAN (Radford
 # et al., 2015; lição 05): convoluções com stride 2 no lugar de agrupamento (*pooling*), normalização em lote exceto
 # na saída de $G$ e na entrada de $D$, ReLU em $G$ e LeakyReLU com inclinação negativa 0.2 em $D$ ($x$ se $x > 0$,
 # $0.2\,x$ se não: as ativações negativas também deixam passar gradiente).
@@ -620,104 +622,176 @@ except ValueError as error:
 #
 # El paso de arriba es DCGAN tal cual. Para 4000 dígitos y 3 minutos de CPU, la receta del curso
 # (`models.RECIPES["course"]`: `train.GAN(..., recipe="course")`, y lo que usa por defecto
-# `python -m gan_course train`) cambia o añade cuatro cosas, medidas con el mismo tiempo de CPU (tabla al final):
+# `python -m gan_course train`) cambia o añade cinco cosas, medidas con el mismo tiempo de CPU (tabla al final):
 #
-# 1. una **cabeza de clases** en $D$: $D$ también aprende el dígito de cada imagen real, y $G$ recibe una pérdida
-#    extra;
-# 2. una **media móvil exponencial** (EMA) de los pesos de $G$: las muestras salen de la copia promediada;
-# 3. $D$ con convoluciones de 3×3 (ya medido arriba: más pasos por minuto);
-# 4. tasas de aprendizaje distintas: $5\cdot10^{-4}$ para $G$ y $2\cdot10^{-4}$ para $D$.
+# 1. un **código latente**: los 10 primeros números de $z$ eligen un dígito (gana el mayor); $G$ sigue recibiendo
+#    solo ruido;
+# 2. una **cabeza de clases** en $D$: $D$ aprende el dígito de cada imagen real, y $G$ recibe una pérdida extra:
+#    que $D$ reconozca en su imagen el dígito que eligió el código;
+# 3. una **proyección** en $D$: $D$ recibe también el dígito (la etiqueta de la real, el código de la falsa) y juzga
+#    «¿es esto un 7 real?», no solo «¿es esto real?»;
+# 4. una **media móvil exponencial** (EMA) de los pesos de $G$: las muestras salen de la copia promediada;
+# 5. $D$ con convoluciones de 3×3 (ya medido arriba: más pasos por minuto) y tasas de aprendizaje distintas:
+#    $5\cdot10^{-4}$ para $G$ y $2\cdot10^{-4}$ para $D$.
 #
-# El generador sigue siendo **incondicional**: nunca recibe una etiqueta, y no se le puede pedir un 7. Solo cambia
-# la última capa de $D$: 1 + 10 salidas.
+# Para quien lo use, el generador sigue siendo **incondicional**: una sola entrada, ruido $z \sim \mathcal{N}(0, I)$
+# de 100 números. Qué dígito sale lo decide el propio ruido.
 
 # %% [markdown] lang="pt"
 # ## A receita do curso
 #
 # O passo acima é a DCGAN tal qual. Para 4000 dígitos e 3 minutos de CPU, a receita do curso
 # (`models.RECIPES["course"]`: `train.GAN(..., recipe="course")`, e o que `python -m gan_course train` usa por
-# padrão) muda ou acrescenta quatro coisas, medidas com o mesmo tempo de CPU (tabela no fim da seção):
+# padrão) muda ou acrescenta cinco coisas, medidas com o mesmo tempo de CPU (tabela no fim da seção):
 #
-# 1. uma **cabeça de classes** em $D$: $D$ também aprende o dígito de cada imagem real, e $G$ recebe uma perda
-#    extra;
-# 2. uma **média móvel exponencial** (EMA) dos pesos de $G$: as amostras saem da cópia média;
-# 3. $D$ com convoluções 3×3 (já medido acima: mais passos por minuto);
-# 4. taxas de aprendizado diferentes: $5\cdot10^{-4}$ para $G$ e $2\cdot10^{-4}$ para $D$.
+# 1. um **código latente**: os 10 primeiros números de $z$ escolhem um dígito (ganha o maior); $G$ continua
+#    recebendo só ruído;
+# 2. uma **cabeça de classes** em $D$: $D$ aprende o dígito de cada imagem real, e $G$ recebe uma perda extra: que
+#    $D$ reconheça na sua imagem o dígito que o código escolheu;
+# 3. uma **projeção** em $D$: $D$ também recebe o dígito (o rótulo da real, o código da falsa) e julga “isto é um 7
+#    real?”, não só “isto é real?”;
+# 4. uma **média móvel exponencial** (EMA) dos pesos de $G$: as amostras saem da cópia média;
+# 5. $D$ com convoluções 3×3 (já medido acima: mais passos por minuto) e taxas de aprendizado diferentes:
+#    $5\cdot10^{-4}$ para $G$ e $2\cdot10^{-4}$ para $D$.
 #
-# O gerador continua **incondicional**: nunca recebe um rótulo, e não se pode pedir a ele um 7. Só muda a última
-# camada de $D$: 1 + 10 saídas.
+# Para quem o usa, o gerador continua **incondicional**: uma só entrada, ruído $z \sim \mathcal{N}(0, I)$ de 100
+# números. Que dígito sai é o próprio ruído que decide.
 
 # %%
 course_generator, course_discriminator = models.build_pair("course")
+print(T("entrada de G:", "entrada de G:"), course_generator.input.shape, T("(solo ruido)", "(só ruído)"))
+print(T("entradas de D:", "entradas de D:"), [tuple(x.shape) for x in course_discriminator.inputs],
+      T("= imagen y dígito", "= imagem e dígito"))
 print(T("salida de D:", "saída de D:"), course_discriminator.output.shape,
       T("= 1 logit real/falso + 10 logits de clase", "= 1 logit real/falso + 10 logits de classe"))
-print(T("logits de clase:", "logits de classe:"), models.discriminator_classes(course_discriminator))
-print(T("salida de G:", "saída de G:"), course_generator.output.shape, T("(sin etiqueta a la entrada)",
-                                                                         "(sem rótulo na entrada)"))
-
-# %% [markdown] lang="es"
-# ### La cabeza de clases
-#
-# Las 10 salidas nuevas de $D$ son logits $c(x)$ de una clasificación: $p(y \mid x) = \mathrm{softmax}(c(x))$.
-# Con $H(p) = -\sum_k p_k \log p_k$ (la entropía, en nats) y $\lambda = 1$ (`class_weight`), las pérdidas son
-#
-# $$J^{(D)}_\text{curso} = J^{(D)} + \lambda\,\frac{1}{m}\sum_i -\log p(y_i \mid x_i)
-# \qquad\text{(entropía cruzada sobre las reales, con su etiqueta } y_i\text{)},$$
-#
-# $$J^{(G)}_\text{curso} = J^{(G)} + \lambda\Big(\underbrace{\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big)}_{\text{cada
-# falsa, un dígito claro}} \;-\; \underbrace{H\Big(\frac{1}{m}\sum_i p(y \mid G(z_i))\Big)}_{\text{todos los dígitos
-# por igual}}\Big).$$
-#
-# El primer término es pequeño cuando $D$ pone cada falsa en una sola clase; el segundo, con su signo menos, cuando
-# la media del lote reparte las diez clases por igual (su máximo es $\log 10$). La suma es $-\log$ del Inception
-# Score de la lección 01, pero medido con la cabeza de **$D$**, que aprende a la vez que $G$ con
-# los 4000 dígitos de entrenamiento, nunca con el clasificador del curso. Aun así mide algo parecido a lo que
-# puntúa el IS: por eso la FID y la prueba de memorización, más abajo, son las comprobaciones independientes. La
-# idea se parece a CatGAN (Springenberg, 2016).
-
-# %% [markdown] lang="pt"
-# ### A cabeça de classes
-#
-# As 10 saídas novas de $D$ são logits $c(x)$ de uma classificação: $p(y \mid x) = \mathrm{softmax}(c(x))$. Com
-# $H(p) = -\sum_k p_k \log p_k$ (a entropia, em nats) e $\lambda = 1$ (`class_weight`), as perdas são
-#
-# $$J^{(D)}_\text{curso} = J^{(D)} + \lambda\,\frac{1}{m}\sum_i -\log p(y_i \mid x_i)
-# \qquad\text{(entropia cruzada sobre as reais, com o seu rótulo } y_i\text{)},$$
-#
-# $$J^{(G)}_\text{curso} = J^{(G)} + \lambda\Big(\underbrace{\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big)}_{\text{cada
-# falsa, um dígito claro}} \;-\; \underbrace{H\Big(\frac{1}{m}\sum_i p(y \mid G(z_i))\Big)}_{\text{todos os dígitos
-# por igual}}\Big).$$
-#
-# O primeiro termo é pequeno quando $D$ põe cada falsa numa só classe; o segundo, com o seu sinal de menos, quando a
-# média do lote reparte as dez classes por igual (o seu máximo é $\log 10$). A soma é $-\log$ do Inception Score da
-# lição 01, mas medido com a cabeça de **$D$**, que aprende junto com $G$ com os 4000 dígitos
-# de treinamento, nunca com o classificador do curso. Mesmo assim mede algo parecido com o que o IS pontua: por isso
-# a FID e o teste de memorização, mais abaixo, são as verificações independentes. A ideia se parece com a CatGAN
-# (Springenberg, 2016).
 
 # %% [markdown] lang="es"
 # ### ¿Por qué dígitos ambiguos?
 #
-# $z$ es continuo: una nube gaussiana en $\mathbb{R}^{100}$, de una sola pieza. $G$ es una función continua, y la
-# imagen continua de un espacio de una pieza es de una pieza. Pero los dígitos forman diez grupos separados. Un $G$
-# incondicional no puede partir el espacio latente en diez: tiene que pasar de un grupo a otro, y las muestras de
-# esos pasillos no parecen ningún dígito (medio 4, medio 9). Lo único que puede hacer es estrechar los pasillos, que
-# caiga en ellos poca masa de $z$. Sin ayuda, una DCGAN pequeña en 3 minutos los deja anchos: en las variantes sin
-# cabeza de clases medidas para este curso, la confianza media del clasificador en las muestras se quedó en
-# 0.87–0.88 (un IS de 9 pide ≈ 0.98): los dígitos no faltan, son ambiguos. El primer término de la pérdida extra
-# castiga justo esas muestras, las que $D$ no sabe clasificar.
+# $z$ es continuo: una nube gaussiana en $\mathbb{R}^{100}$, de una sola pieza. Un $G$ de capas densas y
+# convoluciones es una función continua, y la imagen continua de un espacio de una pieza es de una pieza. Pero los
+# dígitos forman diez grupos separados. Un $G$ así no puede partir el espacio latente en diez: tiene que pasar de un
+# grupo a otro, y las muestras de esos pasillos no parecen ningún dígito (medio 4, medio 9). Lo único que puede
+# hacer es estrechar los pasillos, que caiga en ellos poca masa de $z$. Sin ayuda, una DCGAN pequeña en 3 minutos
+# los deja anchos: en las variantes sin clases medidas para este curso, la confianza media del clasificador en las
+# muestras se quedó en 0.87–0.88 (un IS de 9 pide ≈ 0.98): los dígitos no faltan, son ambiguos.
 
 # %% [markdown] lang="pt"
 # ### Por que dígitos ambíguos?
 #
-# $z$ é contínuo: uma nuvem gaussiana em $\mathbb{R}^{100}$, de uma peça só. $G$ é uma função contínua, e a imagem
-# contínua de um espaço de uma peça só é de uma peça só. Mas os dígitos formam dez grupos separados. Um $G$
-# incondicional não pode partir o espaço latente em dez: ele tem de passar de um grupo para outro, e as amostras
-# desses corredores não parecem nenhum dígito (meio 4, meio 9). O único que ele pode fazer é estreitar os
+# $z$ é contínuo: uma nuvem gaussiana em $\mathbb{R}^{100}$, de uma peça só. Um $G$ de camadas densas e convoluções
+# é uma função contínua, e a imagem contínua de um espaço de uma peça só é de uma peça só. Mas os dígitos formam dez
+# grupos separados. Um $G$ assim não pode partir o espaço latente em dez: ele tem de passar de um grupo para outro, e
+# as amostras desses corredores não parecem nenhum dígito (meio 4, meio 9). O único que ele pode fazer é estreitar os
 # corredores, que caia neles pouca massa de $z$. Sem ajuda, uma DCGAN pequena em 3 minutos os deixa largos: nas
-# variantes sem cabeça de classes medidas para este curso, a confiança média do classificador nas amostras ficou em
-# 0.87–0.88 (um IS de 9 pede ≈ 0.98): os dígitos não faltam, são ambíguos. O primeiro termo da perda extra castiga
-# justamente essas amostras, as que $D$ não sabe classificar.
+# variantes sem classes medidas para este curso, a confiança média do classificador nas amostras ficou em 0.87–0.88
+# (um IS de 9 pede ≈ 0.98): os dígitos não faltam, são ambíguos.
+
+# %% [markdown] lang="es"
+# ### El código latente: el espacio cortado en diez
+#
+# La primera capa de $G$ corta el espacio latente sin aprender nada: con $z_{1..10}$ los 10 primeros números de $z$,
+#
+# $$c(z) = \mathrm{softmax}\big(1000 \cdot z_{1..10}\big) \approx \text{one-hot}\big(\arg\max_k z_k\big),$$
+#
+# y $G$ recibe $z$ y $c(z)$ concatenados. El factor 1000 hace del *softmax* un $\arg\max$: casi siempre un 1 y nueve
+# 0. Como los 10 números son gaussianos independientes, cada posición gana con probabilidad 1/10: el código reparte
+# los diez dígitos por igual sin que nadie se lo pida. Y $G$ ya puede ser discontinuo justo en las fronteras entre
+# códigos: los pasillos tienen ancho casi cero. Son capas normales de Keras (una `Dense` fija, un `Softmax`, una
+# `Concatenate`): `generator.keras` se carga con `keras.models.load_model` y nada más.
+#
+# El código no dice a $G$ *qué* dibujar con cada posición: eso lo fija la cabeza de clases, con las etiquetas de
+# las imágenes reales. Sin ella, cada posición sería solo una región del espacio (como el código categórico de
+# InfoGAN, Chen et al., 2016).
+
+# %% [markdown] lang="pt"
+# ### O código latente: o espaço cortado em dez
+#
+# A primeira camada de $G$ corta o espaço latente sem aprender nada: com $z_{1..10}$ os 10 primeiros números de $z$,
+#
+# $$c(z) = \mathrm{softmax}\big(1000 \cdot z_{1..10}\big) \approx \text{one-hot}\big(\arg\max_k z_k\big),$$
+#
+# e $G$ recebe $z$ e $c(z)$ concatenados. O fator 1000 faz do *softmax* um $\arg\max$: quase sempre um 1 e nove 0.
+# Como os 10 números são gaussianos independentes, cada posição ganha com probabilidade 1/10: o código reparte os dez
+# dígitos por igual sem que ninguém peça. E $G$ já pode ser descontínuo justamente nas fronteiras entre códigos: os
+# corredores têm largura quase zero. São camadas normais do Keras (uma `Dense` fixa, um `Softmax`, uma
+# `Concatenate`): `generator.keras` é carregado com `keras.models.load_model` e nada mais.
+#
+# O código não diz a $G$ *o que* desenhar com cada posição: isso quem fixa é a cabeça de classes, com os rótulos das
+# imagens reais. Sem ela, cada posição seria só uma região do espaço (como o código categórico da InfoGAN, Chen et
+# al., 2016).
+
+# %%
+z_many = np.random.default_rng(0).standard_normal((10_000, 100)).astype(np.float32)
+code_layer = keras.Model(course_generator.input, course_generator.get_layer("code").output)
+code = code_layer(z_many, training=False).numpy()
+print(T("código = argmax de z[:10]:", "código = argmax de z[:10]:"),
+      bool(np.all(code.argmax(1) == z_many[:, :10].argmax(1))))
+print(T("one-hot (máximo > 0.99):", "one-hot (máximo > 0.99):"), f"{np.mean(code.max(1) > 0.99):.1%}")
+print(T("dígito elegido, proporción:", "dígito escolhido, proporção:"),
+      np.round(np.bincount(code.argmax(1), minlength=10) / len(z_many), 3))
+
+# %% [markdown] lang="es"
+# ### La cabeza de clases y la proyección
+#
+# $D$ calcula unas características $\phi(x)$ (la salida aplanada de sus convoluciones, 6272 números) y de ellas
+# dos cosas. Los **logits de clase** $\ell(x) = W\phi(x)$ dan $p(y \mid x) = \mathrm{softmax}(\ell(x))$. El
+# **logit real/falso** depende también del dígito $y$ que se le dice:
+#
+# $$s(x, y) = w^\top\phi(x) + b \;+\; e_y^\top\phi(x),$$
+#
+# con $e_y$ una fila aprendida por dígito (una capa `Embedding`). El último término es la **proyección** (Miyato y
+# Koyama, 2018): $e_7$ aprende cómo son las características de un 7 real, y $D$ puede rechazar un 7 que parece un
+# dígito cualquiera pero no un buen 7. Con $\lambda = 1$ (`class_weight`), $m$ imágenes por lote, las reales
+# $x_i$ con su etiqueta $y_i$ y las falsas $G(z_i)$ con su código $k_i = \arg\max z_{i,1..10}$:
+#
+# $$J^{(D)}_\text{curso} = J^{(D)}\big(s(x_i, y_i),\, s(G(z_i), k_i)\big) + \lambda\,\frac{1}{m}\sum_i -\log
+# p(y_i \mid x_i),$$
+#
+# $$J^{(G)}_\text{curso} = J^{(G)}\big(s(G(z_i), k_i)\big) + \lambda\,\frac{1}{m}\sum_i -\log p(k_i \mid G(z_i)).$$
+#
+# $J^{(D)}$ y $J^{(G)}$ son las de siempre, sobre el logit $s$. La cabeza de clases aprende solo de las reales; el
+# término de $G$ es el de AC-GAN (Odena et al., 2017): «dibuja algo en lo que $D$ vea el dígito $k_i$». Comprobamos
+# $s(x, y)$ a mano contra las capas de $D$:
+
+# %% [markdown] lang="pt"
+# ### A cabeça de classes e a projeção
+#
+# $D$ calcula umas características $\phi(x)$ (a saída achatada das suas convoluções, 6272 números) e delas duas
+# coisas. Os **logits de classe** $\ell(x) = W\phi(x)$ dão $p(y \mid x) = \mathrm{softmax}(\ell(x))$. O **logit
+# real/falso** depende também do dígito $y$ que lhe é dito:
+#
+# $$s(x, y) = w^\top\phi(x) + b \;+\; e_y^\top\phi(x),$$
+#
+# com $e_y$ uma linha aprendida por dígito (uma camada `Embedding`). O último termo é a **projeção** (Miyato e Koyama,
+# 2018): $e_7$ aprende como são as características de um 7 real, e $D$ pode rejeitar um 7 que parece um dígito
+# qualquer, mas não um bom 7. Com $\lambda = 1$ (`class_weight`), $m$ imagens por lote, as reais $x_i$ com o seu
+# rótulo $y_i$ e as falsas $G(z_i)$ com o seu código $k_i = \arg\max z_{i,1..10}$:
+#
+# $$J^{(D)}_\text{curso} = J^{(D)}\big(s(x_i, y_i),\, s(G(z_i), k_i)\big) + \lambda\,\frac{1}{m}\sum_i -\log
+# p(y_i \mid x_i),$$
+#
+# $$J^{(G)}_\text{curso} = J^{(G)}\big(s(G(z_i), k_i)\big) + \lambda\,\frac{1}{m}\sum_i -\log p(k_i \mid G(z_i)).$$
+#
+# $J^{(D)}$ e $J^{(G)}$ são as de sempre, sobre o logit $s$. A cabeça de classes aprende só com as reais; o termo de
+# $G$ é o da AC-GAN (Odena et al., 2017): “desenhe algo em que $D$ veja o dígito $k_i$”. Conferimos $s(x, y)$ à mão
+# contra as camadas de $D$:
+
+# %%
+x_few, y_few = data.to_float(images[:4]), labels[:4]
+course_discriminator.get_layer("label_embedding").embeddings.assign(  # es: filas e_y no nulas | pt: linhas e_y não nulas
+    0.01 * np.random.default_rng(1).standard_normal((10, 6272)).astype(np.float32))
+phi = keras.Model(course_discriminator.inputs[0], course_discriminator.get_layer("flatten").output)(
+    x_few, training=False).numpy()
+w_real, b_real = course_discriminator.get_layer("unconditional").get_weights()
+e_rows = course_discriminator.get_layer("label_embedding").get_weights()[0]
+by_hand = phi @ w_real[:, 0] + b_real[0] + np.sum(e_rows[y_few] * phi, axis=1)
+by_keras = course_discriminator([x_few, y_few], training=False).numpy()[:, 0]
+print(T("s(x, y) a mano:  ", "s(x, y) à mão:   "), np.round(by_hand, 4))
+print(T("s(x, y) de Keras:", "s(x, y) do Keras:"), np.round(by_keras, 4))
+print(T("iguales:", "iguais:"), bool(np.allclose(by_hand, by_keras, atol=1e-5)))
+print(T("la misma imagen con otro dígito:", "a mesma imagem com outro dígito:"),
+      np.round(course_discriminator([x_few, (y_few + 1) % 10], training=False).numpy()[:, 0], 4))
 
 # %% [markdown] lang="es"
 # ### La media móvil de los pesos de $G$ (EMA)
@@ -784,8 +858,8 @@ print(T("salida de G:", "saída de G:"), course_generator.output.shape, T("(sin 
 #
 # Tiene un riesgo que ya vimos: en la lección 04, un $G$ cinco veces más rápido que $D$ saltaba de pico en pico. Aquí
 # $G$ es 2.5 veces más rápido, y el salto de un dígito a otro se vería en el **histograma de clases** y en la clase
-# más rara por época (más abajo): si una clase se vacía a ratos, $G$ salta. El término «todos los dígitos por
-# igual» de la cabeza de clases empuja en contra.
+# más rara por época (más abajo): si una clase se vacía a ratos, $G$ salta. El código latente empuja en contra:
+# cada dígito tiene su décima parte de $z$ y la cabeza de clases castiga a $G$ si dibuja otro.
 
 # %% [markdown] lang="pt"
 # ### Por que $G$ aprende mais depressa que $D$?
@@ -798,8 +872,8 @@ print(T("salida de G:", "saída de G:"), course_generator.output.shape, T("(sin 
 #
 # Isso tem um risco que já vimos: na lição 04, um $G$ cinco vezes mais rápido que $D$ pulava de pico em pico. Aqui
 # $G$ é 2.5 vezes mais rápido, e o pulo de um dígito para outro apareceria no **histograma de classes** e na classe
-# mais rara por época (mais abaixo): se uma classe se esvazia de vez em quando, $G$ pula. O termo “todos os dígitos
-# por igual” da cabeça de classes empurra contra.
+# mais rara por época (mais abaixo): se uma classe se esvazia de vez em quando, $G$ pula. O código latente empurra
+# contra: cada dígito tem a sua décima parte de $z$ e a cabeça de classes castiga $G$ se ele desenha outro.
 
 # %% [markdown] lang="es"
 # ### Medido: cada cambio con el mismo presupuesto
@@ -826,9 +900,11 @@ LEVERS = {  # es: nombre de la variante en el archivo → cómo la llamamos aqu�
     "k3 half width (3 min here)": T("G y D 3×3, mitad de filtros", "G e D 3×3, metade dos filtros"),
     "plain: gk4 dk3": T("G 4×4, D 3×3 (plain)", "G 4×4, D 3×3 (plain)"),
     "gk4 dk3 + EMA": T("G 4×4, D 3×3 + EMA", "G 4×4, D 3×3 + EMA"),
-    "gk4 dk3 + class head + EMA": T("curso: G 4×4, D 3×3 + clases + EMA", "curso: G 4×4, D 3×3 + classes + EMA"),
-    "course, class head x2": T("curso con λ = 2 (peso de las clases)", "curso com λ = 2 (peso das classes)"),
-    "course + ADA": T("curso + traslación adaptativa", "curso + translação adaptativa"),
+    "gk4 dk3 + class head + EMA": T("+ cabeza de clases + EMA", "+ cabeça de classes + EMA"),
+    "course, class head x2": T("cabeza de clases con λ = 2", "cabeça de classes com λ = 2"),
+    "gk4 dk3 + class head + code + EMA": T("+ código latente (AC-GAN) + EMA", "+ código latente (AC-GAN) + EMA"),
+    "course: class head + code + projection + EMA": T("curso: + proyección", "curso: + projeção"),
+    "code + projection + EMA, no class head": T("código + proyección, sin cabeza", "código + projeção, sem cabeça"),
 }
 
 
@@ -910,7 +986,7 @@ lever_table("../../benchmarks/results/levers.jsonl")   # es: el archivo cambia c
 #
 # El paso ya está visto; el resto es fontanería: barajar cada época, repetir el paso, guardar una cuadrícula de
 # muestras, el historial y un punto de control por época. Lo hace `train.fit`, con la receta del curso
-# (`recipe="course"`) y las etiquetas (`labels=labels`: las necesita la cabeza de clases de $D$). Dentro, `fit` da
+# (`recipe="course"`) y las etiquetas (`labels=labels`: las necesitan la cabeza de clases y la proyección de $D$). Dentro, `fit` da
 # 16 pasos por llamada a la función de TensorFlow (`steps_per_execution=16`) y lee las pérdidas una vez por bloque.
 #
 # `minutes=3` sin `epochs` (que vale `None`) significa: **épocas completas hasta que pasen 3 minutos**. La época en
@@ -928,7 +1004,7 @@ lever_table("../../benchmarks/results/levers.jsonl")   # es: el archivo cambia c
 #
 # O passo já foi visto; o resto é encanamento: embaralhar a cada época, repetir o passo, salvar uma grade de
 # amostras, o histórico e um ponto de verificação por época. Quem faz isso é `train.fit`, com a receita do curso
-# (`recipe="course"`) e os rótulos (`labels=labels`: a cabeça de classes de $D$ precisa deles). Por dentro, `fit`
+# (`recipe="course"`) e os rótulos (`labels=labels`: a cabeça de classes e a projeção de $D$ precisam deles). Por dentro, `fit`
 # dá 16 passos por chamada à função do TensorFlow (`steps_per_execution=16`) e lê as perdas uma vez por bloco.
 #
 # `minutes=3` sem `epochs` (que vale `None`) significa: **épocas completas até passarem 3 minutos**. A época em que o
@@ -1512,7 +1588,7 @@ print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.no
 # | 8. trucos de aprendizaje por refuerzo: versiones pasadas de $G$ y $D$ | en parte: la EMA promedia las versiones pasadas de $G$ | «La receta del curso» |
 # | 9. Adam | sí, $\beta_1 = 0.5$ | — |
 # | 10. detectar fallos pronto ($J^{(D)} \to 0$) | $D(x)$, $D(G(z))$ por época; IS, FID, memorizadas y clase más rara cada 2 épocas | «El bucle de entrenamiento» |
-# | 12. usar las etiquetas si las hay | en parte: $D$ aprende la clase de cada real (cabeza de clases); $G$ no recibe etiquetas | «La receta del curso» |
+# | 12. usar las etiquetas si las hay | sí: $D$ aprende la clase de cada real (cabeza de clases) y la recibe (proyección); $G$ elige la suya con el código latente | «La receta del curso» |
 # | 13. ruido en las entradas de $D$ | opción `augment="translate"` (traslación adaptativa de reales y falsas), apagada | tabla de palancas |
 # | 14. entrenar más al discriminador (a veces) | no; la opción `g_steps` hace lo contrario, más pasos de $G$ (como carpedm20) | no medido aquí |
 
@@ -1533,7 +1609,7 @@ print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.no
 # | 8. truques de aprendizado por reforço: versões passadas de $G$ e $D$ | em parte: a EMA faz a média das versões passadas de $G$ | “A receita do curso” |
 # | 9. Adam | sim, $\beta_1 = 0.5$ | — |
 # | 10. detectar falhas cedo ($J^{(D)} \to 0$) | $D(x)$, $D(G(z))$ por época; IS, FID, memorizadas e classe mais rara a cada 2 épocas | “O laço de treinamento” |
-# | 12. usar os rótulos se houver | em parte: $D$ aprende a classe de cada real (cabeça de classes); $G$ não recebe rótulos | “A receita do curso” |
+# | 12. usar os rótulos se houver | sim: $D$ aprende a classe de cada real (cabeça de classes) e a recebe (projeção); $G$ escolhe a sua com o código latente | “A receita do curso” |
 # | 13. ruído nas entradas de $D$ | opção `augment="translate"` (translação adaptativa de reais e falsas), desligada | tabela de alavancas |
 # | 14. treinar mais o discriminador (às vezes) | não; a opção `g_steps` faz o contrário, mais passos de $G$ (como carpedm20) | não medido aqui |
 
@@ -1612,7 +1688,7 @@ print(T("pasos de G por lote:", "passos de G por lote:"), train.GAN(*models.buil
 # una pista.
 #
 # 1. ¿Cuántos parámetros entrenables tiene el discriminador de la receta del curso (`models.build_pair("course")[1]`,
-#    con la cabeza de clases)? Cuéntalos capa a capa y compara con `.summary()`.
+#    con la cabeza de clases y la proyección)? Cuéntalos capa a capa y compara con `.summary()`.
 # 2. En el generador del curso, la capa `up_1` (kernel 4, stride 2, `"same"`, 64 filtros) recibe 7×7×128. ¿Qué
 #    forma (alto, ancho, canales) tiene su salida?
 # 3. Si $D(G(z)) = 0.5$ para todas las imágenes generadas, ¿cuánto vale $J^{(G)}$ no saturante?
@@ -1626,7 +1702,7 @@ print(T("pasos de G por lote:", "passos de G por lote:"), train.GAN(*models.buil
 # dica.
 #
 # 1. Quantos parâmetros treináveis tem o discriminador da receita do curso (`models.build_pair("course")[1]`, com a
-#    cabeça de classes)? Conte-os camada por camada e compare com `.summary()`.
+#    cabeça de classes e a projeção)? Conte-os camada por camada e compare com `.summary()`.
 # 2. No gerador do curso, a camada `up_1` (kernel 4, stride 2, `"same"`, 64 filtros) recebe 7×7×128. Que formato
 #    (altura, largura, canais) tem a sua saída?
 # 3. Se $D(G(z)) = 0.5$ para todas as imagens geradas, quanto vale $J^{(G)}$ não saturante?
@@ -1748,17 +1824,19 @@ answer = None  # es: cuando funcione: answer = memorised_share | pt: quando func
 gc.exercises.check("06.10", answer)
 
 # %% [markdown] lang="es"
-# ### Programar: la pérdida extra de $G$
+# ### Programar: la pérdida extra de $G$ sin código latente
 #
-# 11. `class_logits` son los logits de clase que la cabeza de $D$ daría a 8 imágenes falsas. Calcula con NumPy la
-#     pérdida extra del generador, $\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big) - H\big(\frac{1}{m}\sum_i
+# 11. Sin código latente, $G$ no tiene un dígito pedido con el que comparar; la variante «+ cabeza de clases» de la
+#     tabla le da otra pérdida extra. `class_logits` son los logits de clase que la cabeza de $D$ daría a 8 imágenes
+#     falsas. Calcula con NumPy esa pérdida, $\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big) - H\big(\frac{1}{m}\sum_i
 #     p(y \mid G(z_i))\big)$, en nats. ¿Por qué nunca es positiva? ¿Qué logits darían el mínimo, $-\log 10$?
 
 # %% [markdown] lang="pt"
-# ### Programar: a perda extra de $G$
+# ### Programar: a perda extra de $G$ sem código latente
 #
-# 11. `class_logits` são os logits de classe que a cabeça de $D$ daria a 8 imagens falsas. Calcule com NumPy a perda
-#     extra do gerador, $\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big) - H\big(\frac{1}{m}\sum_i
+# 11. Sem código latente, $G$ não tem um dígito pedido com o qual comparar; a variante “+ cabeça de classes” da
+#     tabela lhe dá outra perda extra. `class_logits` são os logits de classe que a cabeça de $D$ daria a 8 imagens
+#     falsas. Calcule com NumPy essa perda, $\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big) - H\big(\frac{1}{m}\sum_i
 #     p(y \mid G(z_i))\big)$, em nats. Por que ela nunca é positiva? Que logits dariam o mínimo, $-\log 10$?
 
 # %%
