@@ -54,14 +54,17 @@ def run(name, overrides, epochs, seed, recipe="course", n=2000):
     t0 = time.time()
     h = train.fit(gan, x, epochs, labels=y if gan.label_classes else None, batch_size=batch, verbose=False)
     wall = time.time() - t0
-    s = metrics.score_images(metrics.sample(gan.sampler, n, 0))
+    images = metrics.sample(gan.sampler, n, 0)
+    s = metrics.score_images(images)
+    requested = metrics.requested_digits(gan.sampler, n, 0)
     row = {"name": name, "recipe": recipe, "set": overrides, "seed": seed, "epochs": epochs,
            "images": epochs * h["steps_per_epoch"] * batch,
            "wall_s": round(wall, 1), "images_per_second": round(statistics.median(h["images_per_second"]), 1),
            "IS": round(s["inception_score"], 3), "FID": round(s["frechet_distance"], 2),
            "memorised": round(s["memorised_share"], 4), "rarest": round(s["rarest_share"], 4),
            "d_real": round(h["d_real"][-1], 3), "d_fake": round(h["d_fake"][-1], 3),
-           "augment_p": h["augment_p"][-1]}
+           "augment_p": h["augment_p"][-1],
+           "requested_share": None if requested is None else round(metrics.requested_share(images, requested), 4)}
     return row
 
 

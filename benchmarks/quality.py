@@ -109,12 +109,16 @@ def main(argv=None):
                 shutil.rmtree(out)
             info = train_run(model, seed, args.minutes, out)
             generator = keras.models.load_model(str(out / "generator.keras"), compile=False)
-            s = metrics.score_images(metrics.sample(generator, args.n, 0))
+            images = metrics.sample(generator, args.n, 0)
+            s = metrics.score_images(images)
+            requested = metrics.requested_digits(generator, args.n, 0)
             row = {"tag": args.tag, "minutes": args.minutes, "model": model, "seed": seed, **info,
                    "inception_score": round(s["inception_score"], 3),
                    "frechet_distance": round(s["frechet_distance"], 2),
                    "memorised_share": round(s["memorised_share"], 4), "rarest_share": round(s["rarest_share"], 3),
                    "classes_ge_5pct": int(sum(c >= 0.05 for c in s["class_shares"])),
+                   "requested_share": (None if requested is None
+                                       else round(metrics.requested_share(images, requested), 4)),
                    "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs",
                    "load_average": [round(v, 1) for v in os.getloadavg()]}
             print(json.dumps(row), flush=True)

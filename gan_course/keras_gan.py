@@ -87,7 +87,10 @@ class GANModel(keras.Model):
         return self.trackers
 
     def call(self, z, training=False):
-        """The images the sampler (the EMA copy when there is one) draws for the latent vectors ``z``."""
+        """The images the sampler (the EMA copy when there is one) draws for the latent vectors ``z``.
+
+        A conditional generator takes ``[z, digits]``.
+        """
         return self.gan.sampler(z, training=training)
 
     def train_step(self, data):

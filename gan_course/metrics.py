@@ -89,6 +89,8 @@ register({
     "metrics.generated": {"es": "generadas ({n})", "pt": "geradas ({n})"},
     "metrics.real": {"es": "dígitos reales ({n})", "pt": "dígitos reais ({n})"},
     "metrics.shares": {"es": "proporción por clase", "pt": "proporção por classe"},
+    "metrics.requested": {"es": "del dígito pedido (el que eligió el código o la etiqueta): {share:.1%}",
+                          "pt": "do dígito pedido (o que o código ou o rótulo escolheu): {share:.1%}"},
     "metrics.wrote": {"es": "escrito {path} ({s:.1f} s)", "pt": "escrito {path} ({s:.1f} s)"},
     "metrics.cli_run_dir": {
         "es": "carpeta de la ejecución (contiene generator.keras)",
@@ -324,6 +326,31 @@ def latent_batch(generator, n: int, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal((n,) + shape).astype(np.float32)
 
 
+def requested_digits(generator, n: int, seed: int = 0) -> np.ndarray | None:
+    """The digit :func:`sample` asks ``generator`` for, per image; ``None`` for a generator without classes.
+
+    The course generator's latent code picks the largest of z's first k numbers; a conditional
+    generator (two inputs) gets 0, 1, …, 9 in turn.  Visto en 06 §La receta del curso.
+    """
+    from .models import generator_classes, generator_conditional
+
+    k = generator_classes(generator)
+    if not k:
+        return None
+    if generator_conditional(generator):
+        return (np.arange(n) % k).astype(np.int32)
+    return latent_batch(generator, n, seed)[:, :k].argmax(axis=1).astype(np.int32)
+
+
+def requested_share(images, requested, model=None) -> float:
+    """Share of ``images`` the course's classifier reads as the digit ``requested`` for each one."""
+    probs, _ = classifier_outputs(images, model)
+    requested = np.asarray(requested)
+    if requested.shape != (len(probs),):
+        raise arg_error("requested", requested.shape, "metrics.expected_probs")
+    return float(np.mean(probs.argmax(axis=1) == requested))
+
+
 def sample(generator, n: int, seed: int = 0, batch_size: int = 500) -> np.ndarray:
     """``n`` digits drawn by ``generator`` from seeded latent vectors (inference mode).
 
@@ -382,6 +409,8 @@ def format_scores(scores: dict, reference: dict | None = None) -> str:
                        mem=s["memorised_share"], rarest=s["rarest_class"], share=s["rarest_share"]))
     lines.append(t("metrics.shares") + ": " +
                  "  ".join(f"{c}:{share:.1%}" for c, share in enumerate(scores["class_shares"])))
+    if scores.get("requested_share") is not None:
+        lines.append(t("metrics.requested", share=scores["requested_share"]))
     return "\n".join(lines)
 
 
@@ -400,9 +429,12 @@ def evaluate_run(run_dir, n: int = DEFAULT_N, seed: int = 0) -> dict:
         raise arg_error("run_dir", str(run_dir), "metrics.expected_run_dir", exc=FileNotFoundError)
     n = _check_n(n)
     generator = keras.models.load_model(str(path), compile=False)
-    result = {"n": n, "seed": int(seed),
-              "generated": score_images(sample(generator, n, seed)),
-              "real": reference_scores(n)}
+    images = sample(generator, n, seed)
+    generated = score_images(images)
+    requested = requested_digits(generator, n, seed)
+    if requested is not None:
+        generated["requested_share"] = requested_share(images, requested)
+    result = {"n": n, "seed": int(seed), "generated": generated, "real": reference_scores(n)}
     (run_dir / "scores.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return result
 

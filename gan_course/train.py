@@ -566,7 +566,9 @@ class GAN:
                 for layer in bns:  # cumulative average: momentum i/(i+1)
                     layer.momentum = i / (i + 1)
                 z = self.noise.normal([batch_size, self.z_dim])
-                self._g(net, z, self._code(z), training=True)
+                digits = (self.noise.uniform([batch_size], 0, self.g_classes, dtype=tf.int32) if self.g_conditional
+                          else None)  # drawn here: outside a step there is no replica to share the draw with
+                self._g(net, z, digits, training=True)
         finally:
             for layer, m in zip(bns, old):
                 layer.momentum = m

@@ -9,7 +9,8 @@ from gan_course import data, keras, metrics, models, train
 
 def _onehot_code(generator, z):
     """The generator's one-hot code for the latent vectors ``z`` (read from its own layers)."""
-    sub = keras.Model(generator.inputs, generator.get_layer("code").output)
+    sub = keras.Model(generator.inputs if len(generator.inputs) > 1 else generator.input,
+                      generator.get_layer("code").output)
     return sub(z, training=False).numpy()
 
 
@@ -107,3 +108,16 @@ def test_generated_digits_of_a_trained_code_follow_the_code():
     head = D([fake, z[:, :10].argmax(1).astype(np.int32)], training=False).numpy()[:, 1:]
     agree = float(np.mean(head.argmax(1) == z[:, :10].argmax(1)))
     assert agree > 0.3, agree  # chance is 0.1
+
+
+def test_requested_digits_follow_the_code_or_the_label():
+    g_code = models.dcgan_generator(kernel_size=4, classes=10)
+    z = metrics.latent_batch(g_code, 50, 3)
+    np.testing.assert_array_equal(metrics.requested_digits(g_code, 50, 3), z[:, :10].argmax(1))
+    g_cond = models.dcgan_generator(kernel_size=4, conditional=10)
+    assert metrics.requested_digits(g_cond, 12, 0).tolist() == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]
+    assert metrics.requested_digits(models.dcgan_generator(kernel_size=4), 5, 0) is None
+    x, y = data.mnist_split("held_out")
+    real = data.to_float(x[:200])
+    assert metrics.requested_share(real, y[:200]) > 0.95          # the classifier reads real digits
+    assert metrics.requested_share(real, (y[:200] + 1) % 10) < 0.05  # and not the wrong ones

@@ -18,8 +18,9 @@ def _ambiguity_by_hand():
 
 
 BY_HAND = {
-    # 3×3 conv 1→64 + 3×3 conv 64→128 + BN(128) γ, β + Dense 7·7·128 → 1 + 10 (with biases)
-    "06.1": 3 * 3 * 1 * 64 + 3 * 3 * 64 * 128 + 2 * 128 + (7 * 7 * 128 + 1) * 11,   # 143 563
+    # 3×3 conv 1→64 + 3×3 conv 64→128 + BN(128) γ, β + on φ (7·7·128): real/fake Dense → 1 and class head → 10
+    # (with biases) + the projection's embedding, one row of 7·7·128 per digit
+    "06.1": 3 * 3 * 1 * 64 + 3 * 3 * 64 * 128 + 2 * 128 + (7 * 7 * 128 + 1) * 11 + 10 * 7 * 7 * 128,   # 206 283
     "06.2": (14, 14, 64),
     "06.3": math.log(2.0),
     "06.4": -math.log(1.0 / (1.0 + math.exp(-1.0))),                        # -log σ(1) ≈ 0.3133

@@ -11,21 +11,29 @@ def _layers(model, kind):
 
 def test_course_pair_shapes_and_parameter_counts():
     G, D = models.build_pair("course")
-    assert G.input_shape == (None, 100) and G.output_shape == (None, 28, 28, 1)
-    assert D.input_shape == (None, 28, 28, 1) and D.output_shape == (None, 11)  # real/fake logit + 10 classes
-    assert models.discriminator_classes(D) == 10
-    # Dense 100→7·7·128 (no bias) + BN(128) + ConvT 4×4 128→64 (no bias) + BN(64) + ConvT 4×4 64→1 (+bias)
-    assert G.count_params() == 100 * 7 * 7 * 128 + 4 * 128 + 4 * 4 * 128 * 64 + 4 * 64 + 4 * 4 * 64 + 1
-    # Conv 3×3 1→64 + Conv 3×3 64→128 + BN(128) + Dense 7·7·128→11 (+bias); no conv bias
-    assert D.count_params() == 3 * 3 * 64 + 3 * 3 * 64 * 128 + 4 * 128 + 7 * 7 * 128 * 11 + 11
+    assert G.input_shape == (None, 100) and G.output_shape == (None, 28, 28, 1)   # noise only
+    assert [tuple(x.shape) for x in D.inputs] == [(None, 28, 28, 1), (None,)]    # image and digit
+    assert D.output_shape == (None, 11)  # real/fake logit + 10 classes
+    assert models.discriminator_classes(D) == 10 and models.discriminator_conditional(D) == 10
+    assert models.generator_classes(G) == 10 and models.generator_conditional(G) == 0
+    # code: fixed Dense 100→10 (not trainable); Dense (100 + 10)→7·7·128 (no bias) + BN(128) + ConvT 4×4 128→64
+    # (no bias) + BN(64) + ConvT 4×4 64→1 (+bias)
+    assert G.count_params() == (100 * 10 + 110 * 7 * 7 * 128 + 4 * 128 + 4 * 4 * 128 * 64 + 4 * 64
+                                + 4 * 4 * 64 + 1)
+    assert sum(int(np.prod(w.shape)) for w in G.non_trainable_weights) == 100 * 10 + 2 * 128 + 2 * 64
+    # Conv 3×3 1→64 + Conv 3×3 64→128 + BN(128), no conv bias; then on φ(x) (7·7·128): the real/fake Dense (+bias),
+    # one embedding row per digit (projection) and the class head (+bias)
+    phi = 7 * 7 * 128
+    assert D.count_params() == (3 * 3 * 64 + 3 * 3 * 64 * 128 + 4 * 128 + (phi + 1) + 10 * phi + (phi * 10 + 10))
     widths = [layer.output.shape for layer in G.layers if layer.name in ("reshape", "up_1", "image")]
     assert [tuple(w[1:]) for w in widths] == [(7, 7, 128), (14, 14, 64), (28, 28, 1)]
     assert [layer.filters for layer in _layers(D, keras.layers.Conv2D)] == [64, 128]
     assert all(layer.kernel_size == (4, 4) and layer.strides == (2, 2) for layer in _layers(G, keras.layers.Conv2DTranspose))
     assert all(layer.kernel_size == (3, 3) and layer.strides == (2, 2) for layer in _layers(D, keras.layers.Conv2D))
     plain_g, plain_d = models.build_pair("plain")
-    assert plain_g.count_params() == G.count_params() and plain_d.output_shape == (None, 1)
-    assert models.discriminator_classes(plain_d) == 0
+    assert plain_g.count_params() == G.count_params() - 100 * 10 - 10 * 7 * 7 * 128  # no code
+    assert plain_d.output_shape == (None, 1)
+    assert models.discriminator_classes(plain_d) == 0 and models.discriminator_conditional(plain_d) == 0
 
 
 def test_rivera_pair_is_the_spanish_notebook_pair():
@@ -127,7 +135,7 @@ def test_models_run_with_explicit_training_flag_and_tanh_range():
     z = np.random.default_rng(0).normal(size=(5, 100)).astype("float32")
     images = G(z, training=False).numpy()
     assert images.shape == (5, 28, 28, 1) and images.min() >= -1 and images.max() <= 1
-    assert D(images, training=False).shape == (5, 11)
+    assert D([images, np.zeros(5, np.int32)], training=False).shape == (5, 11)  # image and digit
     assert models.course_discriminator()(images, training=False).shape == (5, 1)
     assert models.course_discriminator(classes=10)(images, training=False).shape == (5, 11)
     assert models.latent_dim(G) == 100 and models.image_shape(G) == (28, 28, 1)

@@ -36,6 +36,7 @@ Commands (run from the repository root):
 
     python tools/nbbuild.py build   [NN ...]   # write notebooks/es|pt/*.ipynb without outputs
     python tools/nbbuild.py execute [NN ...]   # build, then run each in a fresh kernel (full mode) and store outputs
+    python tools/nbbuild.py prose   [NN ...]   # take new markdown from the source, keep the executed code cells
     python tools/nbbuild.py check              # exit 1 if a committed notebook differs from its source
     python tools/nbbuild.py stats              # share of notebook code lines written once per language
 
@@ -449,6 +450,29 @@ def _report(path):
     print(f"  size {path.stat().st_size / 1e6:.2f} MB")
 
 
+def cmd_prose(selection):
+    """Markdown edits without re-running: refuse if any code cell (source, id, metadata) or the cell order changed."""
+    bad = 0
+    for src in sources(selection):
+        names, cells = load_source(src)
+        for lang in LANGS:
+            path = notebook_path(lang, names[lang])
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            fresh = build_notebook(cells, lang)
+            old, new = stored["cells"], fresh["cells"]
+            same = len(old) == len(new) and all(
+                a["cell_type"] == b["cell_type"] and (a["cell_type"] != "code" or _cell_key(a) == _cell_key(b))
+                for a, b in zip(old, new))
+            if not same:
+                print(f"code changed: {path.relative_to(ROOT)} (execute it instead)")
+                bad += 1
+                continue
+            stored["cells"] = [b if b["cell_type"] == "markdown" else a for a, b in zip(old, new)]
+            write(stored, path)
+            print("prose updated", path.relative_to(ROOT))
+    return bad
+
+
 def _cell_key(c):
     return c["id"], c["cell_type"], "".join(c["source"]), c["metadata"]
 
@@ -501,7 +525,7 @@ def cmd_stats(selection=()):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["build", "execute", "check", "stats"])
+    ap.add_argument("command", choices=["build", "execute", "prose", "check", "stats"])
     ap.add_argument("lessons", nargs="*", help="lesson numbers (e.g. 02 06); default: all")
     ap.add_argument("--quick", action="store_true", help="execute in quick mode (for trying, not for committing)")
     args = ap.parse_args(argv)
@@ -512,6 +536,8 @@ def main(argv=None):
             cmd_execute(args.lessons, quick=args.quick)
         elif args.command == "stats":
             cmd_stats(args.lessons)
+        elif args.command == "prose":
+            sys.exit(1 if cmd_prose(args.lessons) else 0)
         else:
             sys.exit(1 if cmd_check() else 0)
     except SourceError as exc:

@@ -777,7 +777,7 @@ print(T("dígito elegido, proporción:", "dígito escolhido, proporção:"),
 # $G$ é o da AC-GAN (Odena et al., 2017): “desenhe algo em que $D$ veja o dígito $k_i$”. Conferimos $s(x, y)$ à mão
 # contra as camadas de $D$:
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 x_few, y_few = data.to_float(images[:4]), labels[:4]
 course_discriminator.get_layer("label_embedding").embeddings.assign(  # es: filas e_y no nulas | pt: linhas e_y não nulas
     0.01 * np.random.default_rng(1).standard_normal((10, 6272)).astype(np.float32))
@@ -971,15 +971,17 @@ lever_table("../../benchmarks/results/levers.jsonl")   # es: el archivo cambia c
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Antes de mostrar la tabla, pide a la clase que apueste: ¿cuál de los cambios mejorará más la FID, los kernels
-# 3×3, la mitad de filtros, la EMA o la cabeza de clases? Suelen apostar por la EMA o por más pasos. Después,
-# pregunta por qué la cabeza de clases también podría subir el IS «por construcción» (su pérdida es el IS medido con
-# $D$) y qué medida de la tabla no puede engañarse así (la FID contra dígitos no vistos, y la de memorización).
+# 3×3, la mitad de filtros, la EMA, la cabeza de clases, el código latente o la proyección? Suelen apostar por la
+# EMA o por más pasos. Después, pregunta por qué la cabeza de clases también podría subir el IS «por construcción»
+# ($G$ aprende a que $D$ reconozca su dígito, y el IS premia justo eso) y qué medida de la tabla no puede engañarse
+# así (la FID contra dígitos no vistos, y la de memorización): es la FID la que muestra lo que aporta la proyección.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # Antes de mostrar a tabela, peça à turma que aposte: qual das mudanças vai melhorar mais a FID, os kernels 3×3, a
-# metade dos filtros, a EMA ou a cabeça de classes? Costumam apostar na EMA ou em mais passos. Depois, pergunte por que
-# a cabeça de classes também poderia subir o IS “por construção” (a sua perda é o IS medido com $D$) e que medida da
-# tabela não pode ser enganada assim (a FID contra dígitos não vistos, e a de memorização).
+# metade dos filtros, a EMA, a cabeça de classes, o código latente ou a projeção? Costumam apostar na EMA ou em mais
+# passos. Depois, pergunte por que a cabeça de classes também poderia subir o IS “por construção” ($G$ aprende a fazer
+# $D$ reconhecer o seu dígito, e o IS premia justamente isso) e que medida da tabela não pode ser enganada assim (a
+# FID contra dígitos não vistos, e a de memorização): é a FID que mostra o que a projeção traz.
 
 # %% [markdown] lang="es"
 # ## El bucle de entrenamiento (3 minutos)
@@ -1230,13 +1232,14 @@ print(T(f"al final (época {final['epoch']}): IS {final['inception_score']:.2f},
 #
 # ¿Dibuja el generador los diez dígitos por igual? El clasificador etiqueta 1000 muestras de la copia promediada; a
 # la izquierda, la misma cuenta sobre los 1000 dígitos reales de prueba (la línea discontinua, a la derecha, es esa
-# misma referencia).
+# misma referencia). Debajo, cuántas muestras lee el clasificador como el dígito que eligió su código latente.
 
 # %% [markdown] lang="pt"
 # ### O histograma de classes
 #
 # O gerador desenha os dez dígitos por igual? O classificador rotula 1000 amostras da cópia média; à esquerda, a
 # mesma contagem sobre os 1000 dígitos reais de teste (a linha tracejada, à direita, é essa mesma referência).
+# Embaixo, quantas amostras o classificador lê como o dígito que o seu código latente escolheu.
 
 # %% tags=["nbval-ignore-output"]
 judge = classifier.load_classifier()
@@ -1249,6 +1252,9 @@ generated = plots.class_histogram(classifier.predict(judge, samples), share=True
 fig.tight_layout()
 plt.show()
 print(T("proporción por clase:", "proporção por classe:"), np.round(generated, 3))
+asked = metrics.requested_digits(dcgan.sampler, 1000, seed=0)   # es: el dígito que eligió cada código | pt: o dígito que cada código escolheu
+print(T("leídas como el dígito que pidió su código:", "lidas como o dígito que o seu código pediu:"),
+      f"{metrics.requested_share(samples, asked):.1%}")
 
 # %% [markdown] lang="es"
 # ## ¿Copia o crea?
@@ -1490,7 +1496,9 @@ print(sorted(p.name for p in keras_dir.iterdir()))
 # Qué cambia en el código: casi nada. Las redes y el entrenador se crean dentro de `strategy.scope()`; cada réplica
 # pondera su pérdida por su parte del lote global (el optimizador suma, no promedia); la normalización por lotes se
 # sincroniza entre réplicas, y el ruido se sortea una vez para todo el lote. Sin GPU se puede probar dividiendo la
-# CPU en dos dispositivos lógicos (`GAN_COURSE_CPU_DEVICES=2`): las mismas cuentas, no más velocidad.
+# CPU en dos dispositivos lógicos (`GAN_COURSE_CPU_DEVICES=2`): las mismas cuentas, no más velocidad. La celda
+# escribe en `runs/06_mirrored`; si la vuelves a ejecutar, añade `--resume`: continúa la ejecución guardada y, como
+# ya tiene su época, no entrena otra vez.
 
 # %% [markdown] lang="pt"
 # ## Quando uma máquina não basta
@@ -1506,12 +1514,15 @@ print(sorted(p.name for p in keras_dir.iterdir()))
 # O que muda no código: quase nada. As redes e o treinador são criados dentro de `strategy.scope()`; cada réplica
 # pondera a sua perda pela sua parte do lote global (o otimizador soma, não faz a média); a normalização em lote é
 # sincronizada entre réplicas, e o ruído é sorteado uma vez para o lote inteiro. Sem GPU dá para testar dividindo a
-# CPU em dois dispositivos lógicos (`GAN_COURSE_CPU_DEVICES=2`): as mesmas contas, não mais velocidade.
+# CPU em dois dispositivos lógicos (`GAN_COURSE_CPU_DEVICES=2`): as mesmas contas, não mais velocidade. A célula
+# escreve em `runs/06_mirrored`; se você a executar de novo, ela acrescenta `--resume`: continua a execução salva
+# e, como essa já tem a sua época, não treina outra vez.
 
 # %% tags=["nbval-ignore-output"]
-mirrored_dir = train.new_run_folder("runs", "06_mirrored")
+mirrored_dir = pathlib.Path("runs", "06_mirrored")
+again = ["--resume"] if train.latest_checkpoint(mirrored_dir) else []   # es: ¿ya existe? | pt: já existe?
 command = [sys.executable, "-m", "gan_course", "--lang", T("es", "pt"), "train", "--strategy", "mirrored",
-           "--model", "plain", "--epochs", "1", "--out", str(mirrored_dir)]
+           "--model", "plain", "--epochs", "1", "--out", str(mirrored_dir), *again]
 done = subprocess.run(command, env={**os.environ, "GAN_COURSE_CPU_DEVICES": "2"}, capture_output=True, text=True)
 print(done.stdout.strip().splitlines()[0])
 
@@ -1523,18 +1534,18 @@ print(T("estrategia:", "estratégia:"), settings["strategy"], T(" réplicas:", "
 # %% [markdown] lang="es"
 # ## Interpolación en el espacio latente
 #
-# El generador es una función continua de $z$: si caminamos en línea recta de un vector latente a otro, las
-# imágenes cambian poco a poco. Tomamos dos $z$ que el clasificador ve como dígitos distintos y dibujamos 10 puntos
-# del segmento $z_t = (1 - t)\, z_a + t\, z_b$; debajo, la clase que ve el clasificador, su confianza (la
-# probabilidad de esa clase) y la norma de $z_t$.
+# Salvo en las fronteras de su código latente, el generador es una función continua de $z$: si caminamos en línea
+# recta de un vector latente a otro, las imágenes cambian poco a poco. Tomamos dos $z$ que el clasificador ve como dígitos distintos y dibujamos 10 puntos
+# del segmento $z_t = (1 - t)\, z_a + t\, z_b$; debajo, el dígito que elige el código latente, la clase que ve el
+# clasificador, su confianza (la probabilidad de esa clase) y la norma de $z_t$.
 
 # %% [markdown] lang="pt"
 # ## Interpolação no espaço latente
 #
-# O gerador é uma função contínua de $z$: se andarmos em linha reta de um vetor latente a outro, as imagens mudam
-# pouco a pouco. Tomamos dois $z$ que o classificador vê como dígitos diferentes e desenhamos 10 pontos do segmento
-# $z_t = (1 - t)\, z_a + t\, z_b$; embaixo, a classe que o classificador vê, a sua confiança (a probabilidade dessa
-# classe) e a norma de $z_t$.
+# Exceto nas fronteiras do seu código latente, o gerador é uma função contínua de $z$: se andarmos em linha reta de
+# um vetor latente a outro, as imagens mudam pouco a pouco. Tomamos dois $z$ que o classificador vê como dígitos diferentes e desenhamos 10 pontos do segmento
+# $z_t = (1 - t)\, z_a + t\, z_b$; embaixo, o dígito que o código latente escolhe, a classe que o classificador vê,
+# a sua confiança (a probabilidade dessa classe) e a norma de $z_t$.
 
 # %% tags=["nbval-ignore-output"]
 z = metrics.latent_batch(dcgan.sampler, 64, seed=3)
@@ -1547,6 +1558,7 @@ path = dcgan.sample(z_path)
 plots.show_images(path, ncols=10, size=9)
 plt.show()
 path_probs, _ = metrics.classifier_outputs(path)
+print(T("código:    ", "código:    "), "".join(f"{c:6d}" for c in z_path[:, :10].argmax(axis=1)))
 print(T("clase:     ", "classe:    "), "".join(f"{c:6d}" for c in path_probs.argmax(axis=1)))
 print(T("confianza: ", "confiança: "), "".join(f"{p:6.2f}" for p in path_probs.max(axis=1)))
 print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.norm(z_path, axis=1)))
