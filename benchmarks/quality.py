@@ -1,13 +1,14 @@
 """Quality at equal CPU time: the course default vs other recipes, scored by the course's honest evaluator.
 
     python benchmarks/quality.py [--minutes 3] [--seeds 0 1 2] [--models course tutorial]
-    python benchmarks/quality.py --minutes 6 --models course previous --seeds 0 --tag time
+    python benchmarks/quality.py --minutes 6 --models course classhead --seeds 0 --tag time
+    python benchmarks/quality.py --models cdcgan course+wgan-gp --tag variants
 
-Each run is a fresh process.  ``course``, ``plain``, ``dcgan`` and ``tutorial`` run exactly the main
-job, ``python -m gan_course train --minutes M --model X --seed S`` (offline, the 4,000 training
-digits of :func:`gan_course.data.mnist_split`); ``previous`` is the course default before the
-levers of ``benchmarks/levers.py`` (4×4 kernels in G and D, no class head, no EMA), trained with
-the same :func:`gan_course.train.fit` call the command makes.  Every run's ``generator.keras`` is
+Each run is a fresh process.  ``course``, ``cdcgan``, ``plain``, ``dcgan`` and ``tutorial`` run exactly
+the main job, ``python -m gan_course train --minutes M --model X --seed S`` (offline, the 4,000
+training digits of :func:`gan_course.data.mnist_split`); ``X+LOSS`` adds ``--loss LOSS``.
+``previous`` and ``classhead`` are earlier defaults (:data:`VARIANTS`), trained with the same
+:func:`gan_course.train.fit` call the command makes.  Every run's ``generator.keras`` is
 then scored with the course's evaluator (:mod:`gan_course.metrics`, 2,000 samples, latent seed 0):
 Inception Score, Fréchet distance to the 1,000 **held-out** digits no GAN ever sees, memorisation
 share and class balance.  The reference line is real data scored the same way (2,000 training
@@ -34,7 +35,8 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results"
-CLI_MODELS = ("course", "plain", "dcgan", "tutorial")
+CLI_MODELS = ("course", "cdcgan", "plain", "dcgan", "tutorial")
+LOSSES = ("hinge", "wgan-gp")  # "course+wgan-gp": the course model trained with --loss wgan-gp
 #: Earlier defaults, trained with the same ``fit`` call as the command: ``previous`` (4×4 kernels in
 #: G and D, no class head, no EMA) and ``classhead`` (the ``course`` recipe before the latent code and
 #: the projection discriminator: D's class head + EMA, G unconditional with the ambiguity loss).
@@ -58,9 +60,10 @@ train.fit(gan, x, None, minutes=minutes, out=out, labels=y if gan.label_classes 
 def train_run(model: str, seed: int, minutes: float, out: pathlib.Path) -> dict:
     env = dict(os.environ, GAN_COURSE_OFFLINE="1")
     env.pop("GAN_COURSE_QUICK", None)
-    if model in CLI_MODELS:
-        cmd = [sys.executable, "-m", "gan_course", "train", "--model", model, "--seed", str(seed),
-               "--minutes", str(minutes), "--out", str(out)]
+    family, _, loss = model.partition("+")
+    if family in CLI_MODELS:
+        cmd = [sys.executable, "-m", "gan_course", "train", "--model", family, "--seed", str(seed),
+               "--minutes", str(minutes), "--out", str(out), *(["--loss", loss] if loss else [])]
     else:
         recipe, arch = VARIANTS[model]
         cmd = [sys.executable, "-c", VARIANT_RUN, str(seed), str(minutes), str(out), recipe, json.dumps(arch)]
@@ -74,14 +77,16 @@ def train_run(model: str, seed: int, minutes: float, out: pathlib.Path) -> dict:
 def table(rows, real) -> str:
     target_fid = 3 * real["frechet_distance"]
     lines = ["| tag | minutes | recipe | seed | epochs | images/s | IS | FID | memorised | rarest class | "
-             "classes ≥ 5 % |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "classes ≥ 5 % | requested digit |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in sorted(rows, key=lambda r: (r.get("tag", ""), r["minutes"], r["model"], r["seed"])):
         lines.append(f"| {r.get('tag', '')} | {r['minutes']:g} | {r['model']} | {r['seed']} | {r['epochs']} | "
                      f"{r['images_per_second']:.0f} | {r['inception_score']:.2f} | {r['frechet_distance']:.1f} | "
-                     f"{r['memorised_share']:.1%} | {r['rarest_share']:.1%} | {r['classes_ge_5pct']}/10 |")
+                     f"{r['memorised_share']:.1%} | {r['rarest_share']:.1%} | {r['classes_ge_5pct']}/10 | "
+                     f"{'—' if r.get('requested_share') is None else format(r['requested_share'], '.1%')} |")
     lines.append(f"| | | real digits (held-out) | — | — | — | {real['inception_score']:.2f} | "
-                 f"{real['frechet_distance']:.2f} | {real['memorised_share']:.1%} | {real['rarest_share']:.1%} | 10/10 |")
-    lines.append(f"| | | **target** | | | | ≥ 9.00 | ≤ {target_fid:.2f} | ≤ 5 % | ≥ 5 % | 10/10 |")
+                 f"{real['frechet_distance']:.2f} | {real['memorised_share']:.1%} | {real['rarest_share']:.1%} | 10/10 "
+                 f"| — |")
+    lines.append(f"| | | **target** | | | | ≥ 9.00 | ≤ {target_fid:.2f} | ≤ 5 % | ≥ 5 % | 10/10 | |")
     return "\n".join(lines)
 
 
@@ -90,7 +95,7 @@ def main(argv=None):
     ap.add_argument("--minutes", type=float, default=3.0)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--models", nargs="+", default=["course", "tutorial"],
-                    choices=[*CLI_MODELS, *VARIANTS])
+                    choices=[*CLI_MODELS, *VARIANTS, *(f"{m}+{loss}" for m in CLI_MODELS for loss in LOSSES)])
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--tag", default="main job")
     ap.add_argument("--runs", default=str(ROOT / "runs" / "bench_quality"))

@@ -930,44 +930,46 @@ lever_table("../../benchmarks/results/levers.jsonl")   # es: el archivo cambia c
                                                        # pt: o arquivo muda quando as medidas são repetidas
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Lo que dicen los números (una semilla por variante cuando se escribió esto: diferencias de unas décimas de IS
-# pueden ser ruido, y hacen falta varias semillas para afirmarlas; Lucic et al., 2018):
+# Lo que dicen los números (3 semillas en las filas de las clases; diferencias de unas décimas de IS con una sola
+# semilla pueden ser ruido, Lucic et al., 2018):
 #
-# - **3×3 en las dos redes** (IS 6.63 / FID 67.0, 34 épocas) frente a **4×4 en las dos** (6.33 / 71.3, 15
-#   épocas): más del doble de épocas en el mismo tiempo y apenas mejora. Una explicación posible es la transpuesta
-#   3×3 de $G$, con solapamiento desigual: aprende menos por imagen. **Mitad de filtros** (6.69 / 70.5, 80 épocas):
-#   otra vez más pasos sin ganancia clara; a este presupuesto el número de pasos no parece lo que limita.
-# - **Las redes de esta lección** (G 4×4, D 3×3, receta `plain`: 6.31 / 71.5, 19 épocas) quedan como las de 4×4.
-#   **Con la EMA** (6.40 / 67.8) la FID baja un poco: dentro de lo que una sola semilla no permite separar del ruido.
-# - **La receta del curso** (cabeza de clases + EMA: 7.56 / 33.9, 19 épocas): la FID baja a la mitad y la clase más
-#   rara sube del 4–5 % al 7.5 %. Como la EMA sola apenas cambió nada, lo que más pesa parece la cabeza de clases.
-#   Con una sola semilla es una indicación fuerte, no una prueba. Con **λ = 2** (7.67 / 35.1) queda casi igual: el
-#   peso exacto de la cabeza de clases importa poco.
-# - **Ninguna** variante copia: 0 % memorizadas en todas.
-#
-# R1 (`r1_gamma`), el aumento adaptativo por traslación (`augment="translate"`) y $D$ sin normalización
-# (`d_batch_norm=False`) existen como opciones y se están midiendo; si ya aparecen en la tabla, compáralos con la
-# fila del curso.
+# - **Kernels, filtros, EMA** (una semilla): 3×3 en las dos redes (IS 6.63 / FID 67.0, 34 épocas), la mitad de
+#   filtros (6.69 / 70.5, 80 épocas), las redes de esta lección (`plain`: 6.31 / 71.5) y con la EMA (6.40 / 67.8):
+#   más pasos o un promedio apenas mueven la FID. A este presupuesto el número de pasos no es lo que limita.
+# - **+ cabeza de clases** (pérdida de ambigüedad para $G$, sin código; IS 7.56 / 7.69 / 7.56, FID 33.9 / 32.6 /
+#   31.9): la FID baja a la mitad y la clase más rara sube del 4–5 % al 8 %. Pero el IS se queda lejos de 9: los
+#   pasillos siguen ahí.
+# - **+ código latente** (AC-GAN; 9.23 / 9.35 / 9.24, FID 23.8 / 20.3 / 23.0): el IS salta por encima de 9 en las
+#   tres semillas: casi cada muestra es un dígito claro, el que pidió su código. La FID aún es unas 8 veces la de los
+#   dígitos reales: los trazos están rotos o manchados.
+# - **+ proyección** (la receta del curso; 9.72 / 9.74 / 9.74, FID 6.5 / 6.1 / 6.2): la FID se divide por 3.5 y
+#   queda por debajo del objetivo, 3 × 2.5. Con la proyección, $D$ compara cada 7 con los 7 reales, no con todos
+#   los dígitos, y así ve los defectos de estilo que la cabeza de clases deja pasar.
+# - **Sin cabeza de clases** (código + proyección, una semilla: IS 9.50, FID 6.2): casi la misma FID que la receta
+#   del curso, con un IS algo menor: la proyección sola ya ata cada código a su dígito; la cabeza de clases añade
+#   nitidez.
+# - **Ninguna** variante copia: como mucho un 0.1 % de muestras memorizadas.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# O que os números dizem (uma semente por variante quando isto foi escrito: diferenças de uns décimos de IS podem ser
-# ruído, e são precisas várias sementes para afirmá-las; Lucic et al., 2018):
+# O que os números dizem (3 sementes nas linhas das classes; diferenças de uns décimos de IS com uma só semente podem
+# ser ruído, Lucic et al., 2018):
 #
-# - **3×3 nas duas redes** (IS 6.63 / FID 67.0, 34 épocas) contra **4×4 nas duas** (6.33 / 71.3, 15 épocas): mais do
-#   dobro de épocas no mesmo tempo e quase nenhuma melhora. Uma explicação possível é a transposta 3×3 de $G$, com
-#   sobreposição desigual: aprende menos por imagem. **Metade dos filtros** (6.69 / 70.5, 80 épocas): de novo mais
-#   passos sem ganho claro; com este orçamento o número de passos não parece ser o que limita.
-# - **As redes desta lição** (G 4×4, D 3×3, receita `plain`: 6.31 / 71.5, 19 épocas) ficam como as de 4×4. **Com a
-#   EMA** (6.40 / 67.8) a FID cai um pouco: dentro do que uma só semente não permite separar do ruído.
-# - **A receita do curso** (cabeça de classes + EMA: 7.56 / 33.9, 19 épocas): a FID cai pela metade e a classe mais
-#   rara sobe de 4–5 % para 7.5 %. Como só a EMA quase não mudou nada, o que mais pesa parece ser a cabeça de
-#   classes. Com uma só semente é uma indicação forte, não uma prova. Com **λ = 2** (7.67 / 35.1) fica quase igual: o
-#   peso exato da cabeça de classes importa pouco.
-# - **Nenhuma** variante copia: 0 % memorizadas em todas.
-#
-# R1 (`r1_gamma`), o aumento adaptativo por translação (`augment="translate"`) e $D$ sem normalização
-# (`d_batch_norm=False`) existem como opções e estão sendo medidos; se já aparecem na tabela, compare-os com a linha
-# do curso.
+# - **Kernels, filtros, EMA** (uma semente): 3×3 nas duas redes (IS 6.63 / FID 67.0, 34 épocas), metade dos filtros
+#   (6.69 / 70.5, 80 épocas), as redes desta lição (`plain`: 6.31 / 71.5) e com a EMA (6.40 / 67.8): mais passos ou
+#   uma média quase não mexem na FID. Com este orçamento o número de passos não é o que limita.
+# - **+ cabeça de classes** (perda de ambiguidade para $G$, sem código; IS 7.56 / 7.69 / 7.56, FID 33.9 / 32.6 /
+#   31.9): a FID cai pela metade e a classe mais rara sobe de 4–5 % para 8 %. Mas o IS fica longe de 9: os
+#   corredores continuam lá.
+# - **+ código latente** (AC-GAN; 9.23 / 9.35 / 9.24, FID 23.8 / 20.3 / 23.0): o IS salta para acima de 9 nas três
+#   sementes: quase cada amostra é um dígito claro, o que o seu código pediu. A FID ainda é umas 8 vezes a dos dígitos reais:
+#   os traços estão quebrados ou manchados.
+# - **+ projeção** (a receita do curso; 9.72 / 9.74 / 9.74, FID 6.5 / 6.1 / 6.2): a FID é dividida por 3.5 e fica
+#   abaixo do objetivo, 3 × 2.5. Com a projeção, $D$ compara cada 7 com os 7 reais, não com todos os dígitos, e
+#   assim vê os defeitos de estilo que a cabeça de classes deixa passar.
+# - **Sem cabeça de classes** (código + projeção, uma semente: IS 9.50, FID 6.2): quase a mesma FID da receita do
+#   curso, com um IS um pouco menor: só a projeção já amarra cada código ao seu dígito; a cabeça de classes
+#   acrescenta nitidez.
+# - **Nenhuma** variante copia: no máximo 0.1 % de amostras memorizadas.
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Antes de mostrar la tabla, pide a la clase que apueste: ¿cuál de los cambios mejorará más la FID, los kernels
@@ -1564,9 +1566,11 @@ print(T("confianza: ", "confiança: "), "".join(f"{p:6.2f}" for p in path_probs.
 print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.norm(z_path, axis=1)))
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# En píxeles el camino es continuo: cada imagen se parece a la anterior. Pero no es la transformación limpia de un
-# dígito en otro: a mitad de camino la confianza del clasificador baja y la clase puede ir y volver. El segmento
-# cruza los «pasillos» entre grupos de dígitos que vimos en «La receta del curso»: dígitos ambiguos.
+# Mientras el código no cambia, el camino es continuo en píxeles: cada imagen se parece a la anterior (el trazo, la
+# inclinación). Donde cambia el mayor de los 10 primeros números (la fila «código»), el dígito salta de golpe, y el
+# clasificador lo sigue con una confianza cercana a 1 a los dos lados: no hay pasillo de dígitos ambiguos como los
+# de «¿Por qué dígitos ambiguos?». Con otros dos vectores el camino puede pasar por un tercer dígito: basta con que
+# otro de los 10 números sea el mayor a mitad de camino.
 #
 # Fíjate también en la norma: con $z \sim \mathcal{N}(0, I)$ en 100 dimensiones casi todos los vectores tienen norma
 # cercana a $\sqrt{100} = 10$, pero el punto medio del segmento entre dos de ellos tiene norma cercana a
@@ -1574,9 +1578,11 @@ print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.no
 # recorre el arco de circunferencia y conserva la norma; la programas en el ejercicio 9.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# Em pixels o caminho é contínuo: cada imagem se parece com a anterior. Mas não é a transformação limpa de um dígito
-# em outro: no meio do caminho a confiança do classificador cai e a classe pode ir e voltar. O segmento cruza os
-# “corredores” entre grupos de dígitos que vimos em “A receita do curso”: dígitos ambíguos.
+# Enquanto o código não muda, o caminho é contínuo em pixels: cada imagem se parece com a anterior (o traço, a
+# inclinação). Onde muda o maior dos 10 primeiros números (a linha “código”), o dígito pula de uma vez, e o
+# classificador o acompanha com uma confiança perto de 1 dos dois lados: não há corredor de dígitos ambíguos como os
+# de “Por que dígitos ambíguos?”. Com outros dois vetores o caminho pode passar por um terceiro dígito: basta que
+# outro dos 10 números seja o maior no meio do caminho.
 #
 # Repare também na norma: com $z \sim \mathcal{N}(0, I)$ em 100 dimensões quase todos os vetores têm norma perto de
 # $\sqrt{100} = 10$, mas o ponto médio do segmento entre dois deles tem norma perto de $10/\sqrt{2} \approx 7.1$: o
