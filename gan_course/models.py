@@ -331,9 +331,10 @@ def discriminator_classes(discriminator) -> int:
 
 
 def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "generator"):
-    """The course default for MNIST: DCGAN generator, 4×4 kernels, 7×7×128 → 14×14×64 → 28×28×1.
+    """The course's MNIST generator: DCGAN, 4×4 kernels, 7×7×128 → 14×14×64 → 28×28×1.
 
-    Visto en 06 §Las dos redes.
+    Without the latent code of the ``course`` recipe (``build_pair("course")`` adds it: the first 10
+    numbers of z choose the digit).  Visto en 06 §Las dos redes.
     """
     r = RECIPES["course"]
     return dcgan_generator(MNIST_SHAPE, z_dim, width=64, kernel_size=r["kernel_size"], batch_norm=batch_norm,
