@@ -940,7 +940,7 @@ lever_table("../../benchmarks/results/levers.jsonl")   # es: el archivo cambia c
 #   31.9): la FID baja a la mitad y la clase más rara sube del 4–5 % al 8 %. Pero el IS se queda lejos de 9: los
 #   pasillos siguen ahí.
 # - **+ código latente** (AC-GAN; 9.23 / 9.35 / 9.24, FID 23.8 / 20.3 / 23.0): el IS salta por encima de 9 en las
-#   tres semillas: casi cada muestra es un dígito claro, el que pidió su código. La FID aún es unas 8 veces la de los
+#   tres semillas: casi cada muestra es un dígito claro, el que pidió su código. La FID aún es unas 9 veces la de los
 #   dígitos reales: los trazos están rotos o manchados.
 # - **+ proyección** (la receta del curso; 9.72 / 9.74 / 9.74, FID 6.5 / 6.1 / 6.2): la FID se divide por 3.5 y
 #   queda por debajo del objetivo, 3 × 2.5. Con la proyección, $D$ compara cada 7 con los 7 reales, no con todos
@@ -961,7 +961,7 @@ lever_table("../../benchmarks/results/levers.jsonl")   # es: el archivo cambia c
 #   31.9): a FID cai pela metade e a classe mais rara sobe de 4–5 % para 8 %. Mas o IS fica longe de 9: os
 #   corredores continuam lá.
 # - **+ código latente** (AC-GAN; 9.23 / 9.35 / 9.24, FID 23.8 / 20.3 / 23.0): o IS salta para acima de 9 nas três
-#   sementes: quase cada amostra é um dígito claro, o que o seu código pediu. A FID ainda é umas 8 vezes a dos dígitos reais:
+#   sementes: quase cada amostra é um dígito claro, o que o seu código pediu. A FID ainda é umas 9 vezes a dos dígitos reais:
 #   os traços estão quebrados ou manchados.
 # - **+ projeção** (a receita do curso; 9.72 / 9.74 / 9.74, FID 6.5 / 6.1 / 6.2): a FID é dividida por 3.5 e fica
 #   abaixo do objetivo, 3 × 2.5. Com a projeção, $D$ compara cada 7 com os 7 reais, não com todos os dígitos, e
