@@ -39,9 +39,11 @@ CLI_MODELS = ("course", "cdcgan", "plain", "dcgan", "tutorial")
 LOSSES = ("hinge", "wgan-gp")  # "course+wgan-gp": the course model trained with --loss wgan-gp
 #: Earlier defaults, trained with the same ``fit`` call as the command: ``previous`` (4×4 kernels in
 #: G and D, no class head, no EMA) and ``classhead`` (the ``course`` recipe before the latent code and
-#: the projection discriminator: D's class head + EMA, G unconditional with the ambiguity loss).
+#: the projection discriminator: D's class head + EMA, G unconditional with the ambiguity loss); and
+#: ``cdcgan-concat``, the conditional GAN whose D is told the digit by concatenation instead of projection.
 VARIANTS = {"previous": ("plain", {"kernel_size": 4, "d_kernel_size": 4}),
-            "classhead": ("course", {"g_classes": 0, "projection": 0})}
+            "classhead": ("course", {"g_classes": 0, "projection": 0}),
+            "cdcgan-concat": ("cdcgan", {"projection": 0, "concat": 10})}
 
 VARIANT_RUN = """
 import json, sys, pathlib

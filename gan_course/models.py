@@ -67,6 +67,10 @@ register({
     "models.expected_class_logits": {"es": "'logits' (un discriminador con clases devuelve logits)",
                                      "pt": "'logits' (um discriminador com classes devolve logits)"},
     "models.expected_model": {"es": "un modelo de Keras", "pt": "um modelo do Keras"},
+    "models.expected_one_condition": {"es": "0 cuando projection ya le dice el dígito a D (una sola forma de "
+                                            "condicionar)",
+                                      "pt": "0 quando projection já diz o dígito a D (uma só forma de "
+                                            "condicionar)"},
     "models.expected_pair": {
         "es": "un generador cuya salida tenga la forma de entrada del discriminador {shape}",
         "pt": "um gerador cuja saída tenha o formato de entrada do discriminador {shape}",
@@ -241,7 +245,7 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
 
 def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size: int = 5,
                         output: str = "logits", batch_norm: bool = True, classes: int = 0,
-                        projection: int = 0, name: str = "discriminator"):
+                        projection: int = 0, concat: int = 0, name: str = "discriminator"):
     """DCGAN discriminator: stride-2 convolutions width → 2·width → …, LeakyReLU 0.2, one output.
 
     No pooling (the strides downsample), no BN on the input layer, BN after every other
@@ -252,8 +256,10 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     train with the probability form of the losses).  ``classes=k`` adds k class logits after the
     real/fake logit.  ``projection=k`` adds a second input, the digit ``y`` (int), and the
     real/fake logit becomes ``w·φ(x) + b + e_y·φ(x)`` with ``e_y`` a learned row per digit
-    (an ``Embedding``; Miyato & Koyama 2018): D judges "a real y?".  Visto en 05 §Reglas DCGAN y
-    06 §La receta del curso.
+    (an ``Embedding``; Miyato & Koyama 2018): D judges "a real y?".  ``concat=k`` is the other way
+    to tell D the digit (Mirza & Osindero 2014; carpedm20's ``conv_cond_concat``): the one-hot of
+    ``y`` as k constant image channels, concatenated with the image before the first convolution.
+    Visto en 05 §Reglas DCGAN, 06 §La receta del curso y 08 §Tres maneras de condicionar.
     """
     start, steps = upsampling_plan(image_shape)
     width = _check_int("width", width)
@@ -266,6 +272,16 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         projection = _check_int("projection", projection, 2)
         if output != "logits":
             raise arg_error("output", output, "models.expected_class_logits")
+    label = None
+    if concat:  # CGAN: "this is meant to be a 7" as 10 constant channels, one of them all ones
+        concat = _check_int("concat", concat, 2)
+        if projection:
+            raise arg_error("concat", concat, "models.expected_one_condition")
+        label = keras.layers.Input((), dtype="int32", name="label")
+        maps = keras.layers.CategoryEncoding(concat, output_mode="one_hot", name="label_onehot")(label)
+        maps = keras.layers.Reshape((1, 1, concat), name="label_pixel")(maps)
+        maps = keras.layers.UpSampling2D(tuple(int(v) for v in image_shape[:2]), name="label_maps")(maps)
+        x = keras.layers.Concatenate(name="image_label")([x, maps])
     for i in range(steps):
         x = keras.layers.Conv2D(filters, kernel_size, strides=2, padding="same", use_bias=False,
                                 kernel_initializer=_init(), name=f"down_{i}")(x)
@@ -291,15 +307,21 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         return keras.Model([image, label], score, name=name)
     out = keras.layers.Dense(1 + classes, activation="sigmoid" if output == "probability" else None,
                              kernel_initializer=_init(), name=output)(x)
-    return keras.Model(image, out, name=name)
+    return keras.Model(image if label is None else [image, label], out, name=name)
 
 
 def discriminator_conditional(discriminator) -> int:
-    """Number of classes a projection discriminator is told (its second input); 0 for one input."""
+    """Number of classes a conditional discriminator is told (its second input: projection or concatenation);
+    0 for one input."""
     _check_model("discriminator", discriminator)
     if len(discriminator.inputs) < 2:
         return 0
-    return int(discriminator.get_layer("label_embedding").input_dim)
+    for layer in discriminator.layers:
+        if layer.name == "label_embedding":
+            return int(layer.input_dim)
+        if layer.name == "label_onehot":
+            return int(layer.num_tokens)
+    return 0
 
 
 def generator_conditional(generator) -> int:
@@ -443,7 +465,8 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
                batch_norm: bool = True, output: str | None = None, width: int | None = None,
                kernel_size: int | None = None, d_batch_norm: bool | None = None, d_width: int | None = None,
                classes: int | None = None, d_kernel_size: int | None = None, upsample: str | None = None,
-               g_classes: int | None = None, projection: int | None = None, conditional: int | None = None):
+               g_classes: int | None = None, projection: int | None = None, conditional: int | None = None,
+               concat: int | None = None):
     """``(generator, discriminator)`` of the family ``model`` for images of ``image_shape``.
 
     ``dcgan`` (5×5 kernels, as in the paper) and ``course`` (the same family with 4×4 kernels)
@@ -468,10 +491,12 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
         g_classes = g_classes if g_classes is not None else r.get("g_classes", 0)
         projection = projection if projection is not None else r.get("projection", 0)
         conditional = conditional if conditional is not None else r.get("conditional", 0)
+        concat = concat if concat is not None else r.get("concat", 0)
         return (dcgan_generator(image_shape, z_dim, width=width, kernel_size=k, batch_norm=batch_norm,
                                 upsample=upsample, classes=g_classes, conditional=conditional),
                 dcgan_discriminator(image_shape, width=d_width, kernel_size=dk, output=output or "logits",
-                                    batch_norm=d_bn, classes=classes, projection=projection))
+                                    batch_norm=d_bn, classes=classes, projection=projection,
+                                    concat=concat))
     _check_mnist(image_shape)
     if model == "rivera":
         return rivera_generator(z_dim, batch_norm=batch_norm), rivera_discriminator(output=output or "probability")

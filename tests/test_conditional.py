@@ -121,3 +121,35 @@ def test_requested_digits_follow_the_code_or_the_label():
     real = data.to_float(x[:200])
     assert metrics.requested_share(real, y[:200]) > 0.95          # the classifier reads real digits
     assert metrics.requested_share(real, (y[:200] + 1) % 10) < 0.05  # and not the wrong ones
+
+
+def test_concatenation_discriminator_sees_the_label_as_ten_channels(tmp_path):
+    _, d = models.build_pair("cdcgan", projection=0, concat=10)
+    assert models.discriminator_conditional(d) == 10 and models.discriminator_classes(d) == 10
+    assert d.get_layer("down_0").count_params() == 3 * 3 * 11 * 64   # 1 image channel + 10 label channels
+    x = data.to_float(data.mnist_split("train")[0][:4])
+    y = np.array([0, 3, 7, 9], np.int32)
+    inside = keras.Model(d.inputs, d.get_layer("image_label").output)(
+        [x, y], training=False).numpy()
+    np.testing.assert_array_equal(inside[..., 0], x[..., 0])
+    np.testing.assert_array_equal(inside[..., 1:].argmax(-1), np.broadcast_to(y[:, None, None], (4, 28, 28)))
+    assert np.all(inside[..., 1:].sum(-1) == 1.0)
+    a = d([x, y], training=False).numpy()
+    b = d([x, (y + 1) % 10], training=False).numpy()
+    assert np.abs(a[:, 0] - b[:, 0]).max() > 1e-4                   # the label changes the verdict
+    d.save(tmp_path / "d.keras")
+    again = keras.models.load_model(tmp_path / "d.keras")
+    np.testing.assert_allclose(again([x, y], training=False).numpy(), a, atol=1e-6)
+    with pytest.raises(ValueError, match="concat"):
+        models.dcgan_discriminator(concat=10, projection=10)
+
+
+def test_the_trainer_feeds_a_concatenation_discriminator_its_labels(tmp_path):
+    gc.setup("es", 0)
+    images, labels = data.mnist_split("train")
+    gan = train.GAN(*models.build_pair("cdcgan", projection=0, concat=10), recipe="cdcgan", seed=0)
+    assert gan.conditional == 10
+    history = train.fit(gan, images[:256], 1, labels=labels[:256], out=tmp_path / "run", verbose=False)
+    assert history["epoch"] == [1] and np.isfinite(history["d_loss"][0])
+    with pytest.raises(ValueError, match="labels"):
+        train.fit(gan, images[:256], 2, out=tmp_path / "other", verbose=False)
