@@ -7,7 +7,8 @@ without its class head, whose 11-output D the tutorial's loss cannot use; the tu
 at batch 256) it
 builds two identical copies of the networks (same initial weights) and trains them on the
 bundled 5,000-digit MNIST subset in one process, alternating short chunks (1,024 images each:
-16 steps at batch 64 — ``fit``'s ``steps_per_execution`` —, 4 at batch 256) of the two loops, so both see the same machine load:
+16 steps at batch 64 — ``fit``'s ``steps_per_execution`` —, 4 at batch 256) of the two loops, so both
+see the same machine load:
 
 * **course**   — the loop of ``gan_course.train.fit``: its batches (shuffled with a seed per epoch,
   ``drop_remainder=True``, grouped in chunks of ``steps_per_execution`` batches, prefetched) and

@@ -1,7 +1,5 @@
-"""``ruff check`` passes on the lesson sources and the tools (settings: ``[tool.ruff]`` in pyproject.toml).
-
-``gan_course/`` is not linted here yet.
-"""
+"""``ruff check`` passes on the package, the lesson sources, the tests, the benchmarks and the tools (settings:
+``[tool.ruff]`` in pyproject.toml)."""
 import importlib.util
 import pathlib
 import subprocess
@@ -10,7 +8,7 @@ import sys
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-LINTED = ["notebooks/src", "tools"]
+LINTED = ["gan_course", "notebooks/src", "tests", "benchmarks", "tools", "conftest.py"]
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ruff") is None,

@@ -6,7 +6,6 @@ import pytest
 
 from gan_course import classifier, data, i18n, keras, metrics
 
-
 # --- the formulas on known cases -------------------------------------------------------------
 
 def test_inception_score_extremes():

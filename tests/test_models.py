@@ -28,7 +28,8 @@ def test_course_pair_shapes_and_parameter_counts():
     widths = [layer.output.shape for layer in G.layers if layer.name in ("reshape", "up_1", "image")]
     assert [tuple(w[1:]) for w in widths] == [(7, 7, 128), (14, 14, 64), (28, 28, 1)]
     assert [layer.filters for layer in _layers(D, keras.layers.Conv2D)] == [64, 128]
-    assert all(layer.kernel_size == (4, 4) and layer.strides == (2, 2) for layer in _layers(G, keras.layers.Conv2DTranspose))
+    assert all(layer.kernel_size == (4, 4) and layer.strides == (2, 2)
+               for layer in _layers(G, keras.layers.Conv2DTranspose))
     assert all(layer.kernel_size == (3, 3) and layer.strides == (2, 2) for layer in _layers(D, keras.layers.Conv2D))
     plain_g, plain_d = models.build_pair("plain")
     assert plain_g.count_params() == G.count_params() - 100 * 10 - 10 * 7 * 7 * 128  # no code
@@ -76,7 +77,7 @@ def test_dcgan_family_follows_the_paper_rules(shape, convs):
     assert len(_layers(D, keras.layers.BatchNormalization)) == convs - 1
     assert len(_layers(G, keras.layers.BatchNormalization)) == convs
     assert len(_layers(G, keras.layers.ReLU)) == convs
-    assert {round(float(l.negative_slope), 3) for l in _layers(D, keras.layers.LeakyReLU)} == {0.2}
+    assert {round(float(layer.negative_slope), 3) for layer in _layers(D, keras.layers.LeakyReLU)} == {0.2}
     kernel = G.get_layer("project").kernel.numpy()
     assert abs(kernel.std() - 0.02) < 0.002 and abs(kernel.mean()) < 0.002
     assert all(layer.kernel_size == (5, 5) for layer in _layers(D, keras.layers.Conv2D))
@@ -85,7 +86,7 @@ def test_dcgan_family_follows_the_paper_rules(shape, convs):
 
 def test_portuguese_slides_rgb_generator_is_a_family_member():
     G = models.dcgan_generator((32, 32, 3), 100, width=64, kernel_size=5)
-    shapes = [tuple(l.output.shape[1:]) for l in _layers(G, keras.layers.Conv2DTranspose)]
+    shapes = [tuple(layer.output.shape[1:]) for layer in _layers(G, keras.layers.Conv2DTranspose)]
     assert shapes == [(8, 8, 128), (16, 16, 64), (32, 32, 3)]
     assert G.get_layer("reshape").output.shape[1:] == (4, 4, 256)
 
