@@ -285,20 +285,19 @@ QUALITY = "../../benchmarks/results/quality.jsonl"   # es: cambia al repetir las
 
 
 def variant_table(path, names):
-    # es: una fila por ejecución de 3 minutos de las variantes pedidas, y su media
-    # pt: uma linha por execução de 3 minutos das variantes pedidas, e a sua média
-    runs = [json.loads(line) for line in pathlib.Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    # es: una fila por ejecución de 3 minutos de cada variante pedida, en el orden de names
+    # pt: uma linha por execução de 3 minutos de cada variante pedida, na ordem de names
+    lines = pathlib.Path(path).read_text(encoding="utf-8").splitlines()
+    runs = [json.loads(line) for line in lines if line.strip()]
     runs = [r for r in runs if r["model"] in names and r["minutes"] == 3]
-    print(T(f"{'variante':24} {'semilla':>7} {'épocas':>6} {'imág/s':>6} {'IS':>5} {'FID':>6} {'memor.':>6} "
-            f"{'más rara':>8} {'pedido':>6}",
-            f"{'variante':24} {'semente':>7} {'épocas':>6} {'imag/s':>6} {'IS':>5} {'FID':>6} {'memor.':>6} "
-            f"{'mais rara':>9} {'pedido':>6}"))
-    for name in names:
-        for r in sorted((r for r in runs if r["model"] == name), key=lambda r: r["seed"]):
-            asked = f"{r['requested_share']:.1%}" if r.get("requested_share") is not None else "—"
-            print(f"{VARIANTS[name]:24} {r['seed']:7d} {r['epochs']:6d} {r['images_per_second']:6.0f} "
-                  f"{r['inception_score']:5.2f} {r['frechet_distance']:6.1f} {r['memorised_share']:6.1%} "
-                  + T(f"{r['rarest_share']:8.1%}", f"{r['rarest_share']:9.1%}") + f" {asked:>6}")
+    print(T("variante                 semilla épocas imág/s    IS    FID memor.  más rara pedido",
+            "variante                 semente épocas imag/s    IS    FID memor. mais rara pedido"))
+    for r in sorted(runs, key=lambda r: (names.index(r["model"]), r["seed"])):
+        asked = "—" if r.get("requested_share") is None else f"{r['requested_share']:.1%}"
+        name = VARIANTS[r["model"]]
+        print(f"{name:24} {r['seed']:7d} {r['epochs']:6d} {r['images_per_second']:6.0f} "
+              f"{r['inception_score']:5.2f} {r['frechet_distance']:6.1f} {r['memorised_share']:6.1%} "
+              f"{r['rarest_share']:9.1%} {asked:>6}")
 
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
 variant_table(QUALITY, ["cdcgan", "cdcgan-concat"])
@@ -506,10 +505,11 @@ by_hand = np.mean(np.maximum(0, 1 - real_out)) + np.mean(np.maximum(0, 1 + fake_
 print(T("bisagra, J(D):", "hinge, J(D):"), f"{by_hand:.6f}",
       f"{float(losses.hinge_discriminator_loss(real_out, fake_out)):.6f}",
       "| J(G):", f"{-np.mean(fake_out):.6f}", f"{float(losses.hinge_generator_loss(fake_out)):.6f}")
-# es: un crítico lineal f(x) = w·x + b tiene el mismo gradiente w en todas partes: la penalización es (‖w‖ − 1)²
-# pt: um crítico linear f(x) = w·x + b tem o mesmo gradiente w em todo lugar: a penalização é (‖w‖ − 1)²
+# es: un crítico lineal f(x) = w·x + b tiene el gradiente w en todas partes: penalización (‖w‖ − 1)²
+# pt: um crítico linear f(x) = w·x + b tem o gradiente w em todo lugar: penalização (‖w‖ − 1)²
+init = keras.initializers.RandomNormal(seed=4)
 critic = keras.Sequential([keras.Input((4, 4, 1)), keras.layers.Flatten(),
-                          keras.layers.Dense(1, kernel_initializer=keras.initializers.RandomNormal(seed=4))])
+                          keras.layers.Dense(1, kernel_initializer=init)])
 w = critic.layers[-1].kernel.numpy()
 rng = np.random.default_rng(1)
 real, fake = tf.constant(rng.normal(size=(2, 8, 4, 4, 1)), tf.float32)
@@ -531,11 +531,11 @@ print(T("penalización:", "penalização:"), f"{(np.linalg.norm(w) - 1) ** 2:.6f
 
 # %% tags=["nbval-ignore-output"]
 gc.seed_everything(0)
-wgan = train.GAN(*models.build_pair("course", d_batch_norm=False), recipe="course", loss="wgan-gp", n_critic=5,
-                 seed=0)
+generator, critic = models.build_pair("course", d_batch_norm=False)   # es: crítico sin BN | pt: crítico sem BN
+wgan = train.GAN(generator, critic, recipe="course", loss="wgan-gp", n_critic=5, seed=0)
 wgan_dir = train.new_run_folder("runs", "08_wgan_gp")
-wgan_history = train.fit(wgan, images[use], labels=labels[use], epochs=gc.pick(None, 2), minutes=2, out=wgan_dir,
-                         verbose=False, on_epoch=report)
+wgan_history = train.fit(wgan, images[use], labels=labels[use], epochs=gc.pick(None, 2), minutes=2,
+                         out=wgan_dir, verbose=False, on_epoch=report)
 
 # %% [markdown] lang="es"
 # Con la entropía cruzada, `d_real` y `d_fake` son probabilidades: $D(x)$ y $D(G(z))$ en $[0, 1]$, y lo sano es
@@ -668,8 +668,9 @@ layers = [(4, 2), (4, 2), (4, 2), (4, 1), (4, 1)]              # es: (kernel, pa
 r = 1
 for k, s in reversed(layers):
     r = r * s + (k - s)
-patch = keras.Sequential([keras.Input((128, 128, 1))] + [keras.layers.Conv2D(1, k, strides=s, padding="same",
-                         use_bias=False, kernel_initializer="ones") for k, s in layers])
+convs = [keras.layers.Conv2D(1, k, strides=s, padding="same", use_bias=False, kernel_initializer="ones")
+         for k, s in layers]
+patch = keras.Sequential([keras.Input((128, 128, 1)), *convs])
 x = tf.zeros((1, 128, 128, 1))
 with tf.GradientTape() as tape:
     tape.watch(x)
