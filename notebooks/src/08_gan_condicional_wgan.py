@@ -67,7 +67,7 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 #
 # - **cGAN por concatenación** (Mirza y Osindero, 2014; el MNIST de carpedm20): $D(x, y)$ recibe la imagen con el
 #   *one-hot* pegado como 10 canales constantes. $D$ juzga la pareja «imagen, dígito».
-# - **AC-GAN** (Odena et al., 2017): $D$ solo ve la imagen, y además de «¿real?» **nombra la clase**; $G$ gana
+# - **AC-GAN** (Odena, Olah y Shlens, 2016): $D$ solo ve la imagen, y además de «¿real?» **nombra la clase**; $G$ gana
 #   también cuando $D$ reconoce en su falsa el dígito pedido (entropía cruzada).
 # - **Proyección** (Miyato y Koyama, 2018): $D$ calcula rasgos $\phi(x)$ y su logit es
 #   $w \cdot \phi(x) + b + e_y \cdot \phi(x)$, con una fila aprendida $e_y$ por dígito: «¿es un $y$ real?».
@@ -86,7 +86,7 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 #
 # - **cGAN por concatenação** (Mirza e Osindero, 2014; o MNIST do carpedm20): $D(x, y)$ recebe a imagem com o
 #   *one-hot* colado como 10 canais constantes. $D$ julga o par “imagem, dígito”.
-# - **AC-GAN** (Odena et al., 2017): $D$ só vê a imagem e, além de “real?”, **nomeia a classe**; $G$ ganha também
+# - **AC-GAN** (Odena, Olah e Shlens, 2016): $D$ só vê a imagem e, além de “real?”, **nomeia a classe**; $G$ ganha também
 #   quando $D$ reconhece na sua falsa o dígito pedido (entropia cruzada).
 # - **Projeção** (Miyato e Koyama, 2018): $D$ calcula características $\phi(x)$ e o seu logit é
 #   $w \cdot \phi(x) + b + e_y \cdot \phi(x)$, com uma linha aprendida $e_y$ por dígito: “é um $y$ real?”.
