@@ -410,8 +410,9 @@ for step, real in enumerate(batches.take(3), start=1):
 ours = generator.get_weights() + discriminator.get_weights()
 theirs = gan.generator.get_weights() + gan.discriminator.get_weights()
 difference = max(float(np.max(np.abs(a - b))) for a, b in zip(ours, theirs))
-print(T("pasos de cada optimizador:",
-        "passos de cada otimizador:"), int(d_optimizer.iterations), int(gan.d_optimizer.iterations))
+print(T("los dos optimizadores, los mismos pasos:", "os dois otimizadores, os mesmos passos:"),
+      int(d_optimizer.iterations) == int(gan.d_optimizer.iterations))   # es: 3 cada uno, o más si repites celdas
+                                                                        # pt: 3 cada, ou mais se repetir células
 print(T("mismos pesos (diferencia máxima < 1e-6):", "mesmos pesos (diferença máxima < 1e-6):"), difference < 1e-6)
 moved = max(float(np.max(np.abs(a - b))) for a, b in zip(generator.get_weights(), start_weights))
 print(T("los pesos de G se han movido (cambio máximo > 1e-4):",
@@ -658,6 +659,7 @@ except ValueError as error:
 # números. Que dígito sai é o próprio ruído que decide.
 
 # %%
+gc.seed_everything(0)                                      # es: los mismos pesos iniciales en cada ejecución | pt: os mesmos pesos iniciais a cada execução
 course_generator, course_discriminator = models.build_pair("course")
 print(T("entrada de G:", "entrada de G:"), course_generator.input.shape, T("(solo ruido)", "(só ruído)"))
 print(T("entradas de D:", "entradas de D:"), [tuple(x.shape) for x in course_discriminator.inputs],
@@ -1652,8 +1654,9 @@ print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.no
 # | resúmenes de TensorBoard (`d_loss`, `g_loss`, histogramas) | `fit(..., tensorboard=True)` → `logs/` |
 #
 # Dos diferencias de fondo: con `dataset=mnist` el **generador** de carpedm20 es condicional (recibe la clase del
-# dígito, `y_dim=10`, y su $D$ también); el nuestro no: solo $D$ usa las etiquetas. Y su discriminador devuelve la
-# sigmoide y además los logits, y las pérdidas usan los logits: la forma correcta.
+# dígito, `y_dim=10`, y su $D$ también); el nuestro no: solo $D$ usa las etiquetas (la GAN condicional de la lección
+# 08, `--model cdcgan`, sí recibe el dígito). Y su discriminador devuelve la sigmoide y además los logits, y las
+# pérdidas usan los logits: la forma correcta.
 
 # %% [markdown] lang="pt"
 # ## Da apresentação ao pacote
@@ -1675,8 +1678,9 @@ print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.no
 # | resumos do TensorBoard (`d_loss`, `g_loss`, histogramas) | `fit(..., tensorboard=True)` → `logs/` |
 #
 # Duas diferenças de fundo: com `dataset=mnist` o **gerador** de carpedm20 é condicional (recebe a classe do dígito,
-# `y_dim=10`, e o seu $D$ também); o nosso não: só $D$ usa os rótulos. E o seu discriminador devolve a sigmoide e
-# também os logits, e as perdas usam os logits: a forma correta.
+# `y_dim=10`, e o seu $D$ também); o nosso não: só $D$ usa os rótulos (a GAN condicional da lição 08,
+# `--model cdcgan`, recebe o dígito). E o seu discriminador devolve a sigmoide e também os logits, e as perdas usam
+# os logits: a forma correta.
 
 # %% [markdown] lang="es"
 # ### Entrenar desde la terminal
