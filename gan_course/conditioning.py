@@ -2,7 +2,7 @@
 
 * :func:`plot_conditioning` draws the four ways lesson 08 compares, as block diagrams: the conditional GAN
   by concatenation (Mirza & Osindero 2014; the one-hot goes into G next to z and into D as extra image
-  channels, ``models.dcgan_discriminator(concat=k)``), AC-GAN (Odena et al. 2017; D also names the class,
+  channels, ``models.dcgan_discriminator(concat=k)``), AC-GAN (Odena, Olah & Shlens 2016; D also names the class,
   ``classes=k``), the projection discriminator (Miyato & Koyama 2018; ``projection=k``) and CC-GAN (Denton
   et al. 2016; the condition is the rest of the image, the road to Pix2Pix).
 * :func:`digit_latents` gives latent vectors (and labels) that ask a generator for given digits: a
