@@ -586,7 +586,7 @@ print(T("¿cambia la salida del ejemplo 0 al cambiar el resto del lote? entrenam
 # parâmetro: `{}` é esquecer o `training=`, `{"training": True}` é escrevê-lo.
 
 # %%
-real_images = data.to_float(images[rng.choice(len(images), 48, replace=False)])
+real_images = data.to_float(images[np.random.default_rng(4).choice(len(images), 48, replace=False)])
 z_steps = rng.normal(size=(3, 16, 100)).astype("float32")
 
 def gan_step(G, D, real, z, g_opt, d_opt, call_args):
