@@ -24,7 +24,7 @@ import numpy as np
 
 from . import config
 from .i18n import arg_error, register, t
-from .objective import DATASETS, gaussian_pair, integrate, js_divergence
+from .objective import DATASETS, _density, gaussian_pair, integrate, js_divergence
 from .plots import pyplot_figure
 from .validate import check_array, check_choice, check_float, check_int
 
@@ -34,10 +34,6 @@ register({
     "wasserstein.expected_same_size": {
         "es": "dos muestras 1-D del mismo tamaño (la fórmula ordenada empareja valor con valor)",
         "pt": "duas amostras 1-D do mesmo tamanho (a fórmula ordenada emparelha valor com valor)",
-    },
-    "wasserstein.expected_density": {
-        "es": "una densidad ≥ 0 con la misma forma que la malla x",
-        "pt": "uma densidade ≥ 0 com o mesmo formato da malha x",
     },
     "wasserstein.expected_critics": {
         "es": "los Critic1D que devuelve train_critic_1d",
@@ -61,13 +57,6 @@ register({
 
 
 # --------------------------------------------------------------------------- the distance itself
-def _density(name, values, x):
-    values = check_array(name, values, "wasserstein.expected_density", ndim=1)
-    if values.shape != x.shape or np.any(values < 0):
-        raise arg_error(name, values, "wasserstein.expected_density")
-    return values
-
-
 def cdf(x, density) -> np.ndarray:
     """``F(x) = ∫_{−∞}^x p`` on the grid ``x`` (cumulative trapezoids).  Visto en 08 §La distancia de Wasserstein."""
     x = check_array("x", x, ndim=1, min_size=2)
