@@ -28,6 +28,7 @@ import numpy as np
 
 from . import config, data, distribute, models
 from .i18n import arg_error, register, t
+from .validate import int_from_text
 
 DEFAULT_MINUTES = 3.0   # with neither --epochs nor --minutes: train for this long
 DEFAULT_EPOCHS = 100    # only with --minutes 0 (no time limit) and no --epochs
@@ -88,7 +89,6 @@ register({
                                  "GAN_COURSE_CPU_DEVICES=N CPU lógicas) o multiworker (varias máquinas, TF_CONFIG)",
                            "pt": "default (um dispositivo), mirrored (todas as GPUs desta máquina, ou "
                                  "GAN_COURSE_CPU_DEVICES=N CPUs lógicas) ou multiworker (várias máquinas, TF_CONFIG)"},
-    "cli_train.expected_int": {"es": "un entero ≥ {low}", "pt": "um inteiro ≥ {low}"},
     "cli_train.expected_minutes": {"es": "un número de minutos ≥ 0 (0 = sin límite)",
                                    "pt": "um número de minutos ≥ 0 (0 = sem limite)"},
     "cli_train.expected_number": {"es": "un número en [0, 0.5)", "pt": "um número em [0, 0.5)"},
@@ -134,13 +134,7 @@ def add_arguments(parser):
 
 
 def _int(name, text, low, expected=None):
-    try:
-        value = int(text)
-    except (TypeError, ValueError):
-        raise arg_error(name, text, expected or "cli_train.expected_int", low=low) from None
-    if value < low:
-        raise arg_error(name, value, expected or "cli_train.expected_int", low=low)
-    return value
+    return int_from_text(name, text, low, expected=expected)
 
 
 def _minutes(text):

@@ -30,7 +30,7 @@ import json
 import os
 
 from .i18n import arg_error, register
-from .validate import check_choice
+from .validate import check_choice, int_from_text
 
 STRATEGIES = ("default", "mirrored", "multiworker")
 CPU_DEVICES_ENV = "GAN_COURSE_CPU_DEVICES"
@@ -68,13 +68,7 @@ def cpu_devices() -> int | None:
     text = os.environ.get(CPU_DEVICES_ENV, "").strip()
     if not text:
         return None
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise arg_error(CPU_DEVICES_ENV, text, "distribute.expected_devices", name=CPU_DEVICES_ENV)
-    return n
+    return int_from_text(CPU_DEVICES_ENV, text, 1, expected="distribute.expected_devices", name=CPU_DEVICES_ENV)
 
 
 def tf_config() -> dict:

@@ -36,6 +36,7 @@ import numpy as np
 from . import classifier
 from .data import mnist_split, to_float
 from .i18n import arg_error, register, t
+from .validate import check_float, check_int
 
 DEFAULT_N = 2000          # generated images scored by ``evaluate`` (and the default scorer)
 MEMORISATION_QUANTILE = 0.01  # a generated digit is "memorised" if closer to the training set than 99 % of held-out
@@ -63,6 +64,10 @@ register({
         "es": "un entero ≥ {d} (la dimensión de las características del clasificador)",
         "pt": "um inteiro ≥ {d} (a dimensão das características do classificador)",
     },
+    "metrics.expected_requested": {
+        "es": "un dígito pedido por imagen: forma ({n},)",
+        "pt": "um dígito pedido por imagem: formato ({n},)",
+    },
     "metrics.expected_generator": {
         "es": "un generador que reciba vectores latentes (N, …) y devuelva dígitos (N, 28, 28, 1) en [-1, 1]",
         "pt": "um gerador que receba vetores latentes (N, …) e devolva dígitos (N, 28, 28, 1) em [-1, 1]",
@@ -71,8 +76,6 @@ register({
         "es": "una carpeta de ejecución existente con generator.keras",
         "pt": "uma pasta de execução existente com generator.keras",
     },
-    "metrics.expected_seed": {"es": "un entero ≥ 0", "pt": "um inteiro ≥ 0"},
-    "metrics.expected_quantile": {"es": "un número en (0, 1)", "pt": "um número em (0, 1)"},
     "metrics.expected_references": {
         "es": "imágenes de referencia (M, 28, 28[, 1]) con M ≥ 1, uint8 o float en [-1, 1]",
         "pt": "imagens de referência (M, 28, 28[, 1]) com M ≥ 1, uint8 ou float em [-1, 1]",
@@ -148,10 +151,10 @@ def frechet_distance(features_a, features_b) -> float:
     a, b = _features(features_a, "features_a"), _features(features_b, "features_b")
     d = a.shape[1]
     if b.shape[1] != d:
-        raise arg_error("features_b", np.asarray(features_b), t("metrics.expected_same_dim", d=d))
+        raise arg_error("features_b", np.asarray(features_b), "metrics.expected_same_dim", d=d)
     for name, f in (("features_a", a), ("features_b", b)):
         if len(f) < d:
-            raise arg_error(name, np.asarray(f), t("metrics.expected_enough", d=d))
+            raise arg_error(name, np.asarray(f), "metrics.expected_enough", d=d)
     mu_a, mu_b = a.mean(axis=0), b.mean(axis=0)
     cov_a, cov_b = np.atleast_2d(np.cov(a, rowvar=False)), np.atleast_2d(np.cov(b, rowvar=False))
     root_a = _sqrt_psd(cov_a)
@@ -244,13 +247,8 @@ def memorisation_threshold(quantile: float = MEMORISATION_QUANTILE) -> float:
     held-out real digits: only 1 % of real digits the GAN never saw are that close to one it did.
     Visto en 06 §¿Copia o crea?.
     """
-    try:
-        ok = 0.0 < float(quantile) < 1.0 and not isinstance(quantile, bool)
-    except (TypeError, ValueError):
-        ok = False
-    if not ok:
-        raise arg_error("quantile", quantile, "metrics.expected_quantile")
-    key = ("memorisation", float(quantile))
+    quantile = check_float("quantile", quantile, 0, 1, low_open=True, high_open=True)
+    key = ("memorisation", quantile)
     if key not in _REFERENCE:
         x_train, _ = mnist_split("train")
         x_held, _ = mnist_split("held_out")
@@ -279,7 +277,8 @@ def score_images(images, model=None) -> dict:
     probs, feats = classifier_outputs(images, model)
     _, real_feats = _held_out_features(model)
     if len(feats) < real_feats.shape[1]:
-        raise arg_error("images", classifier.as_digits(images), t("metrics.expected_enough", d=real_feats.shape[1]))
+        raise arg_error("images", classifier.as_digits(images), "metrics.expected_enough",
+                        d=real_feats.shape[1])
     return _summary(probs, frechet_distance(feats, real_feats), memorisation_share(images))
 
 
@@ -306,17 +305,15 @@ def reference_scores(n: int = DEFAULT_N, model=None) -> dict:
 
 def _check_n(n):
     d = classifier.FEATURE_DIM
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < d:
-        raise arg_error("n", n, t("metrics.expected_n", d=d))
-    return int(n)
+    return check_int("n", n, d, expected="metrics.expected_n", d=d)
 
 
 # --- generators -----------------------------------------------------------------------------
 
 def latent_batch(generator, n: int, seed: int = 0) -> np.ndarray:
     """``n`` standard-normal latent vectors shaped for ``generator``'s input (seeded, float32)."""
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise arg_error("seed", seed, "metrics.expected_seed")
+    n = check_int("n", n, 1)
+    seed = check_int("seed", seed, 0)
     try:
         shape = tuple(generator.inputs[0].shape[1:])
     except (AttributeError, IndexError, TypeError):
@@ -334,6 +331,7 @@ def requested_digits(generator, n: int, seed: int = 0) -> np.ndarray | None:
     """
     from .models import generator_classes, generator_conditional
 
+    n = check_int("n", n, 1)
     k = generator_classes(generator)
     if not k:
         return None
@@ -347,7 +345,7 @@ def requested_share(images, requested, model=None) -> float:
     probs, _ = classifier_outputs(images, model)
     requested = np.asarray(requested)
     if requested.shape != (len(probs),):
-        raise arg_error("requested", requested.shape, "metrics.expected_probs")
+        raise arg_error("requested", requested, "metrics.expected_requested", n=len(probs))
     return float(np.mean(probs.argmax(axis=1) == requested))
 
 
@@ -358,6 +356,7 @@ def sample(generator, n: int, seed: int = 0, batch_size: int = 500) -> np.ndarra
     0, 1, …, 9 in turn, so every class gets the same share.
     """
     z = latent_batch(generator, n, seed)
+    batch_size = check_int("batch_size", batch_size, 1)
     inputs = [z]
     if len(generator.inputs) == 2:
         from .models import generator_classes
@@ -385,8 +384,7 @@ def make_scorer(n: int = 1000, seed: int = 0, model=None):
     Visto en 01 §Del clasificador al juez (y en 06).
     """
     n = _check_n(n)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise arg_error("seed", seed, "metrics.expected_seed")
+    seed = check_int("seed", seed, 0)
     classifier.feature_model(model)      # load the weights and the held-out features once, now
     _held_out_features(model)
 

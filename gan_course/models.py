@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .i18n import arg_error, messages, register
-from .validate import check_choice
+from .i18n import arg_error, register
+from .validate import check_choice, check_int
 
 
 class _Keras:
@@ -61,8 +61,10 @@ register({
         "es": "(28, 28, 1): este par solo existe para MNIST",
         "pt": "(28, 28, 1): este par só existe para o MNIST",
     },
-    "models.expected_positive": {"es": "un entero ≥ 1", "pt": "um inteiro ≥ 1"},
-    "models.expected_kernel": {"es": "un entero ≥ 2", "pt": "um inteiro ≥ 2"},
+    "models.expected_code": {"es": "un entero entre 2 y z_dim ({z_dim}): el código se lee de los primeros "
+                                   "números de z",
+                             "pt": "um inteiro entre 2 e z_dim ({z_dim}): o código é lido dos primeiros "
+                                   "números de z"},
     "models.expected_output": {"es": "'logits' o 'probability'", "pt": "'logits' ou 'probability'"},
     "models.expected_class_logits": {"es": "'logits' (un discriminador con clases devuelve logits)",
                                      "pt": "'logits' (um discriminador com classes devolve logits)"},
@@ -131,12 +133,6 @@ def _bn(name):
     return keras.layers.BatchNormalization(gamma_initializer=_gamma_init(), name=name)
 
 
-def _check_int(name, value, minimum=1, expected="models.expected_positive"):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise arg_error(name, value, expected)
-    return int(value)
-
-
 def _check_output(output):
     if output not in ("logits", "probability"):
         raise arg_error("output", output, "models.expected_output")
@@ -198,23 +194,21 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     """
     start, steps = upsampling_plan(image_shape)
     check_choice("upsample", upsample, UPSAMPLES)
-    z_dim = _check_int("z_dim", z_dim)
-    width = _check_int("width", width)
-    kernel_size = _check_int("kernel_size", kernel_size, 2, "models.expected_kernel")
+    z_dim = check_int("z_dim", z_dim, 1)
+    width = check_int("width", width, 1)
+    kernel_size = check_int("kernel_size", kernel_size, 2)
     channels = int(image_shape[-1])
     filters = width * 2 ** (steps - 1)
 
     z = keras.Input((z_dim,), name="z")
     inputs, x = z, z
     if conditional:  # a second input, the digit to draw (an integer), as a one-hot code
-        conditional = _check_int("conditional", conditional, 2)
+        conditional = check_int("conditional", conditional, 2)
         label = keras.Input((), dtype="int32", name="label")
         code = keras.layers.CategoryEncoding(conditional, output_mode="one_hot", name="code")(label)
         inputs, x = [z, label], keras.layers.Concatenate(name="z_code")([z, code])
     elif classes:  # the first `classes` numbers of z choose a digit: the largest wins (a one-hot code)
-        classes = _check_int("classes", classes, 2)
-        if classes > z_dim:
-            raise arg_error("classes", classes, "models.expected_positive")
+        classes = check_int("classes", classes, 2, z_dim, expected="models.expected_code", z_dim=z_dim)
         pick = keras.layers.Dense(classes, use_bias=False, trainable=False, name="code_pick",
                                   kernel_initializer=keras.initializers.Identity(gain=CODE_SHARPNESS))(z)
         code = keras.layers.Softmax(name="code")(pick)
@@ -262,19 +256,19 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     Visto en 05 §Reglas DCGAN, 06 §La receta del curso y 08 §Tres maneras de condicionar.
     """
     start, steps = upsampling_plan(image_shape)
-    width = _check_int("width", width)
-    kernel_size = _check_int("kernel_size", kernel_size, 2, "models.expected_kernel")
+    width = check_int("width", width, 1)
+    kernel_size = check_int("kernel_size", kernel_size, 2)
     _check_output(output)
     image = keras.Input(tuple(int(v) for v in image_shape), name="image")
     x = image
     filters = width
     if projection:
-        projection = _check_int("projection", projection, 2)
+        projection = check_int("projection", projection, 2)
         if output != "logits":
             raise arg_error("output", output, "models.expected_class_logits")
     label = None
     if concat:  # CGAN: "this is meant to be a 7" as 10 constant channels, one of them all ones
-        concat = _check_int("concat", concat, 2)
+        concat = check_int("concat", concat, 2)
         if projection:
             raise arg_error("concat", concat, "models.expected_one_condition")
         label = keras.layers.Input((), dtype="int32", name="label")
@@ -291,7 +285,7 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         filters *= 2
     x = keras.layers.Flatten(name="flatten")(x)
     if classes:  # one real/fake logit, then one logit per class (a "semi-supervised" discriminator)
-        classes = _check_int("classes", classes, 2)
+        classes = check_int("classes", classes, 2)
         if output != "logits":
             raise arg_error("output", output, "models.expected_class_logits")
     if projection:  # Miyato & Koyama 2018: logit = ψ(φ(x)) + ⟨embed(y), φ(x)⟩ — "is this a real 7?"
@@ -380,7 +374,7 @@ def rivera_generator(z_dim: int = 20, *, batch_norm: bool = True, name: str = "g
     LeakyReLU with slope 0.01 and batch normalization between layers, ``tanh`` output
     (28×28×1).  Visto en 06 §El par del cuaderno.
     """
-    z_dim = _check_int("z_dim", z_dim)
+    z_dim = check_int("z_dim", z_dim, 1)
     z = keras.Input((z_dim,), name="z")
     x = keras.layers.Dense(7 * 7 * 256, use_bias=not batch_norm, name="project")(z)
     x = keras.layers.Reshape((7, 7, 256), name="reshape")(x)
@@ -424,7 +418,7 @@ def tutorial_generator(z_dim: int = 100, *, name: str = "generator"):
     Kept as published (LeakyReLU with Keras' default slope 0.3, Glorot initialisation) to
     compare recipes.  Visto en 06 §De la presentación al paquete.
     """
-    z_dim = _check_int("z_dim", z_dim)
+    z_dim = check_int("z_dim", z_dim, 1)
     z = keras.Input((z_dim,), name="z")
     x = keras.layers.Dense(7 * 7 * 256, use_bias=False, name="project")(z)
     x = keras.layers.BatchNormalization(name="bn_0")(x)
@@ -476,8 +470,7 @@ def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | N
     ``batch_norm`` switches BN in the generator (not in ``tutorial``).  Visto en 06 §Las dos redes.
     """
     if model not in FAMILIES:
-        raise arg_error("model", model, {lang: text.format(names=", ".join(FAMILIES))
-                                         for lang, text in messages()["models.expected_family"].items()})
+        raise arg_error("model", model, "models.expected_family", names=", ".join(FAMILIES))
     z_dim = RECIPES[model]["z_dim"] if z_dim is None else z_dim
     if model in ("course", "cdcgan", "plain", "colour", "dcgan"):
         r = RECIPES[model]
@@ -543,8 +536,7 @@ def check_pair(generator, discriminator) -> None:
     d_in = tuple(int(v) for v in discriminator.inputs[0].shape[1:])
     g_out = tuple(int(v) for v in generator.outputs[0].shape[1:])
     if g_out != d_in:
-        expected = {lang: text.format(shape=d_in) for lang, text in messages()["models.expected_pair"].items()}
-        raise arg_error("generator", f"{generator.name} → {g_out}", expected)
+        raise arg_error("generator", f"{generator.name} → {g_out}", "models.expected_pair", shape=d_in)
 
 
 def reset_weights(model, seed: int | None = None):
@@ -558,7 +550,7 @@ def reset_weights(model, seed: int | None = None):
     """
     _check_model("model", model)
     if seed is not None:
-        seed = _check_int("seed", seed, 0)
+        seed = check_int("seed", seed, 0)
     rng = np.random.default_rng(seed) if seed is not None else None
     for layer in _all_layers(model):
         for attr in ("kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance"):

@@ -150,10 +150,6 @@ register({
 # ---------------------------------------------------------------------------------------------
 # checks
 
-def _positive(name, value):
-    return check_float(name, value, 0, low_open=True)
-
-
 def _wrt(wrt):
     return check_choice("wrt", wrt, WRT, expected="objective.expected_wrt")
 
@@ -199,7 +195,7 @@ def gaussian_pdf(x, mean=0.0, std=1.0):
     Both the ``2σ²`` in the exponent and the ``σ·√(2π)`` in front matter: the density must
     integrate to 1 and have variance σ².  Visto en 04 §El discriminador óptimo.
     """
-    std = _positive("std", std)
+    std = check_float("std", std, 0, low_open=True)
     mean = check_float("mean", mean)
     x = check_array("x", x, "objective.expected_numbers", min_size=0)
     return np.exp(-0.5 * ((x - mean) / std) ** 2) / (std * math.sqrt(2.0 * math.pi))
@@ -256,7 +252,7 @@ class Mixture1D:
     def window(self, margin: float = 4.0) -> tuple:
         """The x range shown in plots: every component ± ``margin`` standard deviations, and at
         least [−3, 3] (where an untrained generator puts its samples)."""
-        margin = _positive("margin", margin)
+        margin = check_float("margin", margin, 0, low_open=True)
         lo = min(m - margin * s for m, s in zip(self.means, self.stds))
         hi = max(m + margin * s for m, s in zip(self.means, self.stds))
         return float(min(lo, -3.0)), float(max(hi, 3.0))
@@ -278,7 +274,7 @@ def gaussian_log_likelihood(samples, mean, std) -> float:
     Visto en 04 §Modelos generativos y máxima verosimilitud.
     """
     x = _samples(samples)
-    std = _positive("std", std)
+    std = check_float("std", std, 0, low_open=True)
     mean = check_float("mean", mean)
     return float(np.mean(-0.5 * ((x - mean) / std) ** 2 - math.log(std * math.sqrt(2 * math.pi))))
 
@@ -306,7 +302,7 @@ def kde(samples, x, bandwidth=None):
     x = check_array("x", x, "objective.expected_numbers", min_size=0)
     if bandwidth is None:
         bandwidth = max(1.06 * float(s.std()) * len(s) ** (-0.2), 0.02)
-    h = _positive("bandwidth", bandwidth)
+    h = check_float("bandwidth", bandwidth, 0, low_open=True)
     u = (x.reshape(-1, 1) - s.reshape(1, -1)) / h
     return (np.exp(-0.5 * u * u).sum(axis=1) / (len(s) * h * math.sqrt(2 * math.pi))).reshape(x.shape)
 
@@ -334,7 +330,7 @@ def mode_coverage(samples, mixture, radius: float = 2.0) -> np.ndarray:
     s = _samples(samples)
     if not isinstance(mixture, Mixture1D):
         raise arg_error("mixture", mixture, "objective.expected_mixture")
-    radius = _positive("radius", radius)
+    radius = check_float("radius", radius, 0, low_open=True)
     z = np.abs(s.reshape(-1, 1) - np.asarray(mixture.means)) / np.asarray(mixture.stds)
     nearest = np.argmin(z, axis=1)
     peak = np.where(z[np.arange(len(s)), nearest] <= radius, nearest, len(mixture.means))
@@ -362,7 +358,7 @@ def integration_grid(means, stds, n: int = 20001, margin: float = 12.0) -> np.nd
     stds = np.atleast_1d(check_array("stds", stds, "objective.expected_mixture", ndim=(0, 1)))
     if stds.shape != means.shape or np.any(stds <= 0):
         raise arg_error("stds", stds, "objective.expected_mixture")
-    margin = _positive("margin", margin)
+    margin = check_float("margin", margin, 0, low_open=True)
     return np.linspace(float(np.min(means - margin * stds)), float(np.max(means + margin * stds)),
                        check_int("n", n, 3))
 
@@ -453,7 +449,7 @@ def gaussian_pair(mu_data=0.0, mu_g=0.0, std_data=1.0, std_g=1.0, n: int = 20001
     for name, value in (("mu_data", mu_data), ("mu_g", mu_g)):
         check_float(name, value)
     for name, value in (("std_data", std_data), ("std_g", std_g)):
-        _positive(name, value)
+        check_float(name, value, 0, low_open=True)
     x = integration_grid([mu_data, mu_g], [std_data, std_g], n=n)
     return x, gaussian_pdf(x, mu_data, std_data), gaussian_pdf(x, mu_g, std_g)
 
@@ -619,7 +615,7 @@ def jsd_curve(distances, std: float = 1.0):
     """
     jsd, val = [], []
     distances = check_array("distances", distances, "objective.expected_numbers", ndim=(0, 1))
-    std = _positive("std", std)
+    std = check_float("std", std, 0, low_open=True)
     for d in np.atleast_1d(distances):
         x, p, q = gaussian_pair(0.0, float(d), std, std)
         jsd.append(js_divergence(p, q, x))
@@ -633,7 +629,7 @@ def plot_jsd_vs_distance(max_distance: float = 8.0, n: int = 81):
 
     Visto en 04 §Jensen-Shannon.
     """
-    d = np.linspace(0.0, _positive("max_distance", max_distance), check_int("n", n, 2))
+    d = np.linspace(0.0, check_float("max_distance", max_distance, 0, low_open=True), check_int("n", n, 2))
     jsd, val = jsd_curve(d)
     fig = pyplot_figure((6.4, 3.6))
     ax = fig.add_subplot(1, 1, 1)

@@ -45,6 +45,7 @@ from . import distribute, losses, models
 from ._tf import keras, tf
 from .gif import image_grid, write_gif
 from .i18n import arg_error, register, t
+from .validate import check_float, check_int
 
 register({
     "train.epoch": {"es": "Época {epoch}/{epochs}", "pt": "Época {epoch}/{epochs}"},
@@ -76,6 +77,7 @@ register({
                               "pt": "um inteiro ≥ 1 (o total de épocas), ou None com um limite de minutos"},
     "train.expected_nonnegative": {"es": "un número ≥ 0", "pt": "um número ≥ 0"},
     "train.expected_augment": {"es": "uno de {names}", "pt": "um de {names}"},
+    "train.expected_loss": {"es": "una familia de pérdidas: {names}", "pt": "uma família de perdas: {names}"},
     "train.expected_labels": {"es": "las etiquetas (0 … {k}-1) de las imágenes reales: este discriminador "
                                     "también aprende las clases",
                               "pt": "os rótulos (0 … {k}-1) das imagens reais: este discriminador também "
@@ -94,7 +96,6 @@ register({
                                     "d_batch_norm=False))"},
     "train.expected_option": {"es": "una de las opciones {names}", "pt": "uma das opções {names}"},
     "train.expected_minutes": {"es": "minutos > 0, o None (sin límite)", "pt": "minutos > 0, ou None (sem limite)"},
-    "train.expected_positive": {"es": "un entero ≥ 1", "pt": "um inteiro ≥ 1"},
     "train.expected_lr": {"es": "un número > 0", "pt": "um número > 0"},
     "train.expected_beta": {"es": "un número en [0, 1)", "pt": "um número em [0, 1)"},
     "train.expected_form": {
@@ -160,32 +161,20 @@ LOSS_KEYS = ("d_loss", "g_loss", "d_real", "d_fake")
 STEPS_PER_EXECUTION = 16
 
 
-def _positive_int(name, value, key="train.expected_positive"):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise arg_error(name, value, key)
-    return int(value)
-
-
-def _float(name, value, ok, key):
-    try:
-        good = not isinstance(value, bool) and math.isfinite(float(value)) and ok(float(value))
-    except (TypeError, ValueError):
-        good = False
-    if not good:
-        raise arg_error(name, value, key)
-    return float(value)
+def _positive_int(name, value, key=None):
+    return check_int(name, value, 1, expected=key)
 
 
 def _positive_float(name, value, key="train.expected_lr"):
-    return _float(name, value, lambda v: v > 0, key)
+    return check_float(name, value, 0, low_open=True, expected=key)
 
 
 def _nonnegative_float(name, value):
-    return _float(name, value, lambda v: v >= 0, "train.expected_nonnegative")
+    return check_float(name, value, 0, expected="train.expected_nonnegative")
 
 
 def _unit_float(name, value):
-    return _float(name, value, lambda v: 0 <= v < 1, "train.expected_beta")
+    return check_float(name, value, 0, 1, high_open=True, expected="train.expected_beta")
 
 
 class GAN:
@@ -257,7 +246,7 @@ class GAN:
         o["r1_every"] = _positive_int("r1_every", o["r1_every"])
         o["n_critic"] = _positive_int("n_critic", o["n_critic"])
         if o["loss"] not in losses.FAMILIES:
-            raise arg_error("loss", o["loss"], "train.expected_augment", names=", ".join(losses.FAMILIES))
+            raise arg_error("loss", o["loss"], "train.expected_loss", names=", ".join(losses.FAMILIES))
         o["augment_shift"] = _positive_int("augment_shift", o["augment_shift"])
         o["label_smoothing"] = losses.check_label_smoothing(o["label_smoothing"])
         self.generator, self.discriminator = generator, discriminator

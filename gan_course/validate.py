@@ -9,6 +9,7 @@ read::
     from .validate import check_array, check_choice, check_float, check_int
 
     steps = check_int("steps", steps, minimum=1)                       # 1, 2, 3, ... (no bools, no 2.0)
+    epochs = int_from_text("--epochs", text, minimum=1)                 # "12" from a command line or a variable
     rate = check_float("learning_rate", rate, minimum=0, low_open=True)  # finite and > 0
     form = check_choice("form", form, ("logits", "probability"))
     x = check_array("x", x, "conv.expected_input", ndim=(2, 3, 4))     # float64, finite, not empty
@@ -33,7 +34,7 @@ import numpy as np
 
 from .i18n import arg_error, register
 
-__all__ = ["is_int", "check_int", "check_float", "check_choice", "check_array", "check_images"]
+__all__ = ["is_int", "check_int", "int_from_text", "check_float", "check_choice", "check_array", "check_images"]
 
 register({
     "validate.int": {"es": "un entero", "pt": "um inteiro"},
@@ -62,23 +63,49 @@ def _is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
 
 
-def check_int(name: str, value, minimum: int | None = None, maximum: int | None = None, *,
+def _int_expected(minimum, maximum, expected, fields):
+    """The message key (and its fields) for an integer within ``[minimum, maximum]``."""
+    if expected is not None:
+        return expected, fields
+    if minimum is not None and maximum is not None:
+        expected = "validate.int_range"
+    elif minimum is not None:
+        expected = "validate.int_min"
+    elif maximum is not None:
+        expected = "validate.int_max"
+    else:
+        expected = "validate.int"
+    return expected, {"minimum": minimum, "maximum": maximum}
+
+
+def check_int(name: str, value, /, minimum: int | None = None, maximum: int | None = None, *,
               expected=None, **fields) -> int:
     """``value`` as an ``int`` if it is an integer in ``[minimum, maximum]`` (either bound optional)."""
-    if expected is None:
-        if minimum is not None and maximum is not None:
-            expected = "validate.int_range"
-        elif minimum is not None:
-            expected = "validate.int_min"
-        elif maximum is not None:
-            expected = "validate.int_max"
-        else:
-            expected = "validate.int"
-        fields = {"minimum": minimum, "maximum": maximum}
+    return _bounded_int(name, value, value, minimum, maximum, expected, fields)
+
+
+def _bounded_int(name, value, shown, minimum, maximum, expected, fields) -> int:
     if not is_int(value) or (minimum is not None and value < minimum) \
             or (maximum is not None and value > maximum):
-        raise arg_error(name, value, expected, **fields)
+        expected, fields = _int_expected(minimum, maximum, expected, fields)
+        raise arg_error(name, shown, expected, **fields)
     return int(value)
+
+
+def int_from_text(name: str, text, /, minimum: int | None = None, maximum: int | None = None, *,
+                  expected=None, **fields) -> int:
+    """:func:`check_int` for text (a command-line option, an environment variable): ``"12"`` → ``12``.
+
+    An integer is accepted as it is; text that is not a whole number (``"2.5"``, ``"two"``, ``""``)
+    is refused with the same message as an integer out of bounds, showing the text received.
+    """
+    value = text
+    if isinstance(text, str):
+        try:
+            value = int(text.strip())
+        except ValueError:
+            value = None
+    return _bounded_int(name, value, text, minimum, maximum, expected, fields)
 
 
 def _bound_text(minimum, maximum, low_open, high_open):
@@ -92,7 +119,7 @@ def _bound_text(minimum, maximum, low_open, high_open):
     return "validate.number", {}
 
 
-def check_float(name: str, value, minimum: float | None = None, maximum: float | None = None, *,
+def check_float(name: str, value, /, minimum: float | None = None, maximum: float | None = None, *,
                 low_open: bool = False, high_open: bool = False, expected=None, **fields) -> float:
     """``value`` as a ``float`` if it is a finite real number within the bounds.
 
@@ -111,7 +138,7 @@ def check_float(name: str, value, minimum: float | None = None, maximum: float |
     return float(value)
 
 
-def check_choice(name: str, value, choices, *, expected=None, **fields):
+def check_choice(name: str, value, /, choices, *, expected=None, **fields):
     """``value`` if it is one of ``choices`` (compared by type and value: ``1`` is not ``True``)."""
     choices = tuple(choices)
     if not any(type(value) is type(c) and value == c for c in choices):
@@ -121,7 +148,7 @@ def check_choice(name: str, value, choices, *, expected=None, **fields):
     return value
 
 
-def check_array(name: str, value, expected="validate.array", *, ndim=None, min_size: int = 1,
+def check_array(name: str, value, /, expected="validate.array", *, ndim=None, min_size: int = 1,
                 finite: bool = True, dtype=np.float64, **fields) -> np.ndarray:
     """``value`` as a NumPy array of ``dtype`` (float64 by default).
 
@@ -142,7 +169,7 @@ def check_array(name: str, value, expected="validate.array", *, ndim=None, min_s
     return arr
 
 
-def check_images(name: str, images, *, ndim=(3, 4), expected="validate.images", **fields) -> np.ndarray:
+def check_images(name: str, images, /, *, ndim=(3, 4), expected="validate.images", **fields) -> np.ndarray:
     """Images as the course stores them: uint8 [0, 255], or float in [-1, 1] (a hair of rounding
     above 1 is clipped), never empty, never NaN.  Returns a uint8 or float32 array with ``ndim`` axes
     (an int or a tuple of allowed ones); shapes and channels are the caller's to check.

@@ -168,3 +168,22 @@ def test_reset_weights_redraws_and_is_reproducible():
     assert not np.allclose(first[0], G.get_weights()[0])
     with pytest.raises(ValueError, match="model"):
         models.reset_weights("G")
+
+
+def test_integer_settings_say_what_they_need():
+    """Each integer of a builder is refused with its own bound; a code longer than z says so."""
+    def message(call, lang="es"):
+        with i18n.language(lang):
+            with pytest.raises(ValueError) as info:
+                call()
+        return str(info.value)
+
+    assert "un entero ≥ 2" in message(lambda: models.dcgan_discriminator(projection=1))
+    assert "um inteiro ≥ 1" in message(lambda: models.dcgan_generator(z_dim=0), "pt")
+    code = message(lambda: models.dcgan_generator(z_dim=5, classes=10))
+    assert "`classes`" in code and "z_dim (5)" in code and "≥ 1" not in code
+    with i18n.language("pt"):
+        family = message(lambda: models.build_pair("nope"), "pt")
+        pair = message(lambda: models.check_pair(models.course_generator(),
+                                                 models.dcgan_discriminator((32, 32, 3))), "pt")
+    assert "esperava-se um de course" in family and "formato de entrada do discriminador (32, 32, 3)" in pair

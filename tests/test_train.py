@@ -267,3 +267,13 @@ def test_the_course_recipe_learns_the_digits_with_its_class_head():
     clear = train._ambiguity(np.eye(10, dtype=np.float32)[:8] * 50)    # one sure class each, 8 classes
     assert float(ambiguous) == pytest.approx(0.0, abs=1e-5)           # H(each) = H(marginal) = log 10
     assert float(clear) == pytest.approx(-np.log(8), abs=1e-3)         # 0 − H(uniform over 8)
+
+
+def test_a_bad_loss_is_reported_as_a_loss():
+    G, D = models.build_pair("plain")
+    for lang, word in (("es", "se esperaba"), ("pt", "esperava-se")):
+        with gc.i18n.language(lang), pytest.raises(ValueError) as info:
+            train.GAN(G, D, loss="l2")
+        message = str(info.value)
+        assert "`loss`" in message and "'l2'" in message and word in message, message
+        assert "hinge" in message and "translate" not in message, message  # the loss families, not augment's

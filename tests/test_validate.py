@@ -107,3 +107,20 @@ def test_check_images():
 def test_is_int():
     assert is_int(3) and is_int(np.int8(3))
     assert not is_int(True) and not is_int(3.0) and not is_int("3") and not is_int(np.bool_(True))
+
+
+def test_int_from_text_reads_a_command_line_or_environment_value():
+    from gan_course.validate import int_from_text
+
+    assert int_from_text("--epochs", "12", 1) == 12 and int_from_text("--epochs", " 3 ", 1) == 3
+    assert int_from_text("--seed", 5, 0) == 5                       # already an integer: kept
+    for text in ("2.5", "two", "", "0", None, True):
+        es = _message(lambda: int_from_text("--epochs", text, 1), "es")
+        assert "`--epochs`" in es and repr(text) in es and "un entero ≥ 1" in es
+    pt = _message(lambda: int_from_text("N", "x", 1, expected={"es": "N ≥ {n}", "pt": "N ≥ {n} (pt)"}, n=1), "pt")
+    assert "N ≥ 1 (pt)" in pt
+
+
+def test_a_field_called_name_goes_to_the_message():
+    i18n.register({"test.named": {"es": "como {name}=2", "pt": "como {name}=2"}})
+    assert "como VAR=2" in _message(lambda: check_int("VAR", 0, 1, expected="test.named", name="VAR"))
