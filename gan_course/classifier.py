@@ -64,6 +64,22 @@ register({
         "es": "etiquetas enteras 0–9, una por imagen",
         "pt": "rótulos inteiros 0–9, um por imagem",
     },
+    "classifier.expected_predicted": {
+        "es": "clases predichas 0–9, una por etiqueta ({n} etiquetas)",
+        "pt": "classes previstas 0–9, uma por rótulo ({n} rótulos)",
+    },
+    "classifier.expected_model": {
+        "es": "un modelo de Keras que lea dígitos (N, 28, 28, 1), p. ej. classifier.load_classifier()",
+        "pt": "um modelo do Keras que leia dígitos (N, 28, 28, 1), p. ex. classifier.load_classifier()",
+    },
+    "classifier.expected_classifier": {
+        "es": "el clasificador del curso (build_classifier, load_classifier o train_classifier)",
+        "pt": "o classificador do curso (build_classifier, load_classifier ou train_classifier)",
+    },
+    "classifier.expected_history": {
+        "es": "el historial de un entrenamiento: un History de Keras o un dict con 'loss' por época",
+        "pt": "o histórico de um treinamento: um History do Keras ou um dict com 'loss' por época",
+    },
     "classifier.expected_one_digit": {
         "es": "un solo dígito (28, 28) o (28, 28, 1)",
         "pt": "um único dígito (28, 28) ou (28, 28, 1)",
@@ -135,12 +151,24 @@ def as_digits(images, name: str = "images") -> np.ndarray:
     return to_float(x)
 
 
-def _labels(labels, n: int, name: str = "labels") -> np.ndarray:
-    y = check_array(name, labels, "classifier.expected_labels", ndim=1, min_size=0, dtype=None)
+def _labels(labels, n: int, name: str = "labels", expected="classifier.expected_labels") -> np.ndarray:
+    y = check_array(name, labels, expected, ndim=1, min_size=0, dtype=None, n=n)
     if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer) or y.dtype == np.bool_ \
             or (n and (y.min() < 0 or y.max() > 9)):
-        raise arg_error(name, labels, "classifier.expected_labels")
+        raise arg_error(name, labels, expected, n=n)
     return y.astype(np.int64)
+
+
+def _predicted(predicted, n: int) -> np.ndarray:
+    return _labels(predicted, n, "predicted", "classifier.expected_predicted")
+
+
+def _check_model(model, name: str = "model"):
+    from ._tf import keras
+
+    if not isinstance(model, keras.Model):
+        raise arg_error(name, model, "classifier.expected_model")
+    return model
 
 
 def shift_images(images, rng, max_shift: int = MAX_SHIFT) -> np.ndarray:
@@ -194,6 +222,7 @@ def build_classifier(feature_dim: int = FEATURE_DIM, dropout: float = 0.3):
 
 def predict_logits(model, images, batch_size: int = 500) -> np.ndarray:
     """The model's logits for a batch of digits (inference mode, in chunks of ``batch_size``)."""
+    _check_model(model)
     x = as_digits(images)
     batch_size = check_int("batch_size", batch_size, 1)
     return np.concatenate([np.asarray(model(x[i:i + batch_size], training=False))
@@ -213,8 +242,9 @@ def accuracy(model, images, labels) -> float:
 
 def confusion_matrix(labels, predicted) -> np.ndarray:
     """(10, 10) counts: row = true class, column = predicted class.  Visto en 01 §Matriz de confusión."""
-    y = _labels(labels, len(np.asarray(labels)))
-    p = _labels(predicted, len(y))
+    y = _labels(labels, len(check_array("labels", labels, "classifier.expected_labels", ndim=1, min_size=0,
+                                        dtype=None)))
+    p = _predicted(predicted, len(y))
     return np.bincount(10 * y + p, minlength=100).reshape(10, 10)
 
 
@@ -269,6 +299,11 @@ def _weights_file(path, name="path") -> pathlib.Path:
 def save_weights(model, path) -> pathlib.Path:
     """Write only the network's weights (no optimizer state) to ``path`` (``*.weights.h5``)."""
     path = _weights_file(path)
+    if not path.parent.is_dir():
+        raise arg_error("path", str(path), "classifier.expected_folder", exc=FileNotFoundError)
+    names = {layer.name for layer in _check_model(model).layers}
+    if "features" not in names or "logits" not in names:
+        raise arg_error("model", model.name, "classifier.expected_classifier")
     clean = build_classifier(model.get_layer("features").units)
     clean.set_weights(model.get_weights())
     with warnings.catch_warnings():  # Keras' HDF5 writer trips a NumPy 2 DeprecationWarning of its own
@@ -308,7 +343,7 @@ def feature_model(model=None):
     """
     from ._tf import keras
 
-    model = load_classifier() if model is None else model
+    model = load_classifier() if model is None else _check_model(model)
     key = ("features", id(model))
     if _CACHE.get(key, (None,))[0] is not model:
         _CACHE[key] = (model, keras.Model(model.input, [model.get_layer("features").output, model.output]))
@@ -323,10 +358,10 @@ def layer_outputs(model, images, layers=FEATURE_LAYERS) -> dict:
     from ._tf import keras
 
     layers = (layers,) if isinstance(layers, str) else tuple(layers)
-    names = [layer.name for layer in model.layers]
+    names = [layer.name for layer in _check_model(model).layers]
     for name in layers:
         if name not in names:
-            raise arg_error("layers", name, t("classifier.expected_layer", names=", ".join(names)))
+            raise arg_error("layers", name, "classifier.expected_layer", names=", ".join(names))
     probe = keras.Model(model.input, [model.get_layer(name).output for name in layers])
     outs = probe(as_digits(images), training=False)
     outs = outs if isinstance(outs, (list, tuple)) else [outs]
@@ -359,9 +394,9 @@ def show_filters(model, layer: str = "conv1", size: float = 5.0):
 
 
 def _conv_kernel(model, layer):
-    names = [lay.name for lay in model.layers]
+    names = [lay.name for lay in _check_model(model).layers]
     if layer not in names:
-        raise arg_error("layer", layer, t("classifier.expected_layer", names=", ".join(names)))
+        raise arg_error("layer", layer, "classifier.expected_layer", names=", ".join(names))
     lay = model.get_layer(layer)
     kernel = getattr(lay, "kernel", None)
     if kernel is None or len(kernel.shape) != 4 or kernel.shape[2] != 1:
@@ -434,7 +469,7 @@ def show_misclassified(images, labels, predicted, max_images: int = 16, ncols: i
 
     x = as_digits(images)
     y = _labels(labels, len(x))
-    p = _labels(predicted, len(x))
+    p = _predicted(predicted, len(x))
     wrong = np.flatnonzero(y != p)[:check_int("max_images", max_images, 1)]
     ncols = max(1, min(check_int("ncols", ncols, 1), len(wrong)))
     nrows = max(1, int(np.ceil(len(wrong) / ncols)))
@@ -454,6 +489,8 @@ def show_history(history, ax=None):
     import matplotlib.pyplot as plt
 
     h = getattr(history, "history", history)
+    if not isinstance(h, dict) or "loss" not in h:
+        raise arg_error("history", history, "classifier.expected_history")
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 2.8))
     epochs = np.arange(1, len(h["loss"]) + 1)
     ax1.plot(epochs, h["loss"], "o-")

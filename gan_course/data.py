@@ -187,15 +187,18 @@ def make_dataset(images, batch_size: int = 64, *, shuffle: bool = True, seed: in
     from ._tf import tf
 
     x = to_float(images)
-    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) \
-            or not 1 <= batch_size <= len(x):
-        raise arg_error("batch_size", batch_size, "data.expected_batch")
-    ds = tf.data.Dataset.from_tensor_slices(x if labels is None else (x, np.asarray(labels)))
+    batch_size = check_int("batch_size", batch_size, 1, len(x), expected="data.expected_batch")
+    seed = None if seed is None else check_int("seed", seed, 0)
+    if labels is not None:
+        y = check_array("labels", labels, "data.expected_split_labels", ndim=1, min_size=0, dtype=None, n=len(x))
+        if len(y) != len(x):
+            raise arg_error("labels", y, "data.expected_split_labels", n=len(x))
+    ds = tf.data.Dataset.from_tensor_slices(x if labels is None else (x, y))
     if shuffle:
         ds = ds.shuffle(len(x), seed=seed, reshuffle_each_iteration=True)
     if repeat:
         ds = ds.repeat()
-    return ds.batch(int(batch_size), drop_remainder=True).prefetch(tf.data.AUTOTUNE)
+    return ds.batch(batch_size, drop_remainder=True).prefetch(tf.data.AUTOTUNE)
 
 
 

@@ -106,6 +106,11 @@ register({
         "es": "imágenes de forma {shape} (la entrada del discriminador)",
         "pt": "imagens de formato {shape} (a entrada do discriminador)",
     },
+    "train.expected_run_folder": {"es": "una carpeta de ejecución existente", "pt": "uma pasta de execução existente"},
+    "train.expected_samples": {
+        "es": "una carpeta de ejecución con una muestra por época ({path} no existe)",
+        "pt": "uma pasta de execução com uma amostra por época ({path} não existe)",
+    },
     "train.expected_checkpoint": {
         "es": "una carpeta de ejecución con un punto de control (checkpoints/…); no hay ninguno",
         "pt": "uma pasta de execução com um ponto de verificação (checkpoints/…); não há nenhum",
@@ -694,7 +699,15 @@ def write_training_gif(out, epochs: int, duration_ms: int = 400) -> pathlib.Path
     """
     import imageio.v3 as iio
 
-    frames = [iio.imread(sample_path(out, e)) for e in range(1, int(epochs) + 1)]
+    epochs = check_int("epochs", epochs, 1)
+    duration_ms = check_int("duration_ms", duration_ms, 1)
+    if not isinstance(out, (str, os.PathLike)) or not pathlib.Path(out).is_dir():
+        raise arg_error("out", out, "train.expected_run_folder", exc=FileNotFoundError)
+    missing = [e for e in range(1, epochs + 1) if not sample_path(out, e).is_file()]
+    if missing:
+        raise arg_error("out", str(out), "train.expected_samples", exc=FileNotFoundError,
+                        path=sample_path(out, missing[0]).relative_to(out).as_posix())
+    frames = [iio.imread(sample_path(out, e)) for e in range(1, epochs + 1)]
     durations = [duration_ms] * (len(frames) - 1) + [4 * duration_ms]
     return write_gif(pathlib.Path(out) / GIF_FILE, frames, duration_ms=durations)
 

@@ -166,7 +166,15 @@ def test_pictures_have_the_expected_panels(split):
     (lambda: classifier.shift_images(np.zeros((2, 28, 28), np.uint8), "x"), "rng"),
     (lambda: classifier.build_classifier(dropout=1.5), "dropout"),
     (lambda: classifier.build_classifier(0), "feature_dim"),
-    (lambda: classifier.confusion_matrix([1, 2], [1]), "labels"),
+    (lambda: classifier.confusion_matrix([1, 2], [1]), "predicted"),      # the mismatch, not the labels
+    (lambda: classifier.confusion_matrix([1, 2, 3], [1, 2]), "predicted"),
+    (lambda: classifier.confusion_matrix([1, 2], [1, 12]), "predicted"),
+    (lambda: classifier.confusion_matrix(None, [1]), "labels"),
+    (lambda: classifier.predict(None, np.zeros((2, 28, 28), np.uint8)), "model"),   # was "'NoneType' … callable"
+    (lambda: classifier.layer_outputs("judge", np.zeros((2, 28, 28), np.uint8)), "model"),
+    (lambda: classifier.show_filters(None), "model"),
+    (lambda: classifier.show_history({"accuracy": [0.5]}), "history"),
+    (lambda: classifier.show_misclassified(np.zeros((2, 28, 28), np.uint8), [1, 2], [1]), "predicted"),
     (lambda: classifier.confusion_matrix([10], [1]), "labels"),
     (lambda: classifier.confusion_matrix([1.5], [1]), "labels"),
     (lambda: classifier.show_confusion(np.zeros((3, 3))), "matrix"),
@@ -175,3 +183,13 @@ def test_pictures_have_the_expected_panels(split):
 ])
 def test_more_bad_inputs_name_the_argument(call, name):
     assert_names(call, name)
+
+
+def test_save_weights_refuses_a_missing_folder_and_other_models(tmp_path):
+    model = classifier.build_classifier()
+    assert_names(lambda: classifier.save_weights(model, tmp_path / "missing" / "c.weights.h5"), "path",
+                 FileNotFoundError)                                           # was an h5py error
+    assert_names(lambda: classifier.save_weights(None, tmp_path / "c.weights.h5"), "model")
+    other = gc.keras.Sequential([gc.keras.Input((28, 28, 1)), gc.keras.layers.Flatten(), gc.keras.layers.Dense(10)])
+    assert_names(lambda: classifier.save_weights(other, tmp_path / "c.weights.h5"), "model")
+    assert not list(tmp_path.iterdir())

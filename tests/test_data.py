@@ -108,6 +108,10 @@ X20, Y20 = np.zeros((20, 2)), np.arange(20) % 2
     (lambda: data.to_float(np.full((2, 4, 4), 200)), "images"),                       # ints are not uint8
     (lambda: data.to_float(np.zeros((0, 4, 4), np.uint8)), "images"),
     (lambda: data.to_float("abc"), "images"),
+    (lambda: data.make_dataset(np.zeros((64, 28, 28), np.uint8), labels=np.arange(10)), "labels"),  # was TF's
+    (lambda: data.make_dataset(np.zeros((64, 28, 28), np.uint8), labels=np.zeros((64, 2))), "labels"),
+    (lambda: data.make_dataset(np.zeros((64, 28, 28), np.uint8), 65), "batch_size"),
+    (lambda: data.make_dataset(np.zeros((64, 28, 28), np.uint8), seed=1.5), "seed"),
 ])
 def test_bad_inputs_name_the_argument(call, name):
     assert_names(call, name)

@@ -3,6 +3,7 @@ import json
 
 import numpy as np
 import pytest
+from student_errors import assert_names
 
 from gan_course import classifier, data, i18n, keras, metrics
 
@@ -173,6 +174,20 @@ def test_bad_inputs_raise_clear_errors():
     with i18n.language("pt"):
         with pytest.raises(ValueError, match="pelo menos tantas imagens"):
             metrics.score_images(ok[:10])
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda: metrics.latent_batch(_tiny_generator(), -1), "n"),       # was NumPy's "negative dimensions"
+    (lambda: metrics.latent_batch(_tiny_generator(), 2.5), "n"),      # was a TypeError
+    (lambda: metrics.latent_batch(_tiny_generator(), 4, seed=-1), "seed"),
+    (lambda: metrics.latent_batch(None, 4), "generator"),
+    (lambda: metrics.sample(_tiny_generator(), 0), "n"),              # was NumPy's "need at least one array"
+    (lambda: metrics.sample(_tiny_generator(), 4, batch_size=0), "batch_size"),
+    (lambda: metrics.requested_digits(_tiny_generator(), -3), "n"),
+    (lambda: metrics.requested_share(np.zeros((3, 28, 28), np.uint8), [1, 2]), "requested"),
+])
+def test_bad_sampling_arguments_name_the_argument(call, name):
+    assert_names(call, name)
 
 
 # --- scorer for a training loop, and the CLI ----------------------------------------------------

@@ -277,3 +277,16 @@ def test_a_bad_loss_is_reported_as_a_loss():
         message = str(info.value)
         assert "`loss`" in message and "'l2'" in message and word in message, message
         assert "hinge" in message and "translate" not in message, message  # the loss families, not augment's
+
+
+def test_the_training_gif_needs_the_samples_of_every_epoch(tmp_path):
+    from student_errors import assert_names
+
+    assert_names(lambda: train.write_training_gif(tmp_path, 2), "out", FileNotFoundError)  # no samples/ at all
+    assert_names(lambda: train.write_training_gif(tmp_path / "nope", 1), "out", FileNotFoundError)
+    assert_names(lambda: train.write_training_gif(tmp_path, 0), "epochs")
+    (tmp_path / train.SAMPLES_FOLDER).mkdir()
+    train._write_png(train.sample_path(tmp_path, 1), np.zeros((8, 8), np.uint8))
+    with gc.i18n.language("pt"), pytest.raises(FileNotFoundError, match="samples/epoch_002.png"):
+        train.write_training_gif(tmp_path, 2)
+    assert train.write_training_gif(tmp_path, 1).is_file()
