@@ -69,7 +69,8 @@ def test_cell_ids_are_unique(path):
 
 
 def test_sources_open_in_jupytext():
-    jupytext = pytest.importorskip("jupytext")
+    import jupytext  # installed by requirements.txt: this test must run, not skip
+
     for src in nbbuild.sources():
         nb = jupytext.read(src)
         assert len(nb.cells) == len(nbbuild.load_source(src)[1]) + 1, src.name  # + the preamble
