@@ -3,7 +3,8 @@
 A lesson's exercises live in ``gan_course/exercise_sets/eNN.py`` (NN = lesson number) and
 register themselves with :func:`exercise`.  In the notebook a student writes an answer and runs
 ``gc.exercises.check("02.1", answer)``: it prints whether the answer is right (or a hint) in
-the active language and returns ``True``/``False``.  ``None`` (no answer yet) prints the
+the active language and returns ``None``, so the cell shows the message only
+(:func:`is_correct` returns ``True``/``False`` for code).  ``None`` (no answer yet) prints the
 question again.  Answers are computed with the course's own functions where possible, so
 a student who reads the checker learns the method, not just the number.
 """
