@@ -1,5 +1,6 @@
 """Training: the step updates both networks without retracing; fit, checkpoints, resume, time budget."""
 import json
+import time
 
 import numpy as np
 import pytest
@@ -9,6 +10,30 @@ from gan_course import data, gif, models, train
 
 X, _ = data.load_mnist("bundled")
 SMALL = X[::39][:128]  # 128 digits of every class: 2 steps per epoch at batch 64
+
+
+class FakeClock:
+    """``time.perf_counter`` for the trainer's time budget: each read moves it by ``step`` seconds and
+    :meth:`jump` by more, so a budget runs out after the epoch a test chooses, however fast the machine."""
+
+    def __init__(self, step):
+        self.now, self.step = 1000.0, step
+
+    def __call__(self):
+        self.now += self.step
+        return self.now
+
+    def jump(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    def install(step=0.001):
+        fake = FakeClock(step)
+        monkeypatch.setattr(time, "perf_counter", fake)
+        return fake
+    return install
 
 
 def _gan(seed=0, **kw):
@@ -96,7 +121,8 @@ def test_resume_needs_a_checkpoint(tmp_path):
     assert not any(tmp_path.iterdir())
 
 
-def test_time_budget_scorer_and_tensorboard(tmp_path, capsys):
+def test_time_budget_scorer_and_tensorboard(tmp_path, capsys, clock):
+    clock(step=1.0)  # a second per read: the 6 ms budget is spent within the first epoch
     calls = []
 
     def scorer(generator):
@@ -227,9 +253,15 @@ def test_adaptive_augmentation_follows_the_discriminators_confidence():
         assert set(np.unique(a)) <= set(np.unique(b)) | {-1.0}
 
 
-def test_a_time_budget_without_epochs_trains_until_time_is_up():
-    h = train.fit(_gan(), SMALL, None, minutes=0.02, verbose=False)
-    assert h["stopped"] == "minutes" and len(h["epoch"]) >= 1 and h["settings"]["epochs"] is None
+def test_a_time_budget_without_epochs_trains_until_time_is_up(clock):
+    fake = clock()
+
+    def after(epoch, gan, history):
+        if epoch == 2:
+            fake.jump(61.0)    # the minute is up during epoch 3
+
+    h = train.fit(_gan(), SMALL, None, minutes=1, verbose=False, on_epoch=after)
+    assert h["stopped"] == "minutes" and h["epoch"] == [1, 2, 3] and h["settings"]["epochs"] is None
     with pytest.raises(ValueError, match="epochs"):
         train.fit(_gan(), SMALL, None)
 
