@@ -128,6 +128,29 @@ class History1D:
         return np.asarray([s.std() for s in self.samples])
 
 
+def mlp_1d(n_in: int, width: int, seed: int, name: str, *, window=None):
+    """The small MLP of the 1-D lessons: ``n_in`` inputs → two hidden layers of ``width`` leaky-ReLU units → one
+    number, Glorot-uniform weights seeded ``seed``, ``seed + 1``, ``seed + 2``.  With ``window=(lo, hi)`` the
+    input is first rescaled so that the window becomes [−1, 1].  :class:`GAN1D`'s generator and discriminator
+    and :func:`gan_course.wasserstein.train_critic_1d`'s critic.  Visto en 04 §Una GAN en 1-D.
+    """
+    from ._tf import keras
+
+    init = [keras.initializers.GlorotUniform(seed=seed + i) for i in range(3)]
+    first = []
+    if window is not None:
+        lo, hi = window
+        centre, half = (lo + hi) / 2, (hi - lo) / 2
+        first = [keras.layers.Rescaling(1.0 / half, offset=-centre / half)]
+    return keras.Sequential([
+        keras.Input((n_in,)),
+        *first,
+        keras.layers.Dense(width, activation="leaky_relu", kernel_initializer=init[0]),
+        keras.layers.Dense(width, activation="leaky_relu", kernel_initializer=init[1]),
+        keras.layers.Dense(1, kernel_initializer=init[2]),
+    ], name=name)
+
+
 class GAN1D:
     """A GAN on real numbers: G maps noise ``z ~ N(0, 1)`` to ``x``; D outputs the **logit** of the
     probability that ``x`` is real (``D(x) = σ(logit)``).
@@ -160,21 +183,8 @@ class GAN1D:
             check_float("g_learning_rate", g_learning_rate, 0, low_open=True)
         self.seed = check_int("seed", seed, 0)
 
-        def mlp(n_in, name, offset, first=()):
-            init = [keras.initializers.GlorotUniform(seed=self.seed * 10 + offset + i) for i in range(3)]
-            return keras.Sequential([
-                keras.Input((n_in,)),
-                *first,
-                keras.layers.Dense(width, activation="leaky_relu", kernel_initializer=init[0]),
-                keras.layers.Dense(width, activation="leaky_relu", kernel_initializer=init[1]),
-                keras.layers.Dense(1, kernel_initializer=init[2]),
-            ], name=name)
-
-        lo, hi = self.data.window()
-        centre, half = (lo + hi) / 2, (hi - lo) / 2
-        self.generator = mlp(self.noise_dim, "generator", 0)
-        self.discriminator = mlp(1, "discriminator", 5,
-                                 [keras.layers.Rescaling(1.0 / half, offset=-centre / half)])
+        self.generator = mlp_1d(self.noise_dim, width, self.seed * 10, "generator")
+        self.discriminator = mlp_1d(1, width, self.seed * 10 + 5, "discriminator", window=self.data.window())
         self.g_optimizer = keras.optimizers.Adam(g_learning_rate, beta_1=0.5)
         self.d_optimizer = keras.optimizers.Adam(learning_rate, beta_1=0.5)
         self.g_optimizer.build(self.generator.trainable_variables)

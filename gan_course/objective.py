@@ -608,19 +608,29 @@ def plot_optimal_discriminator(shifts=(4.0, 2.0, 1.0, 0.0)):
     return fig
 
 
+def over_distances(distances, measures, std: float = 1.0) -> tuple:
+    """Each of ``measures`` (functions of ``(x, p, q)``) between ``N(0, σ²)`` and ``N(d, σ²)``, on the fine
+    grid of :func:`gaussian_pair`, for each distance ``d``: one array per measure.
+
+    :func:`jsd_curve` (JSD and ``V(D*, G)``) and :func:`gan_course.wasserstein.distance_curves` (JSD and
+    W₁) are two choices of ``measures``.  Visto en 04 §Jensen-Shannon.
+    """
+    distances = check_array("distances", distances, "objective.expected_numbers", ndim=(0, 1))
+    std = check_float("std", std, 0, low_open=True)
+    values = [[] for _ in measures]
+    for d in np.atleast_1d(distances):
+        x, p, q = gaussian_pair(0.0, float(d), std, std)
+        for column, measure in zip(values, measures):
+            column.append(measure(x, p, q))
+    return tuple(np.asarray(column) for column in values)
+
+
 def jsd_curve(distances, std: float = 1.0):
     """``(JSD, V(D*, G))`` for ``N(0, σ²)`` against ``N(d, σ²)`` at each distance ``d`` (numeric).
 
     Visto en 04 §Jensen-Shannon.
     """
-    jsd, val = [], []
-    distances = check_array("distances", distances, "objective.expected_numbers", ndim=(0, 1))
-    std = check_float("std", std, 0, low_open=True)
-    for d in np.atleast_1d(distances):
-        x, p, q = gaussian_pair(0.0, float(d), std, std)
-        jsd.append(js_divergence(p, q, x))
-        val.append(value_at_optimum(x, p, q))
-    return np.asarray(jsd), np.asarray(val)
+    return over_distances(distances, (lambda x, p, q: js_divergence(p, q, x), value_at_optimum), std)
 
 
 def plot_jsd_vs_distance(max_distance: float = 8.0, n: int = 81):

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import config
+from .gan1d import mlp_1d
 from .i18n import arg_error, register, t
-from .objective import DATASETS, _density, gaussian_pair, integrate, js_divergence
+from .objective import DATASETS, _density, integrate, js_divergence, over_distances
 from .plots import pyplot_figure
 from .validate import check_array, check_choice, check_float, check_int
 
@@ -92,14 +93,7 @@ def distance_curves(distances, std: float = 1.0):
 
     Visto en 08 §La distancia de Wasserstein.
     """
-    distances = np.atleast_1d(check_array("distances", distances, ndim=(0, 1)))
-    std = check_float("std", std, 0, low_open=True)
-    jsd, w1 = [], []
-    for d in distances:
-        x, p, q = gaussian_pair(0.0, float(d), std, std)
-        jsd.append(js_divergence(p, q, x))
-        w1.append(w1_from_densities(x, p, q))
-    return np.asarray(jsd), np.asarray(w1)
+    return over_distances(distances, (lambda x, p, q: js_divergence(p, q, x), w1_from_densities), std)
 
 
 def plot_jsd_vs_wasserstein(max_distance: float = 8.0, n: int = 81):
@@ -158,7 +152,8 @@ def train_critic_1d(loss: str = "wgan-gp", *, fake_mean: float = 0.0, steps: int
     (``"bce"``: the cross-entropy of lesson 04 on logits) to tell real numbers from lesson 04's
     ``N(4, 0.5²)`` from fakes ``N(fake_mean, 0.5²)``; the generator does not move.
 
-    Both are the same small MLP (two hidden layers of ``width`` leaky-ReLU units, Adam with β = (0.5, 0.9)),
+    Both are lesson 04's small MLP (:func:`gan_course.gan1d.mlp_1d`: two hidden layers of ``width`` leaky-ReLU
+    units, the plotted window rescaled to [−1, 1]; Adam with β = (0.5, 0.9)),
     trained for ``steps`` steps (default 800, 200 in quick mode) on fresh batches, all seeded by ``seed``.
     Returns a :class:`Critic1D`.  Visto en 08 §La distancia de Wasserstein.
     """
@@ -176,15 +171,7 @@ def train_critic_1d(loss: str = "wgan-gp", *, fake_mean: float = 0.0, steps: int
     data = DATASETS["gaussian"]
     real_mean, std = data.means[0], data.stds[0]
     lo, hi = min(real_mean, fake_mean) - 2.0, max(real_mean, fake_mean) + 2.0
-    centre, half = (lo + hi) / 2, (hi - lo) / 2
-    init = [keras.initializers.GlorotUniform(seed=seed * 10 + i) for i in range(3)]
-    critic = keras.Sequential([
-        keras.Input((1,)),
-        keras.layers.Rescaling(1.0 / half, offset=-centre / half),
-        keras.layers.Dense(width, activation="leaky_relu", kernel_initializer=init[0]),
-        keras.layers.Dense(width, activation="leaky_relu", kernel_initializer=init[1]),
-        keras.layers.Dense(1, kernel_initializer=init[2]),
-    ], name="critic")
+    critic = mlp_1d(1, width, seed * 10, "critic", window=(lo, hi))
     optimizer = keras.optimizers.Adam(learning_rate, beta_1=0.5, beta_2=0.9)
     optimizer.build(critic.trainable_variables)
     rng = tf.random.Generator.from_seed(seed)
