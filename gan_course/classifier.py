@@ -357,7 +357,7 @@ def layer_outputs(model, images, layers=FEATURE_LAYERS) -> dict:
     """
     from ._tf import keras
 
-    layers = (layers,) if isinstance(layers, str) else tuple(layers)
+    layers = _layer_names(layers)
     names = [layer.name for layer in _check_model(model).layers]
     for name in layers:
         if name not in names:
@@ -378,6 +378,7 @@ def show_filters(model, layer: str = "conv1", size: float = 5.0):
     import matplotlib.pyplot as plt
 
     kernel = _conv_kernel(model, layer)
+    size = check_float("size", size, 0, low_open=True)
     n = kernel.shape[-1]
     ncols = min(n, 8)
     nrows = int(np.ceil(n / ncols))
@@ -393,9 +394,17 @@ def show_filters(model, layer: str = "conv1", size: float = 5.0):
     return fig
 
 
+def _layer_names(layers) -> tuple:
+    """A layer name or a list of them, as a tuple of names (anything else: a clear error)."""
+    names = (layers,) if isinstance(layers, str) else layers
+    if not isinstance(names, (list, tuple)) or not names or not all(isinstance(n, str) for n in names):
+        raise arg_error("layers", layers, "classifier.expected_layer", names=", ".join(FEATURE_LAYERS))
+    return tuple(names)
+
+
 def _conv_kernel(model, layer):
     names = [lay.name for lay in _check_model(model).layers]
-    if layer not in names:
+    if not isinstance(layer, str) or layer not in names:
         raise arg_error("layer", layer, "classifier.expected_layer", names=", ".join(names))
     lay = model.get_layer(layer)
     kernel = getattr(lay, "kernel", None)
@@ -417,8 +426,10 @@ def show_feature_maps(model, image, layers=("conv1", "relu1", "pool1", "conv3", 
     if x.shape not in ((28, 28), (28, 28, 1)):
         raise arg_error("image", x, "classifier.expected_one_digit")
     x = as_digits(x[None], "image")
+    layers = _layer_names(layers)
     outs = layer_outputs(model, x, layers)
     channels = check_int("channels", channels, 1)
+    size = check_float("size", size, 0, low_open=True)
     fig, axes = plt.subplots(len(layers), channels + 1,
                              figsize=(size, size * len(layers) / (channels + 1) * 1.05), squeeze=False)
     for r, name in enumerate(layers):

@@ -144,7 +144,7 @@ def to_uint8(images) -> np.ndarray:
     x = np.asarray(images)
     if x.dtype == np.uint8:
         return x
-    x = np.asarray(x, dtype=np.float32)
+    x = check_array("images", x, "data.expected_float_range", min_size=0, finite=False, dtype=np.float32)
     if not np.all(np.isfinite(x)):
         raise arg_error("images", x, "data.expected_float_range")
     if x.size and (x.min() < -1.0 - 1e-3 or x.max() > 1.0 + 1e-3):
@@ -158,7 +158,7 @@ def shuffle_split(images, labels, held_out: int = 1000, seed: int = 0):
     ``held_out`` digits (the same number per class) are kept apart; the same ``seed`` gives
     the same split on every machine.  Visto en 01 §Datos de entrenamiento y de prueba.
     """
-    images = check_array("images", images, "data.expected_split_images", dtype=None)
+    images = check_array("images", images, "data.expected_split_images", ndim=range(1, 6), dtype=None)
     labels = check_array("labels", labels, "data.expected_split_labels", ndim=1, dtype=None, n=len(images))
     if len(labels) != len(images):
         raise arg_error("labels", labels, "data.expected_split_labels", n=len(images))

@@ -36,7 +36,7 @@ import numpy as np
 from . import classifier
 from .data import mnist_split, to_float
 from .i18n import arg_error, register, t
-from .validate import check_float, check_int
+from .validate import check_array, check_float, check_int
 
 DEFAULT_N = 2000          # generated images scored by ``evaluate`` (and the default scorer)
 MEMORISATION_QUANTILE = 0.01  # a generated digit is "memorised" if closer to the training set than 99 % of held-out
@@ -108,7 +108,7 @@ register({
 # --- the three scores, from classifier outputs ------------------------------------------------
 
 def _probs(probs) -> np.ndarray:
-    p = np.asarray(probs, dtype=np.float64)
+    p = check_array("probs", probs, "metrics.expected_probs")
     if p.ndim != 2 or p.shape[1] != 10 or len(p) == 0 or not np.all(np.isfinite(p)) or p.min() < 0 \
             or not np.allclose(p.sum(axis=1), 1.0, atol=1e-3):
         raise arg_error("probs", np.asarray(probs), "metrics.expected_probs")
@@ -129,7 +129,7 @@ def inception_score(probs) -> float:
 
 
 def _features(features, name):
-    f = np.asarray(features, dtype=np.float64)
+    f = check_array(name, features, "metrics.expected_features")
     if f.ndim != 2 or len(f) == 0 or not np.all(np.isfinite(f)):
         raise arg_error(name, np.asarray(features), "metrics.expected_features")
     return f
@@ -179,6 +179,7 @@ def classifier_outputs(images, model=None, batch_size: int = 500):
     Wrong shapes or values outside [-1, 1] raise a ``ValueError`` naming ``images``.
     """
     x = classifier.as_digits(images)
+    batch_size = check_int("batch_size", batch_size, 1)
     extractor = classifier.feature_model(model)
     feats, probs = [], []
     for i in range(0, len(x), batch_size):
@@ -223,7 +224,9 @@ def nearest_distances(images, references, batch_size: int = 500) -> np.ndarray:
     ``images`` (N, 28, 28[, 1]) and ``references`` (M, 28, 28[, 1]), uint8 or float in [-1, 1].
     Visto en 06 §¿Copia o crea?.
     """
-    a = classifier.as_digits(images).reshape(len(images), -1).astype(np.float32)
+    a = classifier.as_digits(images)
+    a = a.reshape(len(a), -1).astype(np.float32)
+    batch_size = check_int("batch_size", batch_size, 1)
     try:
         b = classifier.as_digits(references, "references")
     except ValueError:

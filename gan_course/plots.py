@@ -9,7 +9,7 @@ import numpy as np
 
 from .gif import image_grid
 from .i18n import arg_error, register, t
-from .validate import check_array, check_images, check_int
+from .validate import check_array, check_float, check_images, check_int
 
 register({
     "plots.class": {"es": "clase (dígito)", "pt": "classe (dígito)"},
@@ -80,6 +80,7 @@ def show_images(images, title: str | None = None, ncols: int | None = None, size
     import matplotlib.pyplot as plt
 
     grid = image_grid(images, ncols=ncols)
+    size = check_float("size", size, 0, low_open=True)
     if ax is None:
         _, ax = plt.subplots(figsize=(size, size * grid.shape[0] / grid.shape[1]))
     ax.imshow(grid, cmap="gray", vmin=0, vmax=255, interpolation="nearest")

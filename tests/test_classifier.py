@@ -174,6 +174,8 @@ def test_pictures_have_the_expected_panels(split):
     (lambda: classifier.layer_outputs("judge", np.zeros((2, 28, 28), np.uint8)), "model"),
     (lambda: classifier.show_filters(None), "model"),
     (lambda: classifier.show_history({"accuracy": [0.5]}), "history"),
+    (lambda: classifier.layer_outputs(classifier.load_classifier(), np.zeros((2, 28, 28), np.uint8), 3), "layers"),
+    (lambda: classifier.show_filters(classifier.load_classifier(), size=0), "size"),
     (lambda: classifier.show_misclassified(np.zeros((2, 28, 28), np.uint8), [1, 2], [1]), "predicted"),
     (lambda: classifier.confusion_matrix([10], [1]), "labels"),
     (lambda: classifier.confusion_matrix([1.5], [1]), "labels"),

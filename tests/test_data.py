@@ -112,6 +112,8 @@ X20, Y20 = np.zeros((20, 2)), np.arange(20) % 2
     (lambda: data.make_dataset(np.zeros((64, 28, 28), np.uint8), labels=np.zeros((64, 2))), "labels"),
     (lambda: data.make_dataset(np.zeros((64, 28, 28), np.uint8), 65), "batch_size"),
     (lambda: data.make_dataset(np.zeros((64, 28, 28), np.uint8), seed=1.5), "seed"),
+    (lambda: data.to_uint8("abc"), "images"),
+    (lambda: data.shuffle_split(3, [1]), "images"),
 ])
 def test_bad_inputs_name_the_argument(call, name):
     assert_names(call, name)

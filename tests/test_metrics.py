@@ -185,6 +185,11 @@ def test_bad_inputs_raise_clear_errors():
     (lambda: metrics.sample(_tiny_generator(), 4, batch_size=0), "batch_size"),
     (lambda: metrics.requested_digits(_tiny_generator(), -3), "n"),
     (lambda: metrics.requested_share(np.zeros((3, 28, 28), np.uint8), [1, 2]), "requested"),
+    (lambda: metrics.classifier_outputs(np.zeros((3, 28, 28), np.uint8), batch_size=0), "batch_size"),
+    (lambda: metrics.nearest_distances(np.zeros((3, 28, 28), np.uint8), np.zeros((2, 28, 28), np.uint8), 0),
+     "batch_size"),
+    (lambda: metrics.inception_score("abc"), "probs"),
+    (lambda: metrics.frechet_distance("abc", np.zeros((100, 8))), "features_a"),
 ])
 def test_bad_sampling_arguments_name_the_argument(call, name):
     assert_names(call, name)

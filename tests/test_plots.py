@@ -57,6 +57,7 @@ U8 = np.zeros((10, 8, 8), np.uint8)
     (lambda: plots.digits_per_class(U8, np.arange(10), per_class=2), "per_class"),
     (lambda: plots.digits_per_class(U8, np.arange(10), per_class=0), "per_class"),
     (lambda: plots.show_images(U8, ncols=-1), "ncols"),
+    (lambda: plots.show_images(U8, size=-1), "size"),
 ])
 def test_bad_inputs_name_the_argument(call, name):
     assert_names(call, name)
