@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import gan_course as gc  # noqa: E402
-from gan_course import data, keras, models, tf, train  # noqa: E402
+from gan_course import data, keras, models, recipes, tf  # noqa: E402
 
 
 def tutorial_loop(generator, discriminator, images, batch_size, noise_dim, lr=1e-4, beta_1=0.9):
@@ -104,15 +104,13 @@ def _course_chunks(x, batch, k):
 
 def compare(model: str, pairs: int, x, chunk_images: int = 1024):
     """Images/s of both loops over ``pairs`` alternating chunks, and the per-pair ratios."""
-    batch = models.RECIPES[model]["batch_size"]
-    recipe = models.RECIPES[model]
-    gc.seed_everything(0)
-    g1, d1 = models.build_pair(model)
-    g2, d2 = models.build_pair(model)
-    g2.set_weights(g1.get_weights())
-    d2.set_weights(d1.get_weights())
     # the same maths as the tutorial's step: the recipe's extras (R1, EMA, augmentation) are off here
-    gan = train.GAN(g1, d1, recipe=model, r1_gamma=0.0, ema_half_life=0.0, augment="none")
+    gan = recipes.build(model, seed=0, r1_gamma=0.0, ema_half_life=0.0, augment="none")
+    recipe = gan.recipe
+    batch = recipe.batch_size
+    g2, d2 = models.build_pair(recipe)
+    g2.set_weights(gan.generator.get_weights())
+    d2.set_weights(gan.discriminator.get_weights())
     tutorial_steps = tutorial_loop(g2, d2, data.to_float(x), batch, models.latent_dim(g2),
                                    recipe["g_lr"], recipe["beta_1"])
     steps = max(1, chunk_images // batch)

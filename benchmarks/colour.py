@@ -30,8 +30,6 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results" / "colour.jsonl"
 FRAMES = ROOT / "benchmarks" / "results" / "colour"
-ARCH = ("d_batch_norm", "width", "d_width", "kernel_size", "z_dim", "batch_norm", "classes", "d_kernel_size",
-        "upsample")
 
 
 def slug(name: str) -> str:
@@ -53,18 +51,13 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_to
 
     import gan_course as gc
     from gan_course import colour_metrics as cm
-    from gan_course import images, models, train
+    from gan_course import images, recipes, train
 
     gc.setup("es", seed)
     x, y = images.load_emoji(size, categories, skin_tones=skin_tones, with_labels=True)
-    arch = {k: v for k, v in overrides.items() if k in ARCH}
-    opts = {k: v for k, v in overrides.items() if k not in ARCH and k != "batch_size"}
-    batch = overrides.get("batch_size", models.RECIPES[recipe]["batch_size"])
-    g, d = models.build_pair(recipe, (size, size, 3), **arch)
-    gan = train.GAN(g, d, recipe=recipe, seed=seed, **opts)
+    gan = recipes.build(recipe, (size, size, 3), seed=seed, **overrides)
     t0 = time.time()
-    h = train.fit(gan, x, epochs, labels=y.astype(np.int32) if gan.label_classes else None, batch_size=batch,
-                  verbose=False)
+    h = train.fit(gan, x, epochs, labels=y.astype(np.int32) if gan.recipe.uses_labels else None, verbose=False)
     wall = time.time() - t0
     z = np.random.default_rng(1000 + seed).standard_normal((n, gan.z_dim)).astype(np.float32)
     fake = np.concatenate([gan.sample(z[i:i + 250]) for i in range(0, n, 250)])
@@ -78,7 +71,7 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_to
     return {"name": name, "recipe": recipe, "set": overrides, "seed": seed, "epochs": epochs, "size": size,
             "categories": categories, "skin_tones": skin_tones, "data_size": len(x),
             "frame": frame.relative_to(ROOT).as_posix(),
-            "images": epochs * h["steps_per_epoch"] * batch, "wall_s": round(wall, 1),
+            "images": epochs * h["steps_per_epoch"] * gan.recipe.batch_size, "wall_s": round(wall, 1),
             "images_per_second": round(statistics.median(h["images_per_second"]), 1),
             "checkerboard": round(cm.checkerboard_ratio(fake, real), 3),
             "background": round(cm.background_share(fake), 3), "background_real": round(cm.background_share(real), 3),

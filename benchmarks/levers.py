@@ -25,8 +25,6 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results" / "levers.jsonl"
-ARCH = ("d_batch_norm", "width", "d_width", "kernel_size", "z_dim", "batch_norm", "classes", "d_kernel_size",
-        "g_classes", "projection", "conditional")
 
 
 def _value(text):
@@ -42,17 +40,14 @@ def run(name, overrides, epochs, seed, recipe="course", n=2000):
     import statistics
 
     import gan_course as gc
-    from gan_course import data, metrics, models, train
+    from gan_course import data, metrics, recipes, train
 
     gc.setup("es", seed)
     x, y = data.mnist_split("train")
-    arch = {k: v for k, v in overrides.items() if k in ARCH}
-    opts = {k: v for k, v in overrides.items() if k not in ARCH and k != "batch_size"}
-    batch = overrides.get("batch_size", models.RECIPES[recipe]["batch_size"])
-    g, d = models.build_pair(recipe, **arch)
-    gan = train.GAN(g, d, recipe=recipe, seed=seed, **opts)
+    gan = recipes.build(recipe, seed=seed, **overrides)
+    batch = gan.recipe.batch_size
     t0 = time.time()
-    h = train.fit(gan, x, epochs, labels=y if gan.label_classes else None, batch_size=batch, verbose=False)
+    h = train.fit(gan, x, epochs, labels=y if gan.recipe.uses_labels else None, verbose=False)
     wall = time.time() - t0
     images = metrics.sample(gan.sampler, n, 0)
     s = metrics.score_images(images)

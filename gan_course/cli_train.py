@@ -26,7 +26,7 @@ import re
 
 import numpy as np
 
-from . import config, data, distribute, models
+from . import config, data, distribute, recipes
 from .i18n import arg_error, register, t
 from .validate import int_from_text
 
@@ -46,14 +46,20 @@ register({
                                 "(por defecto {n}; 0 = sin límite)",
                           "pt": "limite de tempo em minutos: para ao terminar a época em que se esgota "
                                 "(padrão {n}; 0 = sem limite)"},
-    "cli_train.model": {"es": "modelo: {names} (por defecto course para MNIST, dcgan para una carpeta)",
-                        "pt": "modelo: {names} (padrão course para o MNIST, dcgan para uma pasta)"},
+    "cli_train.model": {"es": "receta: {names} (por defecto: course en MNIST, una DCGAN que aprende de las "
+                              "etiquetas de los dígitos; selfcond/colour-selfcond en una carpeta, sin etiquetas: "
+                              "grupos de imágenes parecidas; colour en emoji; plain es la DCGAN sin condiciones)",
+                        "pt": "receita: {names} (padrão: course no MNIST, uma DCGAN que aprende com os rótulos "
+                              "dos dígitos; selfcond/colour-selfcond numa pasta, sem rótulos: grupos de imagens "
+                              "parecidas; colour nos emoji; plain é a DCGAN sem condições)"},
     "cli_train.data": {"es": "'mnist', 'emoji' (los emoji Noto incluidos) o una carpeta con imágenes PNG/JPEG",
                        "pt": "'mnist', 'emoji' (os emoji Noto incluídos) ou uma pasta com imagens PNG/JPEG"},
-    "cli_train.loss": {"es": "función de pérdida: bce (por defecto), hinge o wgan-gp (crítico sin normalización por "
-                             "lotes, 5 pasos del crítico por paso de G, λ = 10)",
-                       "pt": "função de perda: bce (padrão), hinge ou wgan-gp (crítico sem normalização em lote, "
-                             "5 passos do crítico por passo de G, λ = 10)"},
+    "cli_train.loss": {"es": "función de pérdida: bce (por defecto), hinge o wgan-gp (como Gulrajani et al.: crítico "
+                             "sin normalización por lotes, 5 pasos del crítico por paso de G, λ = 10, Adam 1e-4, "
+                             "β1 = 0, β2 = 0.9)",
+                       "pt": "função de perda: bce (padrão), hinge ou wgan-gp (como Gulrajani et al.: crítico sem "
+                             "normalização em lote, 5 passos do crítico por passo de G, λ = 10, Adam 1e-4, "
+                             "β1 = 0, β2 = 0.9)"},
     "cli_train.background": {"es": "color sobre el que se componen las imágenes transparentes (por defecto white)",
                              "pt": "cor sobre a qual as imagens transparentes são compostas (padrão white)"},
     "cli_train.categories": {"es": "con --data emoji: categorías a usar, separadas por comas "
@@ -67,12 +73,16 @@ register({
     "cli_train.seed": {"es": "semilla (por defecto 0)", "pt": "semente (padrão 0)"},
     "cli_train.batch": {"es": "tamaño del lote (por defecto el de la receta del modelo)",
                         "pt": "tamanho do lote (padrão: o da receita do modelo)"},
-    "cli_train.image_size": {"es": "lado de las imágenes de una carpeta, en píxeles (por defecto 32)",
-                             "pt": "lado das imagens de uma pasta, em pixels (padrão 32)"},
-    "cli_train.g_steps": {"es": "pasos del generador por paso del discriminador (por defecto 1)",
-                          "pt": "passos do gerador por passo do discriminador (padrão 1)"},
-    "cli_train.smoothing": {"es": "suavizado de etiquetas unilateral: etiqueta real = 1 - valor (por defecto 0)",
-                            "pt": "suavização de rótulos unilateral: rótulo real = 1 - valor (padrão 0)"},
+    "cli_train.image_size": {"es": "lado de las imágenes de una carpeta, en píxeles (por defecto el de las imágenes "
+                                   "si todas son cuadradas e iguales y sirve a la red, si no 32)",
+                             "pt": "lado das imagens de uma pasta, em pixels (padrão: o das imagens se todas são "
+                                   "quadradas e iguais e servem à rede, senão 32)"},
+    "cli_train.g_steps": {"es": "pasos del generador por paso del discriminador (por defecto el de la receta)",
+                          "pt": "passos do gerador por passo do discriminador (padrão: o da receita)"},
+    "cli_train.smoothing": {"es": "suavizado de etiquetas unilateral: etiqueta real = 1 - valor (por defecto el de "
+                                  "la receta)",
+                            "pt": "suavização de rótulos unilateral: rótulo real = 1 - valor (padrão: o da receita)"},
+    "cli_train.recipe": {"es": "Receta {name}: {summary}", "pt": "Receita {name}: {summary}"},
     "cli_train.score_every": {
         "es": "cada K épocas, puntuar el generador con el clasificador del curso (IS, FID) y guardarlo en "
               "history.json (por defecto 0: nunca)",
@@ -112,11 +122,11 @@ register({
 
 
 def add_arguments(parser):
-    names = ", ".join(models.FAMILIES)
+    names = ", ".join(recipes.RECIPES)
     parser.add_argument("--out", metavar="DIR", help=t("cli_train.out"))
     parser.add_argument("--epochs", metavar="N", help=t("cli_train.epochs", n=DEFAULT_EPOCHS))
     parser.add_argument("--minutes", metavar="M", help=t("cli_train.minutes", n=DEFAULT_MINUTES))
-    parser.add_argument("--model", metavar="NAME", help=t("cli_train.model", names=names))
+    parser.add_argument("--recipe", "--model", metavar="NAME", dest="recipe", help=t("cli_train.model", names=names))
     parser.add_argument("--data", metavar="mnist|emoji|DIR", help=t("cli_train.data"))
     parser.add_argument("--loss", metavar="bce|hinge|wgan-gp", help=t("cli_train.loss"))
     parser.add_argument("--background", metavar="COLOUR", help=t("cli_train.background"))
@@ -219,7 +229,7 @@ def settings_from(args) -> dict:
     }
     given = {
         "data": args.data,
-        "model": args.model,
+        "recipe": args.recipe,
         "seed": _int("--seed", args.seed, 0) if args.seed is not None else None,
         "batch_size": _int("--batch-size", args.batch_size, 1) if args.batch_size is not None else None,
         "image_size": _int("--image-size", args.image_size, 8) if args.image_size is not None else None,
@@ -229,8 +239,8 @@ def settings_from(args) -> dict:
         "loss": _loss(args.loss) if args.loss is not None else None,
         "categories": _categories(args.categories) if args.categories is not None else None,
     }
-    if given["model"] is not None and given["model"] not in models.FAMILIES:
-        raise arg_error("--model", given["model"], "models.expected_family", names=", ".join(models.FAMILIES))
+    if given["recipe"] is not None and given["recipe"] not in recipes.RECIPES:
+        raise arg_error("--recipe", given["recipe"], "recipes.expected_recipe", names=", ".join(recipes.RECIPES))
     if given["data"] is not None and given["data"] not in BUILT_IN and not pathlib.Path(given["data"]).is_dir():
         raise arg_error("--data", given["data"], "cli_train.expected_data", exc=FileNotFoundError)
     if given["categories"] is not None and given["data"] != "emoji":
@@ -260,17 +270,21 @@ def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
             raise arg_error("--out", str(out), "train.expected_out", exc=FileExistsError)
         run = {k: v for k, v in given.items() if v is not None}
     run.setdefault("data", "mnist")
-    folder = run["data"] != "mnist"  # a folder or the emoji: colour pictures
-    run.setdefault("model", "colour" if folder else "course")
     run.setdefault("seed", 0)
-    run.setdefault("batch_size", models.RECIPES[run["model"]]["batch_size"])
-    if folder:
-        run.setdefault("image_size", 32)
-        if run["data"] != "emoji":
-            run.setdefault("background", "#ffffff")
-    run.setdefault("g_steps", 1)
-    run.setdefault("label_smoothing", 0.0)
     run.setdefault("loss", "bce")
+    if run["data"] == "mnist":
+        run.setdefault("recipe", "course")
+    elif run["data"] == "emoji":
+        run.setdefault("recipe", "colour")
+        run.setdefault("image_size", 32)
+    else:  # your own pictures: no labels; grey pictures keep one channel, and their size when the networks take it
+        from .images import folder_format
+
+        size, channels = folder_format(run["data"])
+        run.setdefault("channels", channels)
+        run.setdefault("image_size", size)
+        run.setdefault("background", "#ffffff")
+        run.setdefault("recipe", "selfcond" if run["channels"] == 1 else "colour-selfcond")
     return out, run
 
 
@@ -286,7 +300,8 @@ def _load_images(run):
         x = images.load_emoji(run["image_size"], run.get("categories"))
         source = "Noto Emoji" + (f" ({', '.join(run['categories'])})" if run.get("categories") else "")
     else:
-        x = images.load_image_folder(run["data"], run["image_size"], channels=3, background=run["background"])
+        x = images.load_image_folder(run["data"], run["image_size"], channels=run.get("channels", 3),
+                                     background=run["background"])
         source = run["data"]
     limit = config.pick(None, 256)  # quick mode: a small subset, so tests take seconds
     if limit is not None and len(x) > limit:
@@ -296,7 +311,7 @@ def _load_images(run):
 
 
 def run(args) -> int:
-    from . import seed_everything, train
+    from . import train
 
     s = settings_from(args)
     strategy = distribute.make_strategy(s["strategy"])  # before anything else starts TensorFlow
@@ -305,30 +320,24 @@ def run(args) -> int:
         raise arg_error("--score-every", s["score_every"], "cli_train.expected_no_scores")
     images, labels, source = _load_images(run_cfg)
     shape = (28, 28, 1) if images.ndim == 3 else tuple(images.shape[1:])
-    if run_cfg["batch_size"] > len(images):
-        raise arg_error("--batch-size", run_cfg["batch_size"],
-                        "train.expected_batch", n=len(images))
-    seed_everything(run_cfg["seed"])  # the networks' first weights too
-    critic = run_cfg["loss"] == "wgan-gp"  # a critic without batch norm, n_critic = 5 (Gulrajani et al.)
-    with distribute.scope(strategy):  # one copy of every variable per replica
-        generator, discriminator = models.build_pair(run_cfg["model"], shape,
-                                                     **({"d_batch_norm": False} if critic else {}))
-        if distribute.replicas(strategy) > 1:
-            distribute.synchronize_batch_norm(generator, discriminator)
-        gan = train.GAN(generator, discriminator, recipe=run_cfg["model"], g_steps=run_cfg["g_steps"],
-                        label_smoothing=run_cfg["label_smoothing"], seed=run_cfg["seed"], loss=run_cfg["loss"],
-                        **({"n_critic": 5} if critic else {}))
+    overrides = {**recipes.LOSS_VARIANTS[run_cfg["loss"]],
+                 **{k: run_cfg[k] for k in ("batch_size", "g_steps", "label_smoothing") if k in run_cfg}}
+    recipe = recipes.for_data(recipes.get(run_cfg["recipe"], **overrides), len(images))
+    if recipe.batch_size > len(images):
+        raise arg_error("--batch-size", recipe.batch_size, "train.expected_batch", n=len(images))
+    gan = recipes.build(recipe, shape, seed=run_cfg["seed"], strategy=strategy)
     scorer = None
     if s["score_every"]:
         from . import metrics
 
         scorer = metrics.make_scorer(n=config.pick(1000, 100))
     print(t("cli_train.images", n=len(images), shape="×".join(map(str, shape)), source=source))
+    print(t("cli_train.recipe", name=recipe.name, summary=t(f"recipes.{recipe.name}")))
     if out is None:
-        out = train.new_run_folder(RUNS_FOLDER, f"{run_cfg['model']}-{_dataset_name(run_cfg['data'])}")
-    history = train.fit(gan, images, s["epochs"], labels=labels if gan.label_classes else None,
-                        batch_size=run_cfg["batch_size"], out=out, minutes=s["minutes"],
-                        resume=s["resume"], dataset_name=_dataset_name(run_cfg["data"]), tensorboard=s["tensorboard"],
+        out = train.new_run_folder(RUNS_FOLDER, f"{run_cfg['recipe']}-{_dataset_name(run_cfg['data'])}")
+    history = train.fit(gan, images, s["epochs"], labels=labels if recipe.uses_labels else None, out=out,
+                        minutes=s["minutes"], resume=s["resume"], dataset_name=_dataset_name(run_cfg["data"]),
+                        tensorboard=s["tensorboard"],
                         scorer=scorer, score_every=s["score_every"] or 1, settings={"cli": run_cfg})
     if distribute.is_chief(strategy):  # the one that wrote the run folder
         _print_summary(out, history)

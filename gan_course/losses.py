@@ -29,6 +29,7 @@ Visto en 04 §La pérdida del discriminador es entropía cruzada binaria, 04 §M
 """
 from __future__ import annotations
 
+from . import recipes
 from ._tf import tf
 from .i18n import arg_error, register
 from .validate import check_choice, check_float
@@ -190,7 +191,7 @@ def explicit_discriminator_loss(real_prob, fake_prob):
 
 #: Loss families the trainer knows: the cross-entropy of lessons 04–06, the hinge loss (SAGAN,
 #: BigGAN) and the Wasserstein loss with gradient penalty (Gulrajani et al., 2017).
-FAMILIES = ("bce", "hinge", "wgan-gp")
+FAMILIES = recipes.LOSSES  # the loss families (gan_course.recipes.LOSS_VARIANTS)
 
 
 def hinge_discriminator_loss(real_logits, fake_logits):

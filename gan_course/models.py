@@ -1,21 +1,21 @@
 """Generators and discriminators of the course, all built with ``keras.Input`` and plain Keras layers.
 
-Four families, one builder pair each (``*_generator(...)`` / ``*_discriminator(...)``):
+Three families of networks, one builder pair each (``*_generator(...)`` / ``*_discriminator(...)``):
 
+* ``dcgan``    — the DCGAN paper's rules (Radford et al., 2015): strided convolutions instead of
+  pooling, transposed convolutions (or resize + convolution) in G, batch normalization everywhere
+  except G's output and D's input, ReLU in G, LeakyReLU 0.2 in D, weights drawn from N(0, 0.02).
+  Parameterised by the image shape (28×28×1, 32×32×3, 64×64×3, …), the kernel sizes, the widths
+  and the class signals (latent code, class head, projection, concatenation).  Visto en 05 y 06.
 * ``rivera``   — the MNIST pair of the Spanish notebook (Mariano Rivera): latent size 20,
   Dense → 7×7×256, 3×3 transposed convolutions, LeakyReLU 0.01, ``tanh`` output; a
   discriminator 32 → 64 → 128 with batch normalization and a **sigmoid** output (probabilities).
   Visto en 06 §El par del cuaderno.
-* ``dcgan``    — the DCGAN paper's rules (Radford et al., 2015): strided convolutions instead of
-  pooling, transposed convolutions in G, batch normalization everywhere except G's output and
-  D's input, ReLU in G, LeakyReLU 0.2 in D, weights drawn from N(0, 0.02).  Parameterised by
-  the image shape (28×28×1, 32×32×3, 64×64×3, …), the kernel size and the width; with 5×5
-  kernels at 32×32×3 it is the CIFAR/RGB generator of the Portuguese slides.  Visto en 05 y 06.
-* ``course``   — the course default for MNIST: the DCGAN family with 4×4 kernels (stride 2
-  with a kernel divisible by the stride leaves no checkerboard), G 128 → 64, D 64 → 128, latent
-  size 100.  Chosen by measurement on a 2-core CPU (see :data:`RECIPES`).  Visto en 06.
 * ``tutorial`` — the TensorFlow DCGAN tutorial's pair (5×5 kernels, G 256 → 128 → 64, D with
   dropout), kept for comparisons (benchmarks, lesson 06).
+
+Which family, with which settings, is a *recipe* (:mod:`gan_course.recipes`: ``course``, ``selfcond``,
+``plain``, ``colour`` …); :func:`build_pair` builds the networks of a recipe.
 
 Discriminators return **logits** (no sigmoid) unless built with ``output="probability"``;
 :func:`discriminator_output` tells which, by looking at the last layer, so the trainer picks the
@@ -23,13 +23,14 @@ matching loss form by itself (:mod:`gan_course.losses`).  Generators end in ``ta
 [-1, 1], NHWC.  Every layer is a stock Keras layer, so a saved generator loads with plain
 ``keras.models.load_model`` (no ``gan_course`` import needed).
 
-:func:`build_pair` builds any family by name; :func:`reset_weights` re-draws a model's weights
+:func:`reset_weights` re-draws a model's weights
 in place (re-run an experiment cell without rebuilding anything).
 """
 from __future__ import annotations
 
 import numpy as np
 
+from . import recipes as _recipes
 from .i18n import arg_error, register
 from .validate import check_choice, check_int
 
@@ -85,39 +86,8 @@ MNIST_SHAPE = (28, 28, 1)
 #: (k Gaussians: each is the largest with probability 1/k).  Visto en 06 §La receta del curso.
 CODE_SHARPNESS = 1000.0
 
-#: The recipe of each family: architecture (``kernel_size``, ``d_kernel_size``, ``width``,
-#: ``d_batch_norm``, ``classes``, ``g_classes``, ``projection``, ``conditional``), latent size, batch
-#: size and the training settings of :class:`gan_course.train.GAN` (Adam rates, EMA half-life …).
-#: The single source of truth: the trainer, the ``train`` command and the lessons read it.
-#: ``course`` is the best measured on the 4,000 training digits at equal CPU time
-#: (``benchmarks/levers.py``, ``benchmarks/quality.py``): G with 4×4 transposed convolutions whose
-#: first 10 latent numbers choose a digit (``g_classes``: a one-hot code, G still takes noise
-#: only), D with 3×3 convolutions (≈ 1.4× the images per second here), a class head (G is pushed
-#: towards the digit its code chose: AC-GAN) and a projection of that digit (``projection``:
-#: D judges "is this a real 7?", Miyato & Koyama 2018), an EMA of G.  ``cdcgan`` is the same with
-#: the digit as a second input of G (``conditional``: "draw a 7", lesson 08).  ``plain`` is the
-#: same networks without classes and EMA: the DCGAN step of lesson 06, written by hand.  ``dcgan``
-#: is the paper's (5×5, 2e-4, β1 0.5); ``tutorial`` the TensorFlow tutorial's (1e-4, Keras'
-#: default β1 0.9, batch 256).  ``colour`` is the default for pictures (``--data emoji`` or a
-#: folder), measured at 32×32×3 on the bundled emoji at equal CPU time (``benchmarks/colour.py``):
-#: G resizes then convolves (3×3, no checkerboard by construction) with half the paper's filters
-#: (width 32: ≈ 350 images/s here, 2.7× width 64), D with 3×3 convolutions, an EMA of G.  Visto en
-#: 06 §La receta del curso y 07 §El generador de las diapositivas.
-RECIPES = {
-    "course": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
-               "d_kernel_size": 3, "classes": 10, "g_classes": 10, "projection": 10, "class_weight": 1.0,
-               "ema_half_life": 10_000.0},
-    "cdcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
-               "d_kernel_size": 3, "classes": 10, "conditional": 10, "projection": 10, "class_weight": 1.0,
-               "ema_half_life": 10_000.0},
-    "plain": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 4,
-              "d_kernel_size": 3},
-    "colour": {"z_dim": 100, "batch_size": 64, "g_lr": 5e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 3,
-               "upsample": "resize", "width": 32, "d_kernel_size": 3, "ema_half_life": 10_000.0},
-    "dcgan": {"z_dim": 100, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5, "kernel_size": 5},
-    "rivera": {"z_dim": 20, "batch_size": 64, "g_lr": 2e-4, "d_lr": 2e-4, "beta_1": 0.5},
-    "tutorial": {"z_dim": 100, "batch_size": 256, "g_lr": 1e-4, "d_lr": 1e-4, "beta_1": 0.9},
-}
+#: The recipes live in :mod:`gan_course.recipes` (one frozen record each); this is the same table.
+RECIPES = _recipes.RECIPES
 
 
 def _init():
@@ -451,49 +421,29 @@ def tutorial_discriminator(*, output: str = "logits", name: str = "discriminator
     return keras.Model(image, out, name=name)
 
 
-# --------------------------------------------------------------------------- by name
-FAMILIES = ("course", "cdcgan", "plain", "colour", "dcgan", "rivera", "tutorial")
+# --------------------------------------------------------------------------- by recipe
+def build_pair(recipe="course", image_shape=MNIST_SHAPE, **overrides):
+    """``(generator, discriminator)`` of ``recipe`` (a name of :data:`gan_course.recipes.RECIPES` or a
+    :class:`gan_course.recipes.Recipe`) for images of ``image_shape``.
 
-
-def build_pair(model: str = "course", image_shape=MNIST_SHAPE, *, z_dim: int | None = None,
-               batch_norm: bool = True, output: str | None = None, width: int | None = None,
-               kernel_size: int | None = None, d_batch_norm: bool | None = None, d_width: int | None = None,
-               classes: int | None = None, d_kernel_size: int | None = None, upsample: str | None = None,
-               g_classes: int | None = None, projection: int | None = None, conditional: int | None = None,
-               concat: int | None = None):
-    """``(generator, discriminator)`` of the family ``model`` for images of ``image_shape``.
-
-    ``dcgan`` (5×5 kernels, as in the paper) and ``course`` (the same family with 4×4 kernels)
-    take any shape that :func:`upsampling_plan` accepts; ``rivera`` and ``tutorial`` exist for
-    28×28×1 only.  ``z_dim`` defaults to the family's :data:`RECIPES`; ``output`` to the family's
-    own discriminator output (``"probability"`` for ``rivera``, ``"logits"`` otherwise);
-    ``batch_norm`` switches BN in the generator (not in ``tutorial``).  Visto en 06 §Las dos redes.
+    ``overrides`` are fields of the recipe's networks (``kernel_size=5``, ``d_batch_norm=False``,
+    ``projection=0, concat=10`` …); every value not given comes from the recipe.  The ``dcgan`` family
+    takes any shape that :func:`upsampling_plan` accepts; ``rivera`` and ``tutorial`` exist for 28×28×1
+    only.  :func:`gan_course.recipes.build` also makes the trainer.  Visto en 06 §Las dos redes.
     """
-    if model not in FAMILIES:
-        raise arg_error("model", model, "models.expected_family", names=", ".join(FAMILIES))
-    z_dim = RECIPES[model]["z_dim"] if z_dim is None else z_dim
-    if model in ("course", "cdcgan", "plain", "colour", "dcgan"):
-        r = RECIPES[model]
-        k = kernel_size if kernel_size is not None else r.get("kernel_size", 5)
-        dk = d_kernel_size if d_kernel_size is not None else r.get("d_kernel_size", k)
-        width = width if width is not None else r.get("width", 64)
-        d_width = d_width if d_width is not None else r.get("d_width", width)
-        d_bn = d_batch_norm if d_batch_norm is not None else r.get("d_batch_norm", True)
-        classes = classes if classes is not None else r.get("classes", 0)
-        upsample = upsample if upsample is not None else r.get("upsample", "transpose")
-        g_classes = g_classes if g_classes is not None else r.get("g_classes", 0)
-        projection = projection if projection is not None else r.get("projection", 0)
-        conditional = conditional if conditional is not None else r.get("conditional", 0)
-        concat = concat if concat is not None else r.get("concat", 0)
-        return (dcgan_generator(image_shape, z_dim, width=width, kernel_size=k, batch_norm=batch_norm,
-                                upsample=upsample, classes=g_classes, conditional=conditional),
-                dcgan_discriminator(image_shape, width=d_width, kernel_size=dk, output=output or "logits",
-                                    batch_norm=d_bn, classes=classes, projection=projection,
-                                    concat=concat))
+    r = _recipes.get(recipe, **overrides)
+    if r.family == "dcgan":
+        return (dcgan_generator(image_shape, r.z_dim, width=r.width, kernel_size=r.kernel_size,
+                                batch_norm=r.batch_norm, upsample=r.upsample, classes=r.g_classes,
+                                conditional=r.conditional),
+                dcgan_discriminator(image_shape, width=r.d_width or r.width,
+                                    kernel_size=r.d_kernel_size or r.kernel_size, output=r.output,
+                                    batch_norm=r.d_batch_norm, classes=r.classes, projection=r.projection,
+                                    concat=r.concat))
     _check_mnist(image_shape)
-    if model == "rivera":
-        return rivera_generator(z_dim, batch_norm=batch_norm), rivera_discriminator(output=output or "probability")
-    return tutorial_generator(z_dim), tutorial_discriminator(output=output or "logits")
+    if r.family == "rivera":
+        return rivera_generator(r.z_dim, batch_norm=r.batch_norm), rivera_discriminator(output=r.output)
+    return tutorial_generator(r.z_dim), tutorial_discriminator(output=r.output)
 
 
 # --------------------------------------------------------------------------- helpers

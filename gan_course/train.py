@@ -40,8 +40,8 @@ import warnings
 
 import numpy as np
 
+from . import clusters, distribute, losses, models, recipes
 from . import data as data_mod
-from . import distribute, losses, models
 from ._tf import keras, tf
 from .gif import image_grid, write_gif
 from .i18n import arg_error, register, t
@@ -75,7 +75,6 @@ register({
     },
     "train.expected_epochs": {"es": "un entero ≥ 1 (el total de épocas), o None con un límite de minutos",
                               "pt": "um inteiro ≥ 1 (o total de épocas), ou None com um limite de minutos"},
-    "train.expected_nonnegative": {"es": "un número ≥ 0", "pt": "um número ≥ 0"},
     "train.expected_augment": {"es": "uno de {names}", "pt": "um de {names}"},
     "train.expected_loss": {"es": "una familia de pérdidas: {names}", "pt": "uma família de perdas: {names}"},
     "train.expected_labels": {"es": "las etiquetas (0 … {k}-1) de las imágenes reales: este discriminador "
@@ -97,7 +96,6 @@ register({
     "train.expected_option": {"es": "una de las opciones {names}", "pt": "uma das opções {names}"},
     "train.expected_minutes": {"es": "minutos > 0, o None (sin límite)", "pt": "minutos > 0, ou None (sem limite)"},
     "train.expected_lr": {"es": "un número > 0", "pt": "um número > 0"},
-    "train.expected_beta": {"es": "un número en [0, 1)", "pt": "um número em [0, 1)"},
     "train.expected_form": {
         "es": "'auto' o la forma de salida del discriminador ('{actual}')",
         "pt": "'auto' ou o formato de saída do discriminador ('{actual}')",
@@ -154,12 +152,7 @@ GENERATOR_FILE = "generator.keras"
 
 
 
-#: Settings of :class:`GAN` that a recipe (:data:`gan_course.models.RECIPES`) may leave out.
-TRAINING_DEFAULTS = {"beta_2": 0.999, "g_steps": 1, "g_loss": "non_saturating", "label_smoothing": 0.0,
-                     "r1_gamma": 0.0, "r1_every": 1, "ema_half_life": 0.0, "ema_rampup": 0.05,
-                     "augment": "none", "augment_shift": 2, "augment_target": 0.6, "class_weight": 1.0,
-                     "loss": "bce", "gp_weight": 10.0, "n_critic": 1}
-AUGMENTS = ("none", "translate")
+AUGMENTS = recipes.AUGMENTS
 AUGMENT_SPEED_IMAGES = 100_000.0  # ADA: p can move by 1 every this many images
 AUGMENT_MAX_P = 0.8
 LOSS_KEYS = ("d_loss", "g_loss", "d_real", "d_fake")
@@ -172,14 +165,6 @@ def _positive_int(name, value, key=None):
 
 def _positive_float(name, value, key="train.expected_lr"):
     return check_float(name, value, 0, low_open=True, expected=key)
-
-
-def _nonnegative_float(name, value):
-    return check_float(name, value, 0, expected="train.expected_nonnegative")
-
-
-def _unit_float(name, value):
-    return check_float(name, value, 0, 1, high_open=True, expected="train.expected_beta")
 
 
 class GAN:
@@ -219,41 +204,19 @@ class GAN:
     class balance within each replica's slice.
     """
 
-    OPTIONS = ("g_lr", "d_lr", "beta_1", "beta_2", "g_steps", "g_loss", "label_smoothing", "r1_gamma",
-               "r1_every", "ema_half_life", "ema_rampup", "augment", "augment_shift", "augment_target",
-               "class_weight", "loss", "gp_weight", "n_critic")
-
-    def __init__(self, generator, discriminator, *, recipe: str = "plain", form: str = "auto", seed: int = 0,
+    def __init__(self, generator, discriminator, *, recipe="plain", form: str = "auto", seed: int = 0,
                  n_samples: int = 100, **options):
         models.check_pair(generator, discriminator)
-        if recipe not in models.RECIPES:
-            raise arg_error("recipe", recipe, "models.expected_family", names=", ".join(models.RECIPES))
-        unknown = sorted(set(options) - set(self.OPTIONS))
+        unknown = sorted(set(options) - set(recipes.STEP_FIELDS))
         if unknown:
             raise arg_error(unknown[0], options[unknown[0]], "train.expected_option",
-                            names=", ".join(self.OPTIONS), exc=TypeError)
-        base = {**TRAINING_DEFAULTS, **{k: v for k, v in models.RECIPES[recipe].items() if k in self.OPTIONS}}
-        o = {**base, **options}
+                            names=", ".join(recipes.STEP_FIELDS), exc=TypeError)
+        #: the recipe with this trainer's options applied (:mod:`gan_course.recipes`)
+        self.recipe = recipes.get(recipe, **options)
+        o = self.recipe.step()
         actual = models.discriminator_output(discriminator)
         if form not in ("auto", actual):
             raise arg_error("form", form, "train.expected_form", actual=actual)
-        losses.check_kind(o["g_loss"], "g_loss")
-        if o["augment"] not in AUGMENTS:
-            raise arg_error("augment", o["augment"], "train.expected_augment", names=", ".join(AUGMENTS))
-        for name in ("beta_1", "beta_2"):
-            o[name] = _unit_float(name, o[name])
-        for name in ("g_lr", "d_lr"):
-            o[name] = _positive_float(name, o[name])
-        for name in ("r1_gamma", "ema_half_life", "ema_rampup", "class_weight", "gp_weight"):
-            o[name] = _nonnegative_float(name, o[name])
-        o["augment_target"] = _unit_float("augment_target", o["augment_target"])
-        o["g_steps"] = _positive_int("g_steps", o["g_steps"])
-        o["r1_every"] = _positive_int("r1_every", o["r1_every"])
-        o["n_critic"] = _positive_int("n_critic", o["n_critic"])
-        if o["loss"] not in losses.FAMILIES:
-            raise arg_error("loss", o["loss"], "train.expected_loss", names=", ".join(losses.FAMILIES))
-        o["augment_shift"] = _positive_int("augment_shift", o["augment_shift"])
-        o["label_smoothing"] = losses.check_label_smoothing(o["label_smoothing"])
         self.generator, self.discriminator = generator, discriminator
         self.form = actual
         self.options = o
@@ -281,7 +244,10 @@ class GAN:
                 if not all(self.strategy.extended.variable_created_in_scope(getattr(v, "value", v))
                            for v in net.weights):
                     raise arg_error(name, net.name, "train.expected_scope")
-        self.settings = {"recipe": recipe, **o, "form": self.form, "seed": int(seed),
+        classes = max(self.classes, self.g_classes, self.conditional, self.g_conditional)
+        self.settings = {"recipe": self.recipe.name, **o, "class_count": classes,
+                         "conditions": self.recipe.conditions if classes else "none", "form": self.form,
+                         "seed": int(seed),
                          "strategy": distribute.name_of(self.strategy), "replicas": self.replicas}
         self.g_optimizer = keras.optimizers.Adam(o["g_lr"], beta_1=o["beta_1"], beta_2=o["beta_2"])
         self.d_optimizer = keras.optimizers.Adam(o["d_lr"], beta_1=o["beta_1"], beta_2=o["beta_2"])
@@ -774,7 +740,7 @@ def _save_loss_plot(path, history):
 
 
 # ------------------------------------------------------------------------------ the loop
-def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size: int = 64, out=None,
+def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size: int | None = None, out=None,
         minutes: float | None = None, resume: bool = False, dataset_name: str = "mnist", scorer=None,
         score_every: int = 1, on_epoch=None, tensorboard: bool = False, verbose: bool = True,
         max_to_keep: int = 3, gif_ms: int = 400, steps_per_execution: int = STEPS_PER_EXECUTION,
@@ -785,7 +751,9 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
     each epoch with a seed derived from the GAN's seed and the epoch (a resumed run sees the same
     order as an uninterrupted one); the last incomplete batch is dropped.
     ``epochs`` — the total, as in Keras; ``None`` (only with ``minutes``) trains until time is up.
-    ``labels`` — the digit of each image, needed only when the discriminator has a class head.
+    ``labels`` — the digit of each image, needed only when the discriminator has a class head; a recipe
+    whose ``conditions`` are ``"clusters"`` finds groups itself when none are given (:mod:`gan_course.clusters`).
+    ``batch_size`` — ``None``: the recipe's.
     ``out`` — the run folder (created if needed; see the module docstring).  Without ``out``
     nothing is written.  ``resume`` — continue the run in ``out`` from its latest checkpoint.
     ``minutes`` — time budget: training stops after the epoch during which it runs out.
@@ -821,6 +789,7 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
     x = data_mod.to_float(images)
     if tuple(x.shape[1:]) != gan.image_shape:
         raise arg_error("images", x, "train.expected_images", shape=gan.image_shape)
+    batch_size = gan.recipe.batch_size if batch_size is None else batch_size
     if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) \
             or not 1 <= batch_size <= len(x):
         raise arg_error("batch_size", batch_size, "train.expected_batch", n=len(x))
@@ -831,6 +800,8 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
         if labels.shape != (len(x),) or not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 \
                 or labels.max() >= max(gan.label_classes, 1):
             raise arg_error("labels", labels, "train.expected_labels", k=max(gan.label_classes, 1))
+    elif gan.label_classes and gan.recipe.conditions == "clusters":  # no labels: groups of similar images
+        labels = clusters.find(x, gan.label_classes, seed=gan.settings["seed"], dims=gan.recipe.pca_dims)
     elif gan.label_classes:
         raise arg_error("labels", labels, "train.expected_labels", k=gan.label_classes)
     y = labels.astype(np.int32) if labels is not None else np.zeros(len(x), np.int32)

@@ -33,7 +33,7 @@ def test_no_arguments_trains_the_default_into_a_new_run_folder(tmp_path, capsys)
     assert len(frames) == len(history["epoch"]) == 2  # quick mode: 2 epochs, one frame each
     assert durations == [400, 1600]
     assert str(run.relative_to(tmp_path)) in out and "training.gif" in out and "generator.keras" in out
-    assert history["settings"]["cli"]["model"] == "course"
+    assert history["settings"]["cli"]["recipe"] == "course"
 
     # the generator loads with plain Keras, in a process that never imports gan_course
     code = ("import sys, keras; m = keras.models.load_model(sys.argv[1]); "
@@ -59,7 +59,7 @@ def test_resume_trains_the_remaining_epochs(tmp_path, capsys):
     assert history["epoch"] == [1, 2, 3, 4] and history["settings"]["cli"]["seed"] == 3
     assert len(gif.read_gif(out / "training.gif")[0]) == 4
     assert len(list((tmp_path / "runs").iterdir())) == 1
-    assert main(["train", "--out", str(out), "--resume", "--model", "dcgan"]) == 2  # not the run's model
+    assert main(["train", "--out", str(out), "--resume", "--recipe", "dcgan"]) == 2  # not the run's recipe
     assert "course" in capsys.readouterr().err
 
 
@@ -86,7 +86,8 @@ def test_bad_inputs_give_one_line_and_write_nothing(tmp_path, capsys):
     _bad(["--epochs", "0"], capsys, "`--epochs`", "0")
     _bad(["--epochs", "dos"], capsys, "`--epochs`", "dos")
     _bad(["--minutes", "-1"], capsys, "`--minutes`", "-1")
-    _bad(["--model", "gan9000"], capsys, "`--model`", "gan9000", "course")
+    _bad(["--recipe", "gan9000"], capsys, "`--recipe`", "gan9000", "course", "selfcond")
+    _bad(["--model", "gan9000"], capsys, "`--recipe`", "gan9000")  # --model: the same option, older name
     _bad(["--resume"], capsys, "`--resume`", "runs")
     _bad(["--resume", "--out", str(empty)], capsys, "`--out`")
     _bad(["--label-smoothing", "0.7"], capsys, "`--label-smoothing`")
@@ -118,7 +119,9 @@ def test_an_image_folder_trains_the_rgb_dcgan(tmp_path, capsys):
                  "--out", str(out)]) == 0
     assert "12 imágenes de 16×16×3" in capsys.readouterr().out
     history = json.loads((out / "history.json").read_text())
-    assert history["settings"]["cli"]["model"] == "colour" and history["settings"]["image_shape"] == [16, 16, 3]
+    assert history["settings"]["cli"]["recipe"] == "colour-selfcond"  # a folder: no labels
+    assert history["settings"]["image_shape"] == [16, 16, 3]
+    assert history["settings"]["class_count"] == 0  # 12 pictures: too few for groups, trained unconditionally
     assert (out / "checkpoints" / "pictures_4_16_16").is_dir()
     frames, _ = gif.read_gif(out / "training.gif")
     assert frames.shape[0] == 1 and frames.shape[-1] == 3
@@ -171,3 +174,22 @@ def test_the_default_run_never_sees_a_held_out_digit(tmp_path, monkeypatch):
     with pytest.raises(SystemExit):
         main(["train", "--epochs", "7"])
     assert seen["epochs"] == 7 and seen["minutes"] is None
+
+
+def test_a_folder_of_grey_digits_keeps_their_size_and_trains_without_labels(tmp_path, capsys):
+    import imageio.v3 as iio
+
+    from gan_course import data
+
+    x, _ = data.mnist_split("train")
+    folder = tmp_path / "digits"
+    folder.mkdir()
+    for i, image in enumerate(x[:300]):
+        iio.imwrite(folder / f"{i:03d}.png", image.reshape(28, 28))
+    out = tmp_path / "run"
+    assert main(["train", "--data", str(folder), "--epochs", "1", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "256 imágenes de 28×28×1" in text and "Receta selfcond" in text  # quick mode: 256 of the 300
+    settings = json.loads((out / "history.json").read_text())["settings"]
+    assert settings["cli"]["recipe"] == "selfcond" and settings["image_shape"] == [28, 28, 1]
+    assert settings["class_count"] == 2  # 256 pictures: 2 groups of at least 100
