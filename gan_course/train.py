@@ -75,8 +75,6 @@ register({
     },
     "train.expected_epochs": {"es": "un entero ≥ 1 (el total de épocas), o None con un límite de minutos",
                               "pt": "um inteiro ≥ 1 (o total de épocas), ou None com um limite de minutos"},
-    "train.expected_augment": {"es": "uno de {names}", "pt": "um de {names}"},
-    "train.expected_loss": {"es": "una familia de pérdidas: {names}", "pt": "uma família de perdas: {names}"},
     "train.expected_labels": {"es": "las etiquetas (0 … {k}-1) de las imágenes reales: este discriminador "
                                     "también aprende las clases",
                               "pt": "os rótulos (0 … {k}-1) das imagens reais: este discriminador também "
