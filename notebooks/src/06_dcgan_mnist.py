@@ -407,35 +407,37 @@ moved = max(float(np.max(np.abs(a - b))) for a, b in zip(generator.get_weights()
 print(T("los pesos de G se han movido (cambio máximo > 1e-4):",
         "os pesos de G se moveram (mudança máxima > 1e-4):"), moved > 1e-4)
 
-# %% [markdown] lang="es"
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # ¿Por qué $10^{-5}$ y no 0? Las dos versiones hacen las mismas cuentas en funciones de TensorFlow distintas, que
 # pueden sumar en otro orden o con otras instrucciones de la CPU: cada gradiente sale con un error relativo de unos
 # $10^{-7}$. El primer paso de Adam mueve cada peso $\eta \cdot g / (|g| + \hat\epsilon)$, con
 # $\hat\epsilon = \epsilon / \sqrt{1 - \beta_2} \approx 3 \cdot 10^{-6}$: un error $\delta$ en $g$ cambia el peso
 # como mucho $\eta\,\delta / \hat\epsilon$, millonésimas aquí.
-#
-# ### Unos pasos más
-#
-# Dos lotes más. Las columnas coinciden en los primeros decimales, pero no esperes los mismos pesos bit a bit tras
-# varios pasos: Adam **amplifica** el redondeo. Un peso cuyo gradiente es casi 0 se mueve $\pm\eta$ según el signo
-# de un número minúsculo, que el redondeo puede cambiar; el paso siguiente ya parte de pesos distintos. Cuánto se
-# separan depende de la CPU (en algunas, más de un paso de Adam, $5 \cdot 10^{-4}$, tras tres lotes): por eso comparamos un
-# paso desde los mismos pesos, que no depende de la máquina.
 
-# %% [markdown] lang="pt"
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # Por que $10^{-5}$ e não 0? As duas versões fazem as mesmas contas em funções do TensorFlow diferentes, que podem
 # somar em outra ordem ou com outras instruções da CPU: cada gradiente sai com um erro relativo de uns $10^{-7}$. O
 # primeiro passo do Adam move cada peso $\eta \cdot g / (|g| + \hat\epsilon)$, com
 # $\hat\epsilon = \epsilon / \sqrt{1 - \beta_2} \approx 3 \cdot 10^{-6}$: um erro $\delta$ em $g$ muda o peso no
 # máximo $\eta\,\delta / \hat\epsilon$, milionésimos aqui.
+
+# %% [markdown] lang="es"
+# ### Unos pasos más
 #
+# Dos lotes más. Las columnas coinciden en los primeros decimales, pero no esperes los mismos pesos bit a bit tras
+# varios pasos: Adam **amplifica** el redondeo. Un peso cuyo gradiente es casi 0 se mueve $\pm\eta$ según el signo
+# de un número minúsculo, que el redondeo puede cambiar; el paso siguiente ya parte de pesos distintos. Cuánto se
+# separan depende de la CPU (en algunas, más de un paso de Adam, $5 \cdot 10^{-4}$, tras tres lotes): por eso
+# comparamos un paso desde los mismos pesos, que no depende de la máquina.
+
+# %% [markdown] lang="pt"
 # ### Mais alguns passos
 #
 # Mais dois lotes. As colunas coincidem nas primeiras casas decimais, mas não espere os mesmos pesos bit a bit depois
 # de vários passos: o Adam **amplifica** o arredondamento. Um peso cujo gradiente é quase 0 se move $\pm\eta$
 # conforme o sinal de um número minúsculo, que o arredondamento pode trocar; o passo seguinte já parte de pesos
-# diferentes. O quanto se separam depende da CPU (em algumas, mais de um passo do Adam, $5 \cdot 10^{-4}$, após três lotes):
-# por isso comparamos um passo a partir dos mesmos pesos, que não depende da máquina.
+# diferentes. O quanto se separam depende da CPU (em algumas, mais de um passo do Adam, $5 \cdot 10^{-4}$, após
+# três lotes): por isso comparamos um passo a partir dos mesmos pesos, que não depende da máquina.
 
 # %% tags=["nbval-ignore-output"]
 for step, real in enumerate(batches.skip(1).take(2), start=2):
