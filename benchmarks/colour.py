@@ -51,7 +51,7 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_to
 
     import gan_course as gc
     from gan_course import colour_metrics as cm
-    from gan_course import images, recipes, train
+    from gan_course import emoji_eval, images, recipes, train
 
     gc.setup("es", seed)
     x, y = images.load_emoji(size, categories, skin_tones=skin_tones, with_labels=True)
@@ -80,16 +80,19 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_to
             "d_fake": round(statistics.mean(h["d_fake"][-tail:]), 3),
             "d_real_by_epoch": [round(v, 3) for v in h["d_real"]],
             "d_fake_by_epoch": [round(v, 3) for v in h["d_fake"]],
-            "augment_p": h["augment_p"][-1]}
+            "augment_p": h["augment_p"][-1],
+            "emoji_fid": round(emoji_eval.frechet_distance(fake), 3),
+            "emoji_fid_real": round(emoji_eval.reference_distance(n), 3)}
 
 
 def table():
     rows = [json.loads(line) for line in RESULTS.read_text().splitlines() if line.strip()]
-    out = ["| run | recipe | size | epochs | seed | checkerboard (÷ real) | white border (real) | "
+    out = ["| run | recipe | size | epochs | seed | emoji FID (real) | checkerboard (÷ real) | white border (real) | "
            "colourfulness (real) | D(x) / D(G(z)), last fifth | images/s (shared machine) |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        out.append(f"| {r['name']} | {r['recipe']} | {r['size']} | {r['epochs']} | {r['seed']} | "
+        fid = f"{r['emoji_fid']:.2f} ({r['emoji_fid_real']:.2f})" if "emoji_fid" in r else "—"
+        out.append(f"| {r['name']} | {r['recipe']} | {r['size']} | {r['epochs']} | {r['seed']} | {fid} | "
                    f"{r['checkerboard']:.2f} | {r['background']:.0%} ({r['background_real']:.0%}) | "
                    f"{r['colourfulness']:.0f} ({r['colourfulness_real']:.0f}) | "
                    f"{r['d_real']:.2f} / {r['d_fake']:.2f} | "
