@@ -101,6 +101,7 @@ class Recipe:
     # ---- where the classes come from (gan_course.clusters for "clusters")
     conditions: str = "none"
     pca_dims: int = 30                 # clusters: the neighbour graph joins images in this many principal components
+    cluster_method: str = "spectral"   # clusters: "spectral" (neighbour graph) or "pixels" (k-means on the PCA)
 
     def __getitem__(self, key):
         if key not in FIELDS:
@@ -161,7 +162,7 @@ RECIPES = {r.name: r for r in (
     Recipe("colour", kernel_size=3, d_kernel_size=3, upsample="resize", width=32, g_lr=5e-4,
            ema_half_life=10_000.0),
     Recipe("colour-selfcond", kernel_size=3, d_kernel_size=3, upsample="resize", width=32, g_lr=5e-4,
-           ema_half_life=10_000.0, classes=30, g_classes=30, projection=30, conditions="clusters"),
+           ema_half_life=10_000.0, g_classes=30, projection=30, conditions="clusters"),
     Recipe("dcgan", kernel_size=5),
     Recipe("rivera", family="rivera", z_dim=20, kernel_size=3, output="probability"),
     Recipe("tutorial", family="tutorial", kernel_size=5, batch_size=256, g_lr=1e-4, d_lr=1e-4, beta_1=0.9),
@@ -203,6 +204,7 @@ def get(recipe="course", **overrides) -> Recipe:
 def _checked(r: Recipe) -> Recipe:
     check_choice("family", r.family, FAMILIES)
     check_choice("conditions", r.conditions, CONDITIONS)
+    check_choice("cluster_method", r.cluster_method, ("spectral", "pixels"))
     check_choice("upsample", r.upsample, ("transpose", "resize"))
     check_choice("output", r.output, ("logits", "probability"))
     for name in ("z_dim", "width", "batch_size", "g_steps", "r1_every", "n_critic", "augment_shift", "pca_dims"):
@@ -250,7 +252,7 @@ def for_data(recipe, n_images: int) -> Recipe:
         return r
     if k < 2:
         return get(r, classes=0, g_classes=0, projection=0, conditions="none")
-    return get(r, classes=k, g_classes=k, projection=k)
+    return get(r, **{name: k for name in ("classes", "g_classes", "projection") if r[name]})
 
 
 def build(recipe="course", image_shape=None, *, seed: int = 0, n_samples: int = 100, strategy=None, **overrides):
