@@ -799,7 +799,8 @@ def fit(gan: GAN, images, epochs: int | None = None, *, labels=None, batch_size:
                 or labels.max() >= max(gan.label_classes, 1):
             raise arg_error("labels", labels, "train.expected_labels", k=max(gan.label_classes, 1))
     elif gan.label_classes and gan.recipe.conditions == "clusters":  # no labels: groups of similar images
-        labels = clusters.find(x, gan.label_classes, seed=gan.settings["seed"], dims=gan.recipe.pca_dims)
+        labels = clusters.find(x, gan.label_classes, seed=gan.settings["seed"], dims=gan.recipe.pca_dims,
+                               method=gan.recipe.cluster_method)
     elif gan.label_classes:
         raise arg_error("labels", labels, "train.expected_labels", k=gan.label_classes)
     y = labels.astype(np.int32) if labels is not None else np.zeros(len(x), np.int32)
