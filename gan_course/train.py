@@ -561,9 +561,14 @@ class GAN:
 
 
 def grid_labels(n: int, classes: int) -> np.ndarray:
-    """The digit of each cell of an n-image square grid: row r shows digit r mod ``classes``."""
+    """The class of each cell of an n-image square grid, one class per row: row r shows class r mod ``classes``
+    when there are at least as many rows as classes, else classes spread evenly (30 groups on 10 rows: 0, 3, 6 …)."""
     cols = int(math.ceil(math.sqrt(n)))
-    return (np.arange(n) // cols % classes).astype(np.int32)
+    rows = np.arange(n) // cols
+    n_rows = int(math.ceil(n / cols))
+    if classes > n_rows:
+        rows = rows * classes // n_rows
+    return (rows % classes).astype(np.int32)
 
 
 def _choose(z, labels, classes):
