@@ -93,7 +93,8 @@ def test_the_fixed_grid_shows_one_digit_per_row():
     raw = np.asarray(train.tf.random.Generator.from_seed(3 + 1_000_003).normal([100, 100]))
     np.testing.assert_allclose(np.sort(z[:, :10], 1), np.sort(raw[:, :10], 1))
     np.testing.assert_array_equal(z[:, 10:], raw[:, 10:])
-    assert train.grid_labels(16, 10).tolist() == [0] * 4 + [1] * 4 + [2] * 4 + [3] * 4
+    assert train.grid_labels(16, 10).tolist() == [0] * 4 + [2] * 4 + [5] * 4 + [7] * 4  # 4 rows: spread over 10
+    assert train.grid_labels(100, 30).reshape(10, 10)[:, 0].tolist() == [0, 3, 6, 9, 12, 15, 18, 21, 24, 27]
 
 
 def test_generated_digits_of_a_trained_code_follow_the_code():
