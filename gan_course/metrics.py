@@ -432,7 +432,10 @@ def evaluate_run(run_dir, n: int = DEFAULT_N, seed: int = 0) -> dict:
     generator = keras.models.load_model(str(path), compile=False)
     images = sample(generator, n, seed)
     generated = score_images(images)
-    requested = requested_digits(generator, n, seed)
+    history = run_dir / "history.json"
+    settings = json.loads(history.read_text(encoding="utf-8")).get("settings", {}) if history.is_file() else {}
+    # the code's classes are digits only when the run learnt them from the labels (not from groups it found)
+    requested = requested_digits(generator, n, seed) if settings.get("conditions", "labels") == "labels" else None
     if requested is not None:
         generated["requested_share"] = requested_share(images, requested)
     result = {"n": n, "seed": int(seed), "generated": generated, "real": reference_scores(n)}
