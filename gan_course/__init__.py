@@ -23,7 +23,9 @@ def setup(lang: str = "es", seed: int = 0) -> None:
     Visto en 00 §Cómo usar el curso.
     """
     set_language(lang)
-    from . import _tf  # noqa: F401  (quiet import before anything else touches TF)
+    from . import _tf
+
+    _tf.load()  # quiet import before anything else touches TF
 
     seed_everything(seed)
     import matplotlib.pyplot as plt
@@ -37,7 +39,7 @@ def __getattr__(name):  # lazy ``gan_course.tf`` / ``gan_course.keras`` / ``gan_
     if name in ("tf", "keras"):
         from . import _tf
 
-        return getattr(_tf, name)
+        return _tf.load()[name]
     if not name.startswith("_"):
         import importlib
 

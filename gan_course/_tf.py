@@ -8,6 +8,12 @@ runs inside a short redirect of fd 2 to ``/dev/null``; afterwards stderr is rest
 
 Use ``from gan_course import tf, keras`` (or ``from gan_course._tf import tf, keras``);
 never ``import tensorflow`` directly in a notebook.  Visto en 00 §Comprobar el entorno.
+
+Inside the package this is the one way to obtain TensorFlow and Keras: every module writes
+``from ._tf import keras, tf`` at its top.  Those two names are stand-ins that import TensorFlow
+(quietly) the first time one of their attributes is read, so a module that only *may* need
+TensorFlow loads without it (``python -m gan_course train --help`` stays instant).
+:func:`load` returns the real modules (``gan_course.tf`` and ``gan_course.keras`` are those).
 """
 from __future__ import annotations
 
@@ -48,8 +54,39 @@ def _quiet_import():
     return tf_mod
 
 
-tf = _quiet_import()
-tf.get_logger().setLevel("ERROR")
-import keras  # noqa: E402  (Keras 3, the same object as tf.keras)
+_modules: dict = {}
 
-__all__ = ["tf", "keras"]
+
+def load() -> dict:
+    """``{"tf": tensorflow, "keras": keras}``, imported (quietly) on the first call."""
+    if not _modules:
+        tf_mod = _quiet_import()
+        tf_mod.get_logger().setLevel("ERROR")
+        import keras as keras_mod  # Keras 3, the same object as tf.keras
+
+        _modules.update(tf=tf_mod, keras=keras_mod)
+    return _modules
+
+
+class _Lazy:
+    """A stand-in for the module ``name``: its first attribute read imports TensorFlow (:func:`load`)."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        return getattr(load()[self._name], attr)
+
+    def __dir__(self):
+        return dir(load()[self._name])
+
+    def __repr__(self):
+        return f"<gan_course._tf.{self._name}: {load()[self._name]!r}>"
+
+
+tf = _Lazy("tf")
+keras = _Lazy("keras")
+
+__all__ = ["tf", "keras", "load"]

@@ -28,6 +28,7 @@ from importlib import resources
 import numpy as np
 
 from . import config, data
+from ._tf import keras
 from .data import to_float
 from .i18n import arg_error, register, t
 from .validate import check_array, check_float, check_images, check_int, is_int
@@ -164,8 +165,6 @@ def _predicted(predicted, n: int) -> np.ndarray:
 
 
 def _check_model(model, name: str = "model"):
-    from ._tf import keras
-
     if not isinstance(model, keras.Model):
         raise arg_error(name, model, "classifier.expected_model")
     return model
@@ -201,8 +200,6 @@ def build_classifier(feature_dim: int = FEATURE_DIM, dropout: float = 0.3):
     so that lessons can pick any of them.  Input: float32 digits in [-1, 1], shape (N, 28, 28, 1).
     Visto en 01 §La red.
     """
-    from ._tf import keras
-
     feature_dim = check_int("feature_dim", feature_dim, 1)
     dropout = check_float("dropout", dropout, 0, 1, high_open=True)
     layers = keras.layers
@@ -259,8 +256,6 @@ def train_classifier(epochs: int = EPOCHS, seed: int = 0, *, augment: bool = Tru
     per-epoch training ``loss`` and held-out ``test_accuracy``.  The same ``seed`` gives the same
     weights on one machine.  Visto en 01 §El clasificador del curso.
     """
-    from ._tf import keras
-
     epochs = check_int("epochs", epochs, 1)
     batch_size = check_int("batch_size", batch_size, 1, 4000)
     learning_rate = check_float("learning_rate", learning_rate, 0, low_open=True)
@@ -341,8 +336,6 @@ def feature_model(model=None):
     ``features`` are the :data:`FEATURE_DIM` outputs of the fully connected ``features`` layer
     (after ReLU): the Fréchet distance of :mod:`gan_course.metrics` compares their statistics.
     """
-    from ._tf import keras
-
     model = load_classifier() if model is None else _check_model(model)
     key = ("features", id(model))
     if _CACHE.get(key, (None,))[0] is not model:
@@ -355,8 +348,6 @@ def layer_outputs(model, images, layers=FEATURE_LAYERS) -> dict:
 
     ``layers`` is a layer name or a list of them.  Visto en 01 §Convolución: una capa a mano.
     """
-    from ._tf import keras
-
     layers = _layer_names(layers)
     names = [layer.name for layer in _check_model(model).layers]
     for name in layers:

@@ -15,6 +15,8 @@ import random
 
 import numpy as np
 
+from ._tf import keras
+
 _TRUE = {"1", "true", "yes", "on", "si", "sí", "sim"}
 
 
@@ -51,7 +53,5 @@ def seed_everything(seed: int = 0) -> int:
     seed = check_int("seed", seed, 0)
     random.seed(seed)
     np.random.seed(seed)
-    from ._tf import keras
-
     keras.utils.set_random_seed(seed)
     return seed

@@ -18,6 +18,7 @@ from importlib import resources
 import numpy as np
 
 from . import config
+from ._tf import keras, tf
 from .i18n import arg_error, register, t
 from .validate import check_array, check_images, check_int
 
@@ -119,8 +120,6 @@ def mnist_split(part: str = "train"):
 
 
 def _load_keras_mnist():
-    from ._tf import keras
-
     (x, y), _ = keras.datasets.mnist.load_data()
     return x.astype(np.uint8), y.astype(np.uint8)
 
@@ -184,8 +183,6 @@ def make_dataset(images, batch_size: int = 64, *, shuffle: bool = True, seed: in
     Shuffles every epoch (seeded), drops the last incomplete batch (every batch has the
     same shape, so a ``tf.function`` step never retraces) and prefetches.  Visto en 06 §Los datos.
     """
-    from ._tf import tf
-
     x = to_float(images)
     batch_size = check_int("batch_size", batch_size, 1, len(x), expected="data.expected_batch")
     seed = None if seed is None else check_int("seed", seed, 0)

@@ -29,6 +29,7 @@ import contextlib
 import json
 import os
 
+from ._tf import keras, tf
 from .i18n import arg_error, register
 from .validate import check_choice, int_from_text
 
@@ -104,8 +105,6 @@ def check_environment(name: str, arg: str = "strategy") -> str:
 
 def _split_cpu(n: int) -> None:
     """Split the CPU into ``n`` logical devices (only possible before TensorFlow starts its runtime)."""
-    from ._tf import tf
-
     cpu = tf.config.list_physical_devices("CPU")[0]
     try:
         tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * n)
@@ -126,8 +125,6 @@ def make_strategy(name: str = "default"):
     check_environment(name)
     if name == "default":
         return None
-    from ._tf import tf
-
     n = cpu_devices()
     if n is not None:
         _split_cpu(n)
@@ -146,8 +143,6 @@ def scope(strategy):
 
 def name_of(strategy) -> str:
     """``"default"``, ``"mirrored"`` or ``"multiworker"`` (another strategy: its class name)."""
-    from ._tf import tf
-
     if strategy is None:
         return "default"
     if isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy):
@@ -182,8 +177,6 @@ def agree(strategy, flag: bool) -> bool:
     """
     if strategy is None or name_of(strategy) != "multiworker":
         return bool(flag)
-    from ._tf import tf
-
     value = strategy.run(lambda: tf.distribute.get_replica_context().all_reduce(
         tf.distribute.ReduceOp.SUM, tf.constant(float(flag))))
     return bool(strategy.experimental_local_results(value)[0].numpy() > 0)
@@ -198,8 +191,6 @@ def synchronize_batch_norm(*models) -> int:
     effect).  Changed in place, so networks built by :func:`gan_course.models.build_pair` keep
     their weights; returns how many layers were changed.  Visto en 06 §Cuando una máquina no basta.
     """
-    from ._tf import keras
-
     count = 0
     for model in models:
         for layer in model._flatten_layers(include_self=False):

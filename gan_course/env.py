@@ -8,6 +8,7 @@ import os
 import platform
 
 from . import config
+from ._tf import keras, tf
 from .i18n import register, t
 
 register({
@@ -33,8 +34,6 @@ def report() -> dict:
     import numpy as np
 
     import gan_course
-
-    from ._tf import keras, tf
 
     gpus = [d.name for d in tf.config.list_physical_devices("GPU")]
     return {

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import config, losses
+from ._tf import keras, tf
 from .i18n import arg_error, register, t
 from .objective import DATASETS, Mixture1D, kde, mode_coverage
 from .plots import agg_figure, pyplot_figure
@@ -134,8 +135,6 @@ def mlp_1d(n_in: int, width: int, seed: int, name: str, *, window=None):
     input is first rescaled so that the window becomes [−1, 1].  :class:`GAN1D`'s generator and discriminator
     and :func:`gan_course.wasserstein.train_critic_1d`'s critic.  Visto en 04 §Una GAN en 1-D.
     """
-    from ._tf import keras
-
     init = [keras.initializers.GlorotUniform(seed=seed + i) for i in range(3)]
     first = []
     if window is not None:
@@ -170,8 +169,6 @@ class GAN1D:
     def __init__(self, data="gaussian", *, loss: str = "non_saturating", k: int = 1, batch_size: int = 128,
                  noise_dim: int = 4, width: int = 32, learning_rate: float = 5e-4,
                  g_learning_rate: float | None = None, seed: int = 0):
-        from ._tf import keras, tf
-
         self.data = _data(data)
         self.loss = losses.check_kind(loss, "loss")
         self.k = check_int("k", k, 1)
@@ -201,8 +198,6 @@ class GAN1D:
     # -- pieces a lesson cell can reuse ------------------------------------------------------
     def sample_data(self, n):
         """``n`` real samples, shape (n, 1), from the data mixture (TensorFlow, seeded)."""
-        from ._tf import tf
-
         n = check_int("n", n, 1)
         u = self.rng.uniform([n])
         comp = tf.reduce_sum(tf.cast(u[:, None] > self._cum[None, :], tf.int32), axis=1)
@@ -223,8 +218,6 @@ class GAN1D:
         return losses.generator_loss(fake_logits, "logits", self.loss)
 
     def _train_step(self):
-        from ._tf import tf
-
         G, D = self.generator, self.discriminator
         for _ in range(self.k):
             x_real = self.sample_data(self.batch_size)
@@ -245,15 +238,11 @@ class GAN1D:
                 tf.reduce_mean(tf.sigmoid(fake_logits)))
 
     def _predict_impl(self, z, x):
-        from ._tf import tf
-
         return (self.generator(z, training=False)[:, 0],
                 tf.sigmoid(self.discriminator(x, training=False))[:, 0])
 
     def train_discriminator(self, steps: int):
         """Update only D for ``steps`` batches (G frozen): D learns to reject the current fakes."""
-        from ._tf import tf
-
         steps = check_int("steps", steps, 1)
         G, D = self.generator, self.discriminator
 
@@ -279,15 +268,11 @@ class GAN1D:
 
     def discriminate(self, x):
         """``D(x)``: probability of «real» for each value of ``x`` (NumPy in, NumPy out)."""
-        from ._tf import tf
-
         x = tf.constant(check_array("x", x, "gan1d.expected_x").astype(np.float32).reshape(-1, 1))
         return tf.sigmoid(self.discriminator(x, training=False)).numpy()[:, 0]
 
     def snapshot(self, history: History1D):
         """Append the current generator samples, their KDE and D(x) on ``history.x`` to the record."""
-        from ._tf import tf
-
         samples, d = self._predict(self.fixed_noise, tf.constant(history.x.reshape(-1, 1), tf.float32))
         samples = samples.numpy().astype(np.float64)
         history.record_steps.append(history.steps)

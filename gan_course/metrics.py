@@ -34,6 +34,7 @@ import time
 import numpy as np
 
 from . import classifier
+from ._tf import keras
 from .data import mnist_split, to_float
 from .i18n import arg_error, register, t
 from .validate import check_array, check_float, check_int
@@ -422,8 +423,6 @@ def evaluate_run(run_dir, n: int = DEFAULT_N, seed: int = 0) -> dict:
 
     The result is also written to ``run_dir/scores.json``.  Visto en 01 §Del clasificador al juez (y en 06).
     """
-    from ._tf import keras
-
     run_dir = pathlib.Path(run_dir)
     path = run_dir / "generator.keras"
     if not path.is_file():

@@ -31,21 +31,9 @@ from __future__ import annotations
 import numpy as np
 
 from . import recipes as _recipes
+from ._tf import keras
 from .i18n import arg_error, register
 from .validate import check_choice, check_int
-
-
-class _Keras:
-    """``keras``, imported on first use: the recipes and family names load without TensorFlow
-    (``python -m gan_course train --help`` stays instant)."""
-
-    def __getattr__(self, name):
-        from ._tf import keras as real
-
-        return getattr(real, name)
-
-
-keras = _Keras()
 
 register({
     "models.expected_family": {

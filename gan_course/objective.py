@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._tf import tf
 from .i18n import arg_error, register, t
 from .losses import KINDS, check_kind
 from .plots import pyplot_figure
@@ -505,7 +506,6 @@ def generator_loss_grad_tape(d_fake, kind: str = "non_saturating", wrt: str = "l
     mean, so its gradient is multiplied by the batch size to give the per-sample derivative.
     Visto en 04 §Minimax contra no saturante.
     """
-    from ._tf import tf
     from .losses import generator_loss as batch_loss
 
     tt = _probabilities("d_fake", d_fake, open_interval=True)

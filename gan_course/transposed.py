@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import conv
+from ._tf import keras
 from .i18n import arg_error, register, t
 from .validate import check_array, check_choice, check_float, check_int
 
@@ -170,8 +171,6 @@ def upsampling_stack(kind: str, layers: int = 3, channels: int = 16, seed: int =
     ReLU between layers, one output channel, no bias, weights drawn with ``seed`` (He normal).
     Visto en 03 §Artefactos de tablero de ajedrez.
     """
-    from ._tf import keras
-
     check_choice("kind", kind, STACK_KINDS, expected="transposed.expected_kind")
     layers, channels = check_int("layers", layers, 1), check_int("channels", channels, 1)
     seed = check_int("seed", seed, 0)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import config
+from ._tf import keras, tf
 from .gan1d import mlp_1d
 from .i18n import arg_error, register, t
 from .objective import DATASETS, _density, integrate, js_divergence, over_distances
@@ -158,7 +159,6 @@ def train_critic_1d(loss: str = "wgan-gp", *, fake_mean: float = 0.0, steps: int
     Returns a :class:`Critic1D`.  Visto en 08 §La distancia de Wasserstein.
     """
     from . import losses
-    from ._tf import keras, tf
 
     loss = check_choice("loss", loss, CRITIC_LOSSES)
     fake_mean = check_float("fake_mean", fake_mean)

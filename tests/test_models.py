@@ -110,7 +110,7 @@ def test_upsampling_plan_and_bad_shapes():
             models.upsampling_plan(bad)
     with pytest.raises(ValueError, match="image_shape"):
         models.build_pair("rivera", (32, 32, 3))
-    with pytest.raises(ValueError, match="`model`"):
+    with pytest.raises(ValueError, match="`recipe`"):
         models.build_pair("nope")
     with pytest.raises(ValueError, match="kernel_size"):
         models.dcgan_generator((28, 28, 1), kernel_size=1)
@@ -186,4 +186,4 @@ def test_integer_settings_say_what_they_need():
         family = message(lambda: models.build_pair("nope"), "pt")
         pair = message(lambda: models.check_pair(models.course_generator(),
                                                  models.dcgan_discriminator((32, 32, 3))), "pt")
-    assert "esperava-se um de course" in family and "formato de entrada do discriminador (32, 32, 3)" in pair
+    assert "esperava-se uma receita: course" in family and "formato de entrada do discriminador (32, 32, 3)" in pair
