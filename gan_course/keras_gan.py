@@ -3,8 +3,10 @@
 The idiom keras-io teaches: :class:`GANModel` subclasses ``keras.Model`` and overrides
 ``train_step``, so ``fit`` runs the loop (epochs, progress bar, callbacks, ``tf.distribute``).
 The step is not written again: it *is* the step of :class:`gan_course.train.GAN` (same losses,
-same options, same noise generator), so from the same weights, seed and batches ``GANModel.fit``
-and the hand-written loop end with the same weights.
+same options, same noise generator), so from the same weights, seed and batch ``GANModel.fit``
+and the hand-written loop take the same step: the same losses and weights up to float32 rounding
+(traced in another ``tf.function``, sums may come in another order); over many Adam steps that
+rounding grows, by an amount that depends on the CPU.
 
 The course's callbacks write the same run folder as :func:`gan_course.train.fit`
 (``samples/epoch_001.png`` …, ``training.gif``, ``losses.png``, ``history.json``,
@@ -32,35 +34,35 @@ from __future__ import annotations
 
 import importlib.util
 import pathlib
-import shutil
-import tempfile
 import time
 
-from . import distribute, train
+from . import distribute, runfolder
 from ._tf import keras, tf
 from .i18n import arg_error
+from .step import GAN, LOSS_KEYS
 
 __all__ = ["GANModel", "LossHistory", "SampleGrid", "Checkpoints", "TensorBoardLog", "run_callbacks"]
 
 
 class GANModel(keras.Model):
-    """A generator and a discriminator trained by ``fit``; the step is :class:`gan_course.train.GAN`'s.
+    """The ``keras.Model``: a generator and a discriminator trained by Keras' ``fit``.
 
-    ``recipe``, ``seed``, ``n_samples`` and the options (``g_lr``, ``g_steps``, ``loss`` …) are
-    those of :class:`gan_course.train.GAN`, held in :attr:`gan` (its noise generator, fixed grid,
-    EMA copy and checkpoint).  ``compile(g_optimizer=…, d_optimizer=…)`` replaces the recipe's two
-    Adam optimizers.  ``fit`` takes batches of real images, or ``(images, labels)`` when the
-    discriminator has a class head.  Each batch's logs are that step's losses (``d_loss``,
-    ``g_loss``, ``d_real``, ``d_fake``); each epoch's logs are the epoch's means.
+    Its step is the trainer's (:class:`gan_course.train.GAN`, a plain object this model holds in
+    :attr:`gan`): ``recipe``, ``seed``, ``n_samples`` and the options (``g_lr``, ``g_steps``, ``loss`` …)
+    are the trainer's, and so are its noise generator, fixed grid, EMA copy and checkpoint.
+    ``compile(g_optimizer=…, d_optimizer=…)`` replaces the recipe's two Adam optimizers.  ``fit`` takes
+    batches of real images, or ``(images, labels)`` when the discriminator has a class head.  Each
+    batch's logs are that step's losses (``d_loss``, ``g_loss``, ``d_real``, ``d_fake``); each epoch's
+    logs are the epoch's means.
     Visto en 06 §A la manera de Keras.
     """
 
     def __init__(self, generator, discriminator, *, recipe: str = "plain", seed: int = 0, n_samples: int = 100,
                  name: str = "gan", **options):
         super().__init__(name=name)
-        self.gan = train.GAN(generator, discriminator, recipe=recipe, seed=seed, n_samples=n_samples, **options)
+        self.gan = GAN(generator, discriminator, recipe=recipe, seed=seed, n_samples=n_samples, **options)
         self.generator, self.discriminator = generator, discriminator
-        self.trackers = [keras.metrics.Mean(name=key) for key in train.LOSS_KEYS]
+        self.trackers = [keras.metrics.Mean(name=key) for key in LOSS_KEYS]
         self.built = True  # both networks are built: nothing for fit to infer from the data
 
     def compile(self, g_optimizer=None, d_optimizer=None, **kwargs):
@@ -94,14 +96,14 @@ class GANModel(keras.Model):
         return self.gan.sampler(z, training=training)
 
     def train_step(self, data):
-        """One step of :meth:`gan_course.train.GAN._one_step` on this replica's batch.
+        """One step of the trainer (:meth:`gan_course.train.GAN.step`) on this replica's batch.
 
         Under a strategy each replica returns its share of the batch's mean losses; Keras averages
         what the replicas return, so the shares are multiplied by the number of replicas.
         """
         real, labels = data if isinstance(data, (tuple, list)) else (data, None)
         real = tf.cast(real, tf.float32)
-        res = self.gan._one_step(real, self.gan._labels(labels, tf.shape(real)[:1]))
+        res = self.gan.step(real, self.gan.check_labels(labels, tf.shape(real)[:1]))
         logs = {}
         for tracker in self.trackers:
             value = res[tracker.name] * self.gan.replicas if self.gan.replicas > 1 else res[tracker.name]
@@ -119,7 +121,7 @@ class _RunCallback(keras.callbacks.Callback):
         self.out = pathlib.Path(out)
 
     @property
-    def gan(self) -> train.GAN:
+    def gan(self) -> GAN:
         return self.model.gan
 
     @property
@@ -137,12 +139,11 @@ class SampleGrid(_RunCallback):
         if self.gan.ema_generator is not None:
             self.gan.recalibrate()  # on every worker: it draws from the shared noise generator
         if self.chief:
-            self.out.joinpath(train.SAMPLES_FOLDER).mkdir(parents=True, exist_ok=True)
-            train._write_png(train.sample_path(self.out, epoch + 1), self.gan.grid())
+            runfolder.write_sample(self.out, epoch + 1, self.gan.grid())
 
 
 class Checkpoints(_RunCallback):
-    """``tf.train.CheckpointManager`` of :meth:`gan_course.train.GAN.checkpoint`, saved after each epoch.
+    """The run folder's checkpoints (:class:`gan_course.runfolder.CheckpointFolder`), saved after each epoch.
 
     :meth:`restore` loads the latest checkpoint of ``out`` and returns the number of epochs done:
     pass it to ``fit(initial_epoch=…)`` and training continues at the next epoch.  A non-chief
@@ -150,31 +151,24 @@ class Checkpoints(_RunCallback):
     Visto en 06 §A la manera de Keras.
     """
 
-    def __init__(self, out, gan: train.GAN, *, dataset_name: str = "mnist", batch_size: int = 64,
+    def __init__(self, out, gan: GAN, *, dataset_name: str = "mnist", batch_size: int = 64,
                  max_to_keep: int = 3):
         super().__init__(out)
         self.ckpt = gan.checkpoint()
-        self.scratch = None
-        folder = self.out / train.CHECKPOINT_FOLDER / train.model_dir(dataset_name, batch_size, gan.image_shape)
-        if not distribute.is_chief(gan.strategy):
-            self.scratch = folder = pathlib.Path(tempfile.mkdtemp(prefix="gan_course-worker-"))
-        self.manager = tf.train.CheckpointManager(self.ckpt, str(folder), max_to_keep=max_to_keep)
+        self.folder = runfolder.CheckpointFolder(self.ckpt, self.out, dataset_name=dataset_name,
+                                                 batch_size=batch_size, image_shape=gan.image_shape,
+                                                 chief=distribute.is_chief(gan.strategy), max_to_keep=max_to_keep)
 
     def restore(self) -> int:
         """Restore the latest checkpoint of the run folder (the chief's); returns the epochs done."""
-        found = train.latest_checkpoint(self.out)
-        if found is None:
-            raise arg_error("out", str(self.out), "train.expected_checkpoint", exc=FileNotFoundError)
-        self.ckpt.restore(found).assert_existing_objects_matched()
-        return int(self.ckpt.epoch.numpy())
+        return self.folder.restore()
 
     def on_epoch_end(self, epoch, logs=None):
         self.ckpt.epoch.assign(epoch + 1)
-        self.manager.save(checkpoint_number=epoch + 1)  # every worker takes part
+        self.folder.save(epoch + 1)  # every worker takes part
 
     def on_train_end(self, logs=None):
-        if self.scratch is not None:
-            shutil.rmtree(self.scratch, ignore_errors=True)
+        self.folder.close()
 
 
 class LossHistory(_RunCallback):
@@ -188,12 +182,10 @@ class LossHistory(_RunCallback):
     def __init__(self, out, *, settings: dict | None = None, gif_ms: int = 400):
         super().__init__(out)
         self.settings, self.gif_ms = dict(settings or {}), gif_ms
-        self.history = train._empty_history()
+        self.history = runfolder.empty_history()
 
     def on_train_begin(self, logs=None):
-        done = int(self.gan.epoch.numpy())
-        saved = train.read_history(self.out) if done else None
-        self.history = train._truncate_history(saved, done) if saved else train._empty_history()
+        self.history = runfolder.resumed_history(self.out, int(self.gan.epoch.numpy()))
         self.history["steps_per_epoch"] = self.params.get("steps")
         self.history["settings"] = {**self.history["settings"], **self.gan.settings, "trainer": "keras",
                                     "image_shape": list(self.gan.image_shape), "generator": self.gan.generator.name,
@@ -207,23 +199,18 @@ class LossHistory(_RunCallback):
             self.history["steps"][key].append(float(logs[key]))
 
     def on_epoch_end(self, epoch, logs=None):
-        h, gan = self.history, self.gan
-        seconds = time.perf_counter() - self.t0
+        gan = self.gan
         images = float(gan.images_seen.numpy()) - self.seen0
-        d, g = float(logs["d_loss"]), float(logs["g_loss"])
-        for key, val in (("epoch", epoch + 1), ("d_loss", d), ("g_loss", g), ("total", d + g),
-                         ("d_real", float(logs["d_real"])), ("d_fake", float(logs["d_fake"])),
-                         ("seconds", round(seconds, 3)), ("images_per_second", round(images / seconds, 1)),
-                         ("augment_p", round(float(gan.augment_p.numpy()), 4))):
-            h[key].append(val)
+        runfolder.add_epoch(self.history, epoch + 1, logs, time.perf_counter() - self.t0, images,
+                            gan.augment_p.numpy())
         gan.epoch.assign(epoch + 1)
         if self.chief:
-            train._write_json(self.out / train.HISTORY_FILE, h)
+            runfolder.write_json(self.out / runfolder.HISTORY_FILE, self.history)
 
     def on_train_end(self, logs=None):
         self.history["stopped"] = "callback" if self.model.stop_training else "epochs"
         if self.chief:
-            train._finish(self.out, self.gan, self.history, self.gif_ms)
+            runfolder.finish(self.out, self.gan, self.history, self.gif_ms)
 
 
 class TensorBoardLog(_RunCallback):
@@ -234,12 +221,12 @@ class TensorBoardLog(_RunCallback):
     """
 
     def on_train_begin(self, logs=None):
-        self.writer = tf.summary.create_file_writer(str(self.out / "logs")) if self.chief else None
+        self.writer = runfolder.events_writer(self.out) if self.chief else None
 
     def on_epoch_end(self, epoch, logs=None):
         if self.writer is not None:
-            train._tensorboard(self.writer, epoch + 1, float(logs["d_loss"]), float(logs["g_loss"]),
-                               self.gan.grid(), None)
+            runfolder.write_events(self.writer, epoch + 1, float(logs["d_loss"]), float(logs["g_loss"]),
+                                   self.gan.grid(), None)
 
 
 def run_callbacks(model: GANModel, out, *, resume: bool = False, tensorboard: bool = False,
@@ -257,17 +244,13 @@ def run_callbacks(model: GANModel, out, *, resume: bool = False, tensorboard: bo
         raise arg_error("model", model, {"es": "un gan_course.keras_gan.GANModel",
                                          "pt": "um gan_course.keras_gan.GANModel"})
     out = pathlib.Path(out)
+    found = runfolder.check_out(out, resume)
     checkpoints = Checkpoints(out, model.gan, dataset_name=dataset_name, batch_size=batch_size,
                               max_to_keep=max_to_keep)
-    if resume:
-        start = checkpoints.restore()
-    elif train.latest_checkpoint(out) is not None:
-        raise arg_error("out", str(out), "train.expected_out", exc=FileExistsError)
-    else:
-        start = 0
+    start = checkpoints.folder.restore(found) if resume else 0
     callbacks = [SampleGrid(out), LossHistory(out, settings={"batch_size": batch_size, "dataset": dataset_name,
                                                              **(settings or {})}, gif_ms=gif_ms), checkpoints]
     if tensorboard and distribute.is_chief(model.gan.strategy):
-        callbacks.append(keras.callbacks.TensorBoard(str(out / "logs"))
+        callbacks.append(keras.callbacks.TensorBoard(str(out / runfolder.LOGS_FOLDER))
                          if importlib.util.find_spec("tensorboard") else TensorBoardLog(out))
     return callbacks, start

@@ -93,16 +93,13 @@ def test_retraining_is_reproducible_and_the_cli_writes_loadable_weights(tmp_path
     from gan_course.__main__ import main
 
     model_a, hist_a = classifier.train_classifier(epochs=1, seed=3, verbose=False)
-    model_b, hist_b = classifier.train_classifier(epochs=1, seed=3, verbose=False)
-    for wa, wb in zip(model_a.get_weights(), model_b.get_weights()):
-        np.testing.assert_array_equal(wa, wb)
-    assert hist_a == hist_b and len(hist_a["loss"]) == 1
-    assert hist_a["test_accuracy"][0] > 0.5
+    assert len(hist_a["loss"]) == 1 and hist_a["test_accuracy"][0] > 0.5
 
+    # The command trains again with the same seed (a second training, in the same process): the same weights.
     out = tmp_path / "c.weights.h5"
     assert main(["classifier", "--epochs", "1", "--seed", "3", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "1/1" in printed and "c.weights.h5" in printed
+    assert "1/1" in printed and "c.weights.h5" in printed and f"{hist_a['loss'][0]:.4f}" in printed
     loaded = classifier.load_classifier(out)
     for wa, wl in zip(model_a.get_weights(), loaded.get_weights()):
         np.testing.assert_array_equal(wa, wl)

@@ -193,6 +193,7 @@ for _path in NOTEBOOKS:
 
     _name = f"TestLesson{_path.name[:2]}{_path.parent.name.capitalize()}"
     globals()[_name] = type(_name, (), {"test_every_cell_runs_twice": _test, "nbval_notebook": _path,
+                                        "pytestmark": [pytest.mark.notebook],
                                         "__doc__": f"{_path.parent.name}/{_path.name}: every cell twice, the first "
                                                    "run checked as nbval checks it"})
 
@@ -325,7 +326,7 @@ def test_nbval_items_are_dropped_only_for_notebooks_re_run_in_the_session():
 
     items = [unit, *cells_es, *cells_pt, rerun]
     root_conftest.pytest_collection_modifyitems(config, items)
-    assert items == [unit, *cells_pt, rerun] and deselected == cells_es
+    assert items == [rerun, unit, *cells_pt] and deselected == cells_es  # the longest scopes first
 
     items, deselected[:] = [unit, *cells_es, *cells_pt], []
     root_conftest.pytest_collection_modifyitems(config, items)
