@@ -13,12 +13,21 @@ def digits():
 
 def test_spectral_groups_are_purer_than_pixel_kmeans(digits):
     x, y = digits
-    spectral = clusters.find(x, 30, seed=0)
-    pixels = clusters.find(x, 30, method="pixels", seed=0)
+    spectral = clusters.find(x, 30, seed=0, balanced=False)
+    pixels = clusters.find(x, 30, method="pixels", seed=0, balanced=False)
     assert spectral.dtype == np.int32 and spectral.shape == (len(x),) and set(spectral) == set(range(30))
     assert clusters.purity(spectral, y) > clusters.purity(pixels, y) + 0.05  # measured: 0.86 against 0.77
     assert clusters.purity(spectral, y) > 0.8
-    assert np.array_equal(spectral, clusters.find(x, 30, seed=0))  # the same groups on a re-run (resume)
+    assert np.array_equal(spectral, clusters.find(x, 30, seed=0, balanced=False))  # the same on a re-run (resume)
+
+
+def test_balanced_groups_have_equal_sizes(digits):
+    x, y = digits
+    ids = clusters.find(x, 30, seed=0)
+    sizes = np.bincount(ids, minlength=30)
+    assert sizes.max() <= int(np.ceil(len(x) / 30)) and sizes.sum() == len(x)
+    assert clusters.purity(ids, y) > 0.75
+    assert np.array_equal(ids, clusters.find(x, 30, seed=0))
 
 
 def test_purity_by_hand():
