@@ -193,7 +193,7 @@ def _categories(text):
 
 
 def _latest_run(root) -> pathlib.Path:
-    from .train import latest_checkpoint
+    from .runfolder import latest_checkpoint
 
     root = pathlib.Path(root)
     runs = [p for p in root.iterdir() if p.is_dir() and latest_checkpoint(p)] if root.is_dir() else []
@@ -251,13 +251,12 @@ def settings_from(args) -> dict:
 
 def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
     """The run folder and the identity of the run (model, data, sizes), taken from it when resuming."""
-    from .train import latest_checkpoint, read_history
+    from .runfolder import check_out, read_history
 
     given = s["given"]
     if s["resume"]:
         out = pathlib.Path(s["out"]) if s["out"] else _latest_run(RUNS_FOLDER)
-        if latest_checkpoint(out) is None:
-            raise arg_error("--out", str(out), "train.expected_checkpoint", exc=FileNotFoundError)
+        check_out(out, resume=True, name="--out")
         saved = (read_history(out) or {}).get("settings", {}).get("cli", {})
         for key, value in given.items():
             if value is not None and key in saved and saved[key] != value:
@@ -266,8 +265,7 @@ def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
         run = {**saved, **{k: v for k, v in given.items() if v is not None and k not in saved}}
     else:
         out = pathlib.Path(s["out"]) if s["out"] else None
-        if out is not None and latest_checkpoint(out) is not None:
-            raise arg_error("--out", str(out), "train.expected_out", exc=FileExistsError)
+        check_out(out, resume=False, name="--out")
         run = {k: v for k, v in given.items() if v is not None}
     run.setdefault("data", "mnist")
     run.setdefault("seed", 0)

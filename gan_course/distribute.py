@@ -169,6 +169,42 @@ def is_chief(strategy) -> bool:
                                       and "chief" not in r.cluster_spec().as_dict())
 
 
+def batch_share(n, replicas: int):
+    """``(images in the global batch, this replica's share of them)``; one replica: ``(n, None)``.
+
+    Keras 3's optimizer adds the replicas' gradients (an all-reduce SUM), so each replica's mean
+    loss is weighted by its share ``n / n_all`` (``tf.nn.compute_average_loss``): the sum is the
+    mean over the global batch, the gradient the one a single device computes.  Call it in a replica
+    context (inside ``strategy.run``).
+    """
+    if replicas == 1:
+        return n, None
+    n_all = tf.distribute.get_replica_context().all_reduce(tf.distribute.ReduceOp.SUM, n)
+    return n_all, tf.cast(n, tf.float32) / tf.cast(n_all, tf.float32)
+
+
+def weighted(value, share):
+    """``value`` weighted by the replica's ``share`` of the batch (one replica: unchanged)."""
+    return value if share is None else value * share
+
+
+def draw_for_batch(draw, n, replicas: int):
+    """``draw(m)`` gives m random rows; this replica's ``n`` of the rows one device draws for the whole batch.
+
+    The rows are drawn once, in cross-replica context (``merge_call``), from the one noise
+    generator, in replica order; each replica keeps its slice.  So N replicas use exactly the
+    noise one device would, and the noise generator stays the same on every replica.
+    """
+    if replicas == 1:
+        return draw(n)
+    ctx = tf.distribute.get_replica_context()
+    sizes = ctx.all_gather(tf.reshape(n, [1]), axis=0)  # every replica's rows, in replica order
+    start = tf.reduce_sum(sizes[:ctx.replica_id_in_sync_group])
+    rows = ctx.merge_call(lambda strategy, total: draw(strategy.experimental_local_results(total)[0]),
+                          args=(tf.reduce_sum(sizes),))
+    return rows[start:start + n]
+
+
 def agree(strategy, flag: bool) -> bool:
     """``flag`` made the same on every worker (True if any worker says True).
 

@@ -238,3 +238,20 @@ def gradient_penalty(critic, real, fake, epsilon):
     grad = tape.gradient(total, mixed)
     norm = tf.sqrt(tf.reduce_sum(tf.square(grad), axis=list(range(1, len(grad.shape)))) + 1e-12)
     return tf.reduce_mean(tf.square(norm - 1.0))
+
+
+def class_loss(logits, labels):
+    """Cross-entropy of D's class head on the digits ``labels`` (AC-GAN)."""
+    return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
+def ambiguity(logits):
+    """E[H(p(y|G(z)))] − H(E[p(y|G(z))]): low when each fake is one clear digit and the batch covers all digits.
+
+    The inside of the Inception Score's logarithm with the sign flipped, measured by D's own class
+    head (never by the course's evaluator).  Visto en 06 §La receta del curso.
+    """
+    p = tf.nn.softmax(logits)
+    each = -tf.reduce_mean(tf.reduce_sum(p * tf.math.log(p + 1e-8), axis=1))
+    marginal = tf.reduce_mean(p, axis=0)
+    return each + tf.reduce_sum(marginal * tf.math.log(marginal + 1e-8))

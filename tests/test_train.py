@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import gan_course as gc
-from gan_course import data, gif, models, train
+from gan_course import data, gif, losses, models, runfolder, train
 
 X, _ = data.load_mnist("bundled")
 SMALL = X[::39][:128]  # 128 digits of every class: 2 steps per epoch at batch 64
@@ -295,8 +295,8 @@ def test_the_course_recipe_learns_the_digits_with_its_class_head():
     train.fit(gan, x[:512], 3, labels=y[:512], verbose=False)
     after = float(np.mean(logits().argmax(1) == y[:512]))
     assert before < 0.3 and after > 0.6, (before, after)  # the head learned the digits it was shown
-    ambiguous = train._ambiguity(np.full((8, 10), 0.0, np.float32))  # every class equally likely, everywhere
-    clear = train._ambiguity(np.eye(10, dtype=np.float32)[:8] * 50)    # one sure class each, 8 classes
+    ambiguous = losses.ambiguity(np.full((8, 10), 0.0, np.float32))  # every class equally likely, everywhere
+    clear = losses.ambiguity(np.eye(10, dtype=np.float32)[:8] * 50)    # one sure class each, 8 classes
     assert float(ambiguous) == pytest.approx(0.0, abs=1e-5)           # H(each) = H(marginal) = log 10
     assert float(clear) == pytest.approx(-np.log(8), abs=1e-3)         # 0 − H(uniform over 8)
 
@@ -318,7 +318,7 @@ def test_the_training_gif_needs_the_samples_of_every_epoch(tmp_path):
     assert_names(lambda: train.write_training_gif(tmp_path / "nope", 1), "out", FileNotFoundError)
     assert_names(lambda: train.write_training_gif(tmp_path, 0), "epochs")
     (tmp_path / train.SAMPLES_FOLDER).mkdir()
-    train._write_png(train.sample_path(tmp_path, 1), np.zeros((8, 8), np.uint8))
+    runfolder.write_png(train.sample_path(tmp_path, 1), np.zeros((8, 8), np.uint8))
     with gc.i18n.language("pt"), pytest.raises(FileNotFoundError, match="samples/epoch_002.png"):
         train.write_training_gif(tmp_path, 2)
     assert train.write_training_gif(tmp_path, 1).is_file()

@@ -1,12 +1,11 @@
 """Exercises of lesson 01 (CNN fundamentals): parameters, sizes, accuracy, the Inception Score."""
 import numpy as np
 
+from .._tf import keras
 from ..exercises import exercise, function_matches
 
 
 def _conv_params(filters, size):
-    from .._tf import keras
-
     layer = keras.layers.Conv2D(filters, size)
     layer.build((None, 28, 28, 1))
     return int(layer.count_params())
@@ -14,8 +13,6 @@ def _conv_params(filters, size):
 
 def _flat_length(side):
     """Length of the flattened vector of the course's feature extractor for side×side digits."""
-    from .._tf import keras
-
     layers = keras.layers
     h = keras.Input((side, side, 1))
     for layer in (layers.Conv2D(32, 3), layers.Conv2D(32, 3), layers.MaxPooling2D(2),
@@ -94,8 +91,6 @@ exercise(
 
 
 def _keras_softmax(logits):
-    from .._tf import keras
-
     return keras.activations.softmax(np.asarray(logits, np.float64)[None, :]).numpy()[0]
 
 
@@ -105,8 +100,6 @@ def _softmax_inputs():
 
 
 def _keras_conv(x, kernel, bias):
-    from .._tf import keras
-
     layer = keras.layers.Conv2D(kernel.shape[-1], kernel.shape[0])
     layer.build((None, *x.shape))
     layer.set_weights([kernel, bias])

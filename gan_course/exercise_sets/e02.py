@@ -2,6 +2,7 @@
 import numpy as np
 
 from .. import conv
+from .._tf import keras
 from ..exercises import exercise, function_matches
 
 POOL_INPUT = np.array([[1, 3, 2, 0],
@@ -16,8 +17,6 @@ CONV_KERNEL = np.array([[1, 0],
 
 
 def _conv_params():
-    from .._tf import keras
-
     layer = keras.layers.Conv2D(32, 3)
     layer.build((None, 8, 8, 16))
     return layer.count_params()
@@ -96,8 +95,6 @@ def _pool_inputs():
 
 
 def _keras_max_pool(x, size):
-    from .._tf import keras
-
     layer = keras.layers.MaxPooling2D(size)
     return layer(x[None, :, :, None].astype(np.float32), training=False).numpy()[0, :, :, 0]
 

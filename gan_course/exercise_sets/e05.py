@@ -2,6 +2,7 @@
 import numpy as np
 
 from .. import batchnorm as bn
+from .._tf import keras, tf
 from ..exercises import exercise, function_matches
 
 BATCH = np.array([[2.0], [4.0], [6.0], [8.0]])      # one feature, four examples
@@ -31,8 +32,6 @@ def _constant_gradient():
 
 
 def _bn_trainable_params():
-    from .._tf import keras
-
     layer = keras.layers.BatchNormalization()
     layer.build((None, 7, 7, 64))
     return int(sum(np.prod(w.shape) for w in layer.trainable_weights))
@@ -119,8 +118,6 @@ exercise(
 
 def _keras_forward(x, gamma, beta, eps):
     """A Keras BatchNormalization layer in training mode (the independent reference)."""
-    from .._tf import keras
-
     layer = keras.layers.BatchNormalization(epsilon=eps)
     layer.build(x.shape)
     layer.gamma.assign(gamma)
@@ -130,8 +127,6 @@ def _keras_forward(x, gamma, beta, eps):
 
 def _keras_backward(dy, x, gamma, eps):
     """∂L/∂x of L = Σ dy·y through a Keras BatchNormalization layer, by tf.GradientTape."""
-    from .._tf import keras, tf
-
     layer = keras.layers.BatchNormalization(epsilon=eps)
     layer.build(x.shape)
     layer.gamma.assign(gamma)

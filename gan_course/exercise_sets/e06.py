@@ -6,7 +6,8 @@ import math
 
 import numpy as np
 
-from .. import data, losses, metrics, models, train
+from .. import data, losses, metrics, models, recipes, train
+from .._tf import tf
 from ..exercises import exercise
 
 
@@ -44,9 +45,9 @@ def _model_dir():
 
 
 def _ema_beta_after_40k():
-    options = {**train.TRAINING_DEFAULTS, **models.RECIPES["course"]}
-    half_life = min(options["ema_half_life"], options["ema_rampup"] * 40_000)
-    return 0.5 ** (options["batch_size"] / half_life)
+    r = recipes.get("course")
+    half_life = min(r.ema_half_life, r.ema_rampup * 40_000)
+    return 0.5 ** (r.batch_size / half_life)
 
 
 # --- 06.9: spherical interpolation ----------------------------------------------------------------
@@ -129,9 +130,7 @@ def ambiguity_logits():
 
 
 def _ambiguity_of_the_logits():
-    from .._tf import tf
-
-    return float(train._ambiguity(tf.constant(ambiguity_logits(), tf.float32)))
+    return float(losses.ambiguity(tf.constant(ambiguity_logits(), tf.float32)))
 
 
 exercise(

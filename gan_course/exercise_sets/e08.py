@@ -3,6 +3,7 @@ own code: the expected values are computed by gan_course.models, wasserstein, lo
 import numpy as np
 
 from .. import losses, models, wasserstein
+from .._tf import keras, tf
 from ..exercises import exercise
 from ..objective import gaussian_pair
 
@@ -24,8 +25,6 @@ def _hinge_value():
 def _receptive_field(layers=((4, 2), (4, 2), (4, 2))):
     """Measured, not by formula: the input pixels one output pixel of a stack of convolutions depends on
     (ones as weights, no activation, so no path cancels), along one row."""
-    from .._tf import keras, tf
-
     size = 64
     net = keras.Sequential([keras.Input((size, size, 1))]
                            + [keras.layers.Conv2D(1, k, strides=s, padding="same", use_bias=False,
