@@ -6,6 +6,7 @@ Commands (each lives in the module that owns the idea; see ``COMMANDS``):
 * ``figures``   regenerate every figure in ``figures/`` (lessons 02–04)
 * ``evaluate``  classifier-based scores of a run's generator (lesson 01 / 06)
 * ``classifier`` retrain the evaluator classifier shipped with the package (lesson 01)
+* ``recipes``   the training recipes, or every value of one (lesson 06)
 
 Only the module of the command being run is imported, so ``python -m gan_course --help`` is
 instant and never loads TensorFlow.  Errors a user can cause print one line in the active language
@@ -26,6 +27,7 @@ COMMANDS = {
     "evaluate": ("gan_course.metrics", "cli.help_evaluate"),
     "classifier": ("gan_course.classifier", "cli.help_classifier"),
     "slides": ("gan_course.slides", "cli.help_slides"),
+    "recipes": ("gan_course.recipes", "cli.help_recipes"),
 }
 
 register({
@@ -50,6 +52,10 @@ register({
     "cli.help_classifier": {
         "es": "vuelve a entrenar el clasificador evaluador incluido en el paquete (lección 01)",
         "pt": "treina de novo o classificador avaliador incluído no pacote (lição 01)",
+    },
+    "cli.help_recipes": {
+        "es": "las recetas de entrenamiento: una línea cada una, o todos los valores de una (recipes NOMBRE)",
+        "pt": "as receitas de treinamento: uma linha cada, ou todos os valores de uma (recipes NOME)",
     },
     "cli.help_slides": {
         "es": "diapositivas reveal.js de las lecciones que funcionan sin conexión (slides/es, slides/pt)",

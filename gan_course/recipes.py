@@ -280,3 +280,21 @@ def table(names=None) -> str:
     for f in FIELDS[1:]:
         rows.append(f"| `{f}` | " + " | ".join(f"{RECIPES[n][f]!r}".replace("|", "\\|") for n in names) + " |")
     return "\n".join(rows)
+
+
+def add_arguments(parser):
+    parser.add_argument("name", nargs="?", metavar="NAME", help=", ".join(RECIPES))
+    parser.add_argument("--markdown", action="store_true", help="README table")
+
+
+def run(args) -> int:
+    """``python -m gan_course recipes [NAME] [--markdown]``: one line per recipe, every value of one, or the table."""
+    if args.markdown:
+        print(table())
+    elif args.name:
+        print(get(args.name))
+    else:
+        width = max(map(len, RECIPES))
+        for name in RECIPES:
+            print(f"{name:<{width}}  {t(f'recipes.{name}')}")
+    return 0
