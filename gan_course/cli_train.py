@@ -168,10 +168,8 @@ def _smoothing(text):
 
 
 def _loss(text):
-    from .losses import FAMILIES
-
-    if text not in FAMILIES:
-        raise arg_error("--loss", text, "validate.choice", choices=", ".join(FAMILIES))
+    if text not in recipes.LOSSES:
+        raise arg_error("--loss", text, "validate.choice", choices=", ".join(recipes.LOSSES))
     return text
 
 

@@ -20,8 +20,8 @@ import numpy as np
 
 from . import config, losses
 from ._tf import keras, tf
+from .densities import DATASETS, Mixture1D, kde, mode_coverage
 from .i18n import arg_error, register, t
-from .objective import DATASETS, Mixture1D, kde, mode_coverage
 from .plots import agg_figure, pyplot_figure
 from .validate import check_array, check_float, check_int
 

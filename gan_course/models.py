@@ -28,8 +28,7 @@ in place (re-run an experiment cell without rebuilding anything).
 """
 from __future__ import annotations
 
-import numpy as np
-
+from . import netinfo
 from . import recipes as _recipes
 from ._tf import keras
 from .i18n import arg_error, register
@@ -57,15 +56,10 @@ register({
     "models.expected_output": {"es": "'logits' o 'probability'", "pt": "'logits' ou 'probability'"},
     "models.expected_class_logits": {"es": "'logits' (un discriminador con clases devuelve logits)",
                                      "pt": "'logits' (um discriminador com classes devolve logits)"},
-    "models.expected_model": {"es": "un modelo de Keras", "pt": "um modelo do Keras"},
     "models.expected_one_condition": {"es": "0 cuando projection ya le dice el dígito a D (una sola forma de "
                                             "condicionar)",
                                       "pt": "0 quando projection já diz o dígito a D (uma só forma de "
                                             "condicionar)"},
-    "models.expected_pair": {
-        "es": "un generador cuya salida tenga la forma de entrada del discriminador {shape}",
-        "pt": "um gerador cuja saída tenha o formato de entrada do discriminador {shape}",
-    },
 })
 
 MNIST_SHAPE = (28, 28, 1)
@@ -73,6 +67,13 @@ MNIST_SHAPE = (28, 28, 1)
 #: ``softmax(CODE_SHARPNESS · z[:k])``: the one-hot code of the largest of the first k numbers of z
 #: (k Gaussians: each is the largest with probability 1/k).  Visto en 06 §La receta del curso.
 CODE_SHARPNESS = 1000.0
+
+#: What a built network is (:mod:`gan_course.netinfo`), also reachable here as the lessons use it.
+check_pair, reset_weights, latent_dim, image_shape = (netinfo.check_pair, netinfo.reset_weights, netinfo.latent_dim,
+                                                      netinfo.image_shape)
+discriminator_output, discriminator_classes, discriminator_conditional = (
+    netinfo.discriminator_output, netinfo.discriminator_classes, netinfo.discriminator_conditional)
+generator_classes, generator_conditional = netinfo.generator_classes, netinfo.generator_conditional
 
 #: The recipes live in :mod:`gan_course.recipes` (one frozen record each); this is the same table.
 RECIPES = _recipes.RECIPES
@@ -158,6 +159,25 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     channels = int(image_shape[-1])
     filters = width * 2 ** (steps - 1)
 
+    inputs, x = _generator_input(z_dim, classes, conditional)
+    x = keras.layers.Dense(start * start * filters, use_bias=not batch_norm, kernel_initializer=_init(),
+                           name="project")(x)
+    x = keras.layers.Reshape((start, start, filters), name="reshape")(x)
+    if batch_norm:
+        x = _bn("bn_0")(x)
+    x = keras.layers.ReLU(name="relu_0")(x)
+    for i in range(1, steps):
+        filters //= 2
+        x = _upsample(x, filters, f"up_{i}", upsample, kernel_size, use_bias=not batch_norm)
+        if batch_norm:
+            x = _bn(f"bn_{i}")(x)
+        x = keras.layers.ReLU(name=f"relu_{i}")(x)
+    image = _upsample(x, channels, "image", upsample, kernel_size, activation="tanh")
+    return keras.Model(inputs, image, name=name)
+
+
+def _generator_input(z_dim, classes, conditional):
+    """``(inputs, x)``: z alone, z with the one-hot of a second input (``conditional``), or z with its code."""
     z = keras.Input((z_dim,), name="z")
     inputs, x = z, z
     if conditional:  # a second input, the digit to draw (an integer), as a one-hot code
@@ -171,28 +191,17 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
                                   kernel_initializer=keras.initializers.Identity(gain=CODE_SHARPNESS))(z)
         code = keras.layers.Softmax(name="code")(pick)
         x = keras.layers.Concatenate(name="z_code")([z, code])
-    x = keras.layers.Dense(start * start * filters, use_bias=not batch_norm, kernel_initializer=_init(),
-                           name="project")(x)
-    x = keras.layers.Reshape((start, start, filters), name="reshape")(x)
-    if batch_norm:
-        x = _bn("bn_0")(x)
-    x = keras.layers.ReLU(name="relu_0")(x)
-    def up(x, filters, name, **kw):
-        if upsample == "transpose":
-            return keras.layers.Conv2DTranspose(filters, kernel_size, strides=2, padding="same",
-                                                kernel_initializer=_init(), name=name, **kw)(x)
-        x = keras.layers.UpSampling2D(2, interpolation="nearest", name=f"{name}_resize")(x)
-        return keras.layers.Conv2D(filters, kernel_size, padding="same", kernel_initializer=_init(), name=name,
-                                   **kw)(x)
+    return inputs, x
 
-    for i in range(1, steps):
-        filters //= 2
-        x = up(x, filters, f"up_{i}", use_bias=not batch_norm)
-        if batch_norm:
-            x = _bn(f"bn_{i}")(x)
-        x = keras.layers.ReLU(name=f"relu_{i}")(x)
-    image = up(x, channels, "image", activation="tanh")
-    return keras.Model(inputs, image, name=name)
+
+def _upsample(x, filters, name, upsample, kernel_size, **kw):
+    """Double each side: a stride-2 transposed convolution, or a nearest-neighbour resize and a convolution."""
+    if upsample == "transpose":
+        return keras.layers.Conv2DTranspose(filters, kernel_size, strides=2, padding="same",
+                                            kernel_initializer=_init(), name=name, **kw)(x)
+    x = keras.layers.UpSampling2D(2, interpolation="nearest", name=f"{name}_resize")(x)
+    return keras.layers.Conv2D(filters, kernel_size, padding="same", kernel_initializer=_init(), name=name,
+                               **kw)(x)
 
 
 def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size: int = 5,
@@ -229,11 +238,7 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         concat = check_int("concat", concat, 2)
         if projection:
             raise arg_error("concat", concat, "models.expected_one_condition")
-        label = keras.layers.Input((), dtype="int32", name="label")
-        maps = keras.layers.CategoryEncoding(concat, output_mode="one_hot", name="label_onehot")(label)
-        maps = keras.layers.Reshape((1, 1, concat), name="label_pixel")(maps)
-        maps = keras.layers.UpSampling2D(tuple(int(v) for v in image_shape[:2]), name="label_maps")(maps)
-        x = keras.layers.Concatenate(name="image_label")([x, maps])
+        label, x = _label_channels(x, concat, image_shape)
     for i in range(steps):
         x = keras.layers.Conv2D(filters, kernel_size, strides=2, padding="same", use_bias=False,
                                 kernel_initializer=_init(), name=f"down_{i}")(x)
@@ -246,62 +251,36 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         classes = check_int("classes", classes, 2)
         if output != "logits":
             raise arg_error("output", output, "models.expected_class_logits")
-    if projection:  # Miyato & Koyama 2018: logit = ψ(φ(x)) + ⟨embed(y), φ(x)⟩ — "is this a real 7?"
-        label = keras.layers.Input((), dtype="int32", name="label")
-        embed = keras.layers.Embedding(projection, int(x.shape[-1]), embeddings_initializer=_init(),
-                                       name="label_embedding")(label)
-        score = keras.layers.Add(name="real_logit")([
-            keras.layers.Dense(1, kernel_initializer=_init(), name="unconditional")(x),
-            keras.layers.Dot(axes=1, name="projection")([embed, x])])
-        if classes:
-            head = keras.layers.Dense(classes, kernel_initializer=_init(), name="class_logits")(x)
-            score = keras.layers.Concatenate(name="logits")([score, head])
+    if projection:
+        label, score = _projection_head(x, projection, classes)
         return keras.Model([image, label], score, name=name)
     out = keras.layers.Dense(1 + classes, activation="sigmoid" if output == "probability" else None,
                              kernel_initializer=_init(), name=output)(x)
     return keras.Model(image if label is None else [image, label], out, name=name)
 
 
-def discriminator_conditional(discriminator) -> int:
-    """Number of classes a conditional discriminator is told (its second input: projection or concatenation);
-    0 for one input."""
-    _check_model("discriminator", discriminator)
-    if len(discriminator.inputs) < 2:
-        return 0
-    for layer in discriminator.layers:
-        if layer.name == "label_embedding":
-            return int(layer.input_dim)
-        if layer.name == "label_onehot":
-            return int(layer.num_tokens)
-    return 0
+def _label_channels(x, concat, image_shape):
+    """``(label input, x with the label's one-hot as ``concat`` constant channels)`` (Mirza & Osindero)."""
+    label = keras.layers.Input((), dtype="int32", name="label")
+    maps = keras.layers.CategoryEncoding(concat, output_mode="one_hot", name="label_onehot")(label)
+    maps = keras.layers.Reshape((1, 1, concat), name="label_pixel")(maps)
+    maps = keras.layers.UpSampling2D(tuple(int(v) for v in image_shape[:2]), name="label_maps")(maps)
+    return label, keras.layers.Concatenate(name="image_label")([x, maps])
 
 
-def generator_conditional(generator) -> int:
-    """Number of classes a conditional generator takes as its second input (0 for one input)."""
-    _check_model("generator", generator)
-    return generator_classes(generator) if len(generator.inputs) > 1 else 0
-
-
-def generator_classes(generator) -> int:
-    """Number of classes the generator's one-hot code chooses from (0 for a plain generator).
-
-    The code comes from the largest of the first k numbers of z (one input) or from the label
-    input of a conditional generator (:func:`generator_conditional`).
-    """
-    _check_model("generator", generator)
-    for layer in generator.layers:
-        if layer.name == "code":
-            return int(layer.output.shape[-1])
-    return 0
-
-
-def discriminator_classes(discriminator) -> int:
-    """Number of class logits after D's real/fake logit (0 for a plain discriminator).
-
-    Visto en 06 §La receta del curso.
-    """
-    _check_model("discriminator", discriminator)
-    return int(discriminator.outputs[0].shape[-1]) - 1
+def _projection_head(x, projection, classes):
+    """``(label input, logits)``: Miyato & Koyama 2018, logit = ψ(φ(x)) + ⟨embed(y), φ(x)⟩ — "is this a real 7?";
+    then the class logits when ``classes``."""
+    label = keras.layers.Input((), dtype="int32", name="label")
+    embed = keras.layers.Embedding(projection, int(x.shape[-1]), embeddings_initializer=_init(),
+                                   name="label_embedding")(label)
+    score = keras.layers.Add(name="real_logit")([
+        keras.layers.Dense(1, kernel_initializer=_init(), name="unconditional")(x),
+        keras.layers.Dot(axes=1, name="projection")([embed, x])])
+    if classes:
+        head = keras.layers.Dense(classes, kernel_initializer=_init(), name="class_logits")(x)
+        score = keras.layers.Concatenate(name="logits")([score, head])
+    return label, score
 
 
 def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "generator"):
@@ -432,82 +411,3 @@ def build_pair(recipe="course", image_shape=MNIST_SHAPE, **overrides):
     if r.family == "rivera":
         return rivera_generator(r.z_dim, batch_norm=r.batch_norm), rivera_discriminator(output=r.output)
     return tutorial_generator(r.z_dim), tutorial_discriminator(output=r.output)
-
-
-# --------------------------------------------------------------------------- helpers
-def _check_model(name, model):
-    if not isinstance(model, keras.Model):
-        raise arg_error(name, model, "models.expected_model")
-
-
-def discriminator_output(discriminator) -> str:
-    """``"probability"`` if the discriminator's last layer ends in a sigmoid, else ``"logits"``.
-
-    Read from the layers themselves, so it also holds for a model loaded from disk.  The
-    trainer uses it to pick the matching loss form.  Visto en 06 §Logits o probabilidades.
-    """
-    _check_model("discriminator", discriminator)
-    last = discriminator.layers[-1]
-    act = getattr(last, "activation", None)
-    if act is not None and getattr(act, "__name__", "") == "sigmoid":
-        return "probability"
-    return "logits"
-
-
-def latent_dim(generator) -> int:
-    """Size of the generator's latent vector z (its input)."""
-    _check_model("generator", generator)
-    return int(generator.inputs[0].shape[-1])
-
-
-def image_shape(model) -> tuple:
-    """(H, W, C) a generator produces or a discriminator reads."""
-    _check_model("model", model)
-    shape = model.outputs[0].shape if len(model.outputs[0].shape) == 4 else model.inputs[0].shape
-    return tuple(int(v) for v in shape[1:])
-
-
-def check_pair(generator, discriminator) -> None:
-    """Raise if ``generator``'s images do not fit ``discriminator``'s input (shape check)."""
-    _check_model("generator", generator)
-    _check_model("discriminator", discriminator)
-    d_in = tuple(int(v) for v in discriminator.inputs[0].shape[1:])
-    g_out = tuple(int(v) for v in generator.outputs[0].shape[1:])
-    if g_out != d_in:
-        raise arg_error("generator", f"{generator.name} → {g_out}", "models.expected_pair", shape=d_in)
-
-
-def reset_weights(model, seed: int | None = None):
-    """Re-draw every weight of ``model`` in place from its layers' own initializers; returns the model.
-
-    Kernels and biases get fresh values, batch-normalization statistics go back to mean 0 /
-    variance 1, so an experiment cell can be re-run without rebuilding the networks.  With
-    ``seed`` the new weights are reproducible; without it they come from Keras' global seed
-    (``gan_course.seed_everything``).  Optimizers keep their own state: make new ones (or a new
-    :class:`gan_course.train.GAN`) after a reset.  Visto en 05 §Experimento.
-    """
-    _check_model("model", model)
-    if seed is not None:
-        seed = check_int("seed", seed, 0)
-    rng = np.random.default_rng(seed) if seed is not None else None
-    for layer in _all_layers(model):
-        for attr in ("kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance"):
-            var = getattr(layer, attr, None)
-            init = getattr(layer, f"{attr}_initializer", None)
-            if var is None or init is None:
-                continue
-            init = keras.initializers.get(init)
-            config = init.get_config()
-            if "seed" in config:
-                new_seed = int(rng.integers(2**31)) if rng is not None else int(np.random.randint(2**31))
-                init = init.__class__.from_config({**config, "seed": new_seed})
-            var.assign(init(tuple(var.shape), dtype=var.dtype))
-    return model
-
-
-def _all_layers(model):
-    for layer in model.layers:
-        if isinstance(layer, keras.Model):
-            yield from _all_layers(layer)
-        else:
-            yield layer
