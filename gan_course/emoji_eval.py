@@ -28,6 +28,7 @@ from .validate import check_images, check_int
 EPOCHS = 12
 FEATURE_DIM = 128
 SIZE = 32
+BATCH = 64
 DEFAULT_WEIGHTS = pathlib.Path("runs") / "emoji_classifier" / "emoji_classifier.weights.h5"
 
 
@@ -71,7 +72,7 @@ def train_classifier(epochs: int = EPOCHS, seed: int = 0):
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
     rng = np.random.default_rng(seed)
     for _ in range(epochs):
-        model.fit(to_float(_shift(x, rng)), y, batch_size=64, epochs=1, shuffle=True, verbose=0)
+        model.fit(to_float(_shift(x, rng)), y, batch_size=BATCH, epochs=1, shuffle=True, verbose=0)
     return model
 
 
