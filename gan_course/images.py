@@ -190,8 +190,29 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, background="wh
     A missing folder raises ``FileNotFoundError``; a folder without pictures a ``ValueError``.  Nothing is
     written anywhere.  Visto en 07 §Tu propia carpeta y §Limpiar los datos.
     """
-    from tqdm import tqdm
+    bg = _checked_options(size, channels, background, limit, skip_unreadable, progress)
+    folder = pathlib.Path(path)
+    if not folder.is_dir():
+        raise arg_error("path", str(path), "images.expected_folder", exc=FileNotFoundError)
+    no_images = t("images.expected_images_in_folder", extensions=" ".join(IMAGE_EXTENSIONS))
+    files = _list_images(folder)
+    if not files:
+        raise arg_error("path", str(path), no_images)
 
+    wanted = len(files) if limit is None else min(int(limit), len(files))
+    show = len(files) > PROGRESS_OVER if progress is None else bool(progress)
+    out, skipped = _read_files(files, wanted, size, channels, bg, skip_unreadable=skip_unreadable, show=show)
+    if len(out) == 0:
+        raise arg_error("path", str(path), no_images)
+    if skipped:
+        names = ", ".join(p.relative_to(folder).as_posix() for p in skipped[:_SHOWN_NAMES])
+        names += ", …" if len(skipped) > _SHOWN_NAMES else ""
+        print(t("images.skipped", n=len(skipped), folder=folder.as_posix(), names=names))
+    return out
+
+
+def _checked_options(size, channels, background, limit, skip_unreadable, progress):
+    """Check :func:`load_image_folder`'s options (in the order of its signature); return the background colour."""
     if not _is_int(size) or size < 8:
         raise arg_error("size", size, "images.expected_size")
     if not _is_int(channels) or channels not in (1, 3):
@@ -203,18 +224,15 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, background="wh
         raise arg_error("skip_unreadable", skip_unreadable, "images.expected_bool")
     if progress is not None and not isinstance(progress, (bool, np.bool_)):
         raise arg_error("progress", progress, "images.expected_progress")
-    folder = pathlib.Path(path)
-    if not folder.is_dir():
-        raise arg_error("path", str(path), "images.expected_folder", exc=FileNotFoundError)
-    no_images = t("images.expected_images_in_folder", extensions=" ".join(IMAGE_EXTENSIONS))
-    files = _list_images(folder)
-    if not files:
-        raise arg_error("path", str(path), no_images)
+    return bg
 
-    wanted = len(files) if limit is None else min(int(limit), len(files))
+
+def _read_files(files, wanted, size, channels, bg, *, skip_unreadable, show):
+    """The first ``wanted`` readable ``files`` as uint8 ``(n, size, size, channels)``, and the files skipped."""
+    from tqdm import tqdm
+
     out = np.empty((wanted, size, size, channels), np.uint8)
     skipped, n = [], 0
-    show = len(files) > PROGRESS_OVER if progress is None else bool(progress)
     bar = tqdm(total=wanted, desc=t("images.reading"), unit=t("images.unit"), file=sys.stdout,
                disable=not show, leave=False, dynamic_ncols=True, mininterval=0.5)
     try:
@@ -235,13 +253,7 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, background="wh
             bar.update(1)
     finally:
         bar.close()
-    if n == 0:
-        raise arg_error("path", str(path), no_images)
-    if skipped:
-        names = ", ".join(p.relative_to(folder).as_posix() for p in skipped[:_SHOWN_NAMES])
-        names += ", …" if len(skipped) > _SHOWN_NAMES else ""
-        print(t("images.skipped", n=len(skipped), folder=folder.as_posix(), names=names))
-    return out[:n]
+    return out[:n], skipped
 
 
 def folder_format(path, *, probe: int = 64) -> tuple[int, int]:

@@ -167,7 +167,8 @@ def _grid(x):
     return x
 
 
-def _density(name, p, x):
+def check_density(name, p, x):
+    """``p`` as an array if it is a density ≥ 0 on the grid ``x``.  Visto en 04 §El discriminador óptimo."""
     p = check_array(name, p, "objective.expected_density", min_size=0)
     if p.shape != x.shape or np.any(p < 0):
         raise arg_error(name, p, "objective.expected_density")
@@ -226,8 +227,8 @@ def value_integral(x, p_data, p_g, d) -> float:
     Visto en 04 §El discriminador óptimo.
     """
     x = _grid(x)
-    p = _density("p_data", p_data, x)
-    q = _density("p_g", p_g, x)
+    p = check_density("p_data", p_data, x)
+    q = check_density("p_g", p_g, x)
     d = _probabilities("d", d)
     if d.shape != x.shape:
         raise arg_error("d", d, "objective.expected_density")
@@ -254,8 +255,8 @@ def optimal_discriminator(p_data, p_g):
 def kl_divergence(p, q, x) -> float:
     """``KL(p ‖ q) = ∫ p·log(p / q) dx`` on the grid ``x`` (nats).  Visto en 04 §Jensen-Shannon."""
     x = _grid(x)
-    p = _density("p", p, x)
-    q = _density("q", q, x)
+    p = check_density("p", p, x)
+    q = check_density("q", q, x)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(p > 0, p / np.where(q > 0, q, np.nan), 1.0)
     return integrate(_xlogy(p, ratio), x)
@@ -267,7 +268,7 @@ def js_divergence(p, q, x) -> float:
     Visto en 04 §Jensen-Shannon.
     """
     x = _grid(x)
-    m = 0.5 * (_density("p", p, x) + _density("q", q, x))
+    m = 0.5 * (check_density("p", p, x) + check_density("q", q, x))
     return 0.5 * kl_divergence(p, m, x) + 0.5 * kl_divergence(q, m, x)
 
 
@@ -277,8 +278,8 @@ def value_at_optimum(x, p_data, p_g) -> float:
     Visto en 04 §Jensen-Shannon.
     """
     x = _grid(x)
-    p = _density("p_data", p_data, x)
-    q = _density("p_g", p_g, x)
+    p = check_density("p_data", p_data, x)
+    q = check_density("p_g", p_g, x)
     total = np.where(p + q > 0, p + q, 1.0)
     # log D* = log p − log(p + q) and log(1 − D*) = log q − log(p + q): computing 1 − D* from D* would
     # round to 0 wherever q ≪ p and turn a tiny q·log(0) into −inf.

@@ -26,7 +26,7 @@ from . import config
 from ._tf import keras, tf
 from .gan1d import mlp_1d
 from .i18n import arg_error, register, t
-from .objective import DATASETS, _density, integrate, js_divergence, over_distances
+from .objective import DATASETS, check_density, integrate, js_divergence, over_distances
 from .plots import pyplot_figure
 from .validate import check_array, check_choice, check_float, check_int
 
@@ -62,7 +62,7 @@ register({
 def cdf(x, density) -> np.ndarray:
     """``F(x) = ∫_{−∞}^x p`` on the grid ``x`` (cumulative trapezoids).  Visto en 08 §La distancia de Wasserstein."""
     x = check_array("x", x, ndim=1, min_size=2)
-    p = _density("density", density, x)
+    p = check_density("density", density, x)
     steps = 0.5 * (p[1:] + p[:-1]) * np.diff(x)
     return np.concatenate([[0.0], np.cumsum(steps)])
 
@@ -158,8 +158,6 @@ def train_critic_1d(loss: str = "wgan-gp", *, fake_mean: float = 0.0, steps: int
     trained for ``steps`` steps (default 800, 200 in quick mode) on fresh batches, all seeded by ``seed``.
     Returns a :class:`Critic1D`.  Visto en 08 §La distancia de Wasserstein.
     """
-    from . import losses
-
     loss = check_choice("loss", loss, CRITIC_LOSSES)
     fake_mean = check_float("fake_mean", fake_mean)
     steps = check_int("steps", config.pick(800, 200) if steps is None else steps, 1)
@@ -169,28 +167,37 @@ def train_critic_1d(loss: str = "wgan-gp", *, fake_mean: float = 0.0, steps: int
     width = check_int("width", width, 1)
     learning_rate = check_float("learning_rate", learning_rate, 0, low_open=True)
     data = DATASETS["gaussian"]
-    real_mean, std = data.means[0], data.stds[0]
-    lo, hi = min(real_mean, fake_mean) - 2.0, max(real_mean, fake_mean) + 2.0
+    real, fake = (data.means[0], data.stds[0]), (fake_mean, data.stds[0])
+    lo, hi = min(real[0], fake_mean) - 2.0, max(real[0], fake_mean) + 2.0
     critic = mlp_1d(1, width, seed * 10, "critic", window=(lo, hi))
+    _fit_critic(critic, loss, real, fake, steps=steps, seed=seed, gp_weight=gp_weight, batch_size=batch_size,
+                learning_rate=learning_rate)
+    return _measure_critic(critic, loss, real, fake, (lo, hi), seed)
+
+
+def _fit_critic(critic, loss, real, fake, *, steps, seed, gp_weight, batch_size, learning_rate):
+    """``steps`` Adam steps of ``critic`` on fresh batches of ``real`` and ``fake`` (each ``(mean, std)``)."""
+    from . import losses
+
     optimizer = keras.optimizers.Adam(learning_rate, beta_1=0.5, beta_2=0.9)
     optimizer.build(critic.trainable_variables)
     rng = tf.random.Generator.from_seed(seed)
 
-    def batch(mean):
-        return mean + std * rng.normal([batch_size, 1])
+    def batch(mean_std):
+        return mean_std[0] + mean_std[1] * rng.normal([batch_size, 1])
 
     def score(v):
         return critic(v, training=True)
 
     @tf.function
     def step():
-        real, fake = batch(real_mean), batch(fake_mean)
+        real_batch, fake_batch = batch(real), batch(fake)
         with tf.GradientTape() as tape:
-            real_out, fake_out = score(real), score(fake)
+            real_out, fake_out = score(real_batch), score(fake_batch)
             if loss == "wgan-gp":
                 epsilon = rng.uniform([batch_size, 1])
                 value = (losses.wasserstein_critic_loss(real_out, fake_out)
-                         + gp_weight * losses.gradient_penalty(score, real, fake, epsilon))
+                         + gp_weight * losses.gradient_penalty(score, real_batch, fake_batch, epsilon))
             else:
                 value = losses.discriminator_loss(real_out, fake_out)
         grads = tape.gradient(value, critic.trainable_variables)
@@ -199,20 +206,24 @@ def train_critic_1d(loss: str = "wgan-gp", *, fake_mean: float = 0.0, steps: int
     for _ in range(steps):
         step()
 
-    x = np.linspace(lo, hi, 241)
+
+def _measure_critic(critic, loss, real, fake, window, seed) -> Critic1D:
+    """The :class:`Critic1D` of a trained ``critic``: its curve on ``window``, W₁ estimate and slopes at fresh fakes."""
+    (real_mean, std), fake_mean = real, fake[0]
+    x = np.linspace(*window, 241)
     out = critic(x[:, None].astype(np.float32), training=False).numpy()[:, 0]
     check = np.random.default_rng(seed + 1)
-    real = (real_mean + std * check.standard_normal(4000))[:, None].astype(np.float32)
-    fake = tf.constant((fake_mean + std * check.standard_normal(4000))[:, None].astype(np.float32))
+    real_x = (real_mean + std * check.standard_normal(4000))[:, None].astype(np.float32)
+    fake_x = tf.constant((fake_mean + std * check.standard_normal(4000))[:, None].astype(np.float32))
     with tf.GradientTape(persistent=True) as tape:
-        tape.watch(fake)
-        logits = critic(fake, training=False)
+        tape.watch(fake_x)
+        logits = critic(fake_x, training=False)
         per_loss = ({"wgan": -logits} if loss == "wgan-gp" else
                     {"minimax": -tf.nn.softplus(logits),  # log(1 − σ(a)) = −softplus(a)
                      "non_saturating": tf.nn.softplus(-logits)})  # −log σ(a) = softplus(−a)
-    slope = {k: float(tf.reduce_mean(tf.abs(tape.gradient(v, fake)))) for k, v in per_loss.items()}
+    slope = {k: float(tf.reduce_mean(tf.abs(tape.gradient(v, fake_x)))) for k, v in per_loss.items()}
     del tape
-    estimate = float(np.mean(critic(real, training=False).numpy()) - np.mean(logits.numpy()))
+    estimate = float(np.mean(critic(real_x, training=False).numpy()) - np.mean(logits.numpy()))
     return Critic1D(loss=loss, x=x, values=out if loss == "wgan-gp" else 1.0 / (1.0 + np.exp(-out)),
                     estimate=estimate, exact=abs(real_mean - fake_mean), slope=slope,
                     d_fake=None if loss == "wgan-gp" else float(np.mean(tf.sigmoid(logits).numpy())),
