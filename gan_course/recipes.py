@@ -32,10 +32,10 @@ register({
                              "clases y proyección en D, EMA de G",
                        "pt": "DCGAN que aprende com os rótulos dos dígitos: código latente (AC-GAN), cabeça de "
                              "classes e projeção em D, EMA de G"},
-    "recipes.selfcond": {"es": "la receta del curso sin etiquetas: los grupos (k-medias) de las imágenes hacen de "
-                               "clases (GAN autocondicionada)",
-                         "pt": "a receita do curso sem rótulos: os grupos (k-médias) das imagens fazem o papel de "
-                               "classes (GAN autocondicionada)"},
+    "recipes.selfcond": {"es": "la receta del curso sin etiquetas: 40 grupos de imágenes parecidas, del mismo tamaño, "
+                               "hacen de clases (GAN autocondicionada; no lee ninguna etiqueta)",
+                         "pt": "a receita do curso sem rótulos: 40 grupos de imagens parecidas, do mesmo tamanho, "
+                               "fazem o papel de classes (GAN autocondicionada; não lê nenhum rótulo)"},
     "recipes.cdcgan": {"es": "GAN condicional: G recibe el dígito pedido; D con proyección y cabeza de clases",
                        "pt": "GAN condicional: G recebe o dígito pedido; D com projeção e cabeça de classes"},
     "recipes.plain": {"es": "la DCGAN sin condiciones (sin etiquetas): G 4×4, D 3×3",
@@ -146,15 +146,17 @@ _CODED = dict(classes=10, g_classes=10, projection=10, ema_half_life=10_000.0)
 #: time (``benchmarks/levers.py``, ``benchmarks/quality.py``): G with 4×4 transposed convolutions whose
 #: first 10 latent numbers choose a digit (``g_classes``: a one-hot code, G still takes noise only), D
 #: with 3×3 convolutions, a class head (AC-GAN) and a projection of the digit (D judges "is this a real
-#: 7?"), an EMA of G — it reads the digit labels.  ``selfcond`` is the same networks with k-means
-#: clusters of the pixels instead of labels (Liu et al. 2020's self-conditioned GAN, on a fixed
-#: embedding): no label is read.  ``cdcgan`` gives G the digit as a second input (lesson 08).  ``plain``
+#: 7?"), an EMA of G — it reads the digit labels.  ``selfcond`` is the same networks with 40 groups of
+#: equal size found without labels (:mod:`gan_course.clusters`: a spectral embedding of the pixels,
+#: k-means, balanced sizes) in place of the digits — Liu et al. 2020's self-conditioned GAN on a fixed
+#: embedding; measured at 17 epochs: 40 balanced groups IS 9.10 / FID 9.2, 30 balanced 8.88 / 11.3,
+#: 30 unbalanced 8.97 / 21.3, 30 k-means groups of the pixels 8.84 / 18.3.  ``cdcgan`` gives G the digit as a second input (lesson 08).  ``plain``
 #: is the unconditional DCGAN of lesson 06.  ``colour`` is the default for colour pictures: G resizes
 #: then convolves (3×3, width 32), D 3×3, EMA (``benchmarks/colour.py``); ``colour-selfcond`` adds
 #: clusters.  ``dcgan`` is the paper's, ``rivera`` the Spanish notebook's, ``tutorial`` TensorFlow's.
 RECIPES = {r.name: r for r in (
     Recipe("course", **_COURSE, **_CODED, conditions="labels"),
-    Recipe("selfcond", **_COURSE, **{**_CODED, "classes": 30, "g_classes": 30, "projection": 30},
+    Recipe("selfcond", **_COURSE, **{**_CODED, "classes": 40, "g_classes": 40, "projection": 40},
            conditions="clusters"),
     Recipe("cdcgan", **_COURSE, classes=10, conditional=10, projection=10, ema_half_life=10_000.0,
            conditions="labels"),

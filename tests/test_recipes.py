@@ -22,7 +22,7 @@ def test_every_recipe_is_a_complete_frozen_record():
         text = str(r)
         assert all(f"  {f} " in text for f in recipes.FIELDS[1:])  # printing a recipe shows all of it
     assert recipes.RECIPES["course"].uses_labels and not recipes.RECIPES["selfcond"].uses_labels
-    assert recipes.RECIPES["plain"].class_count == 0 and recipes.RECIPES["selfcond"].class_count == 30
+    assert recipes.RECIPES["plain"].class_count == 0 and recipes.RECIPES["selfcond"].class_count == 40
 
 
 def test_overrides_are_checked_and_named():
@@ -61,7 +61,7 @@ def test_build_makes_networks_and_trainer_from_one_recipe():
     again = recipes.build("plain", seed=0)  # seeded: the same first weights
     assert all(np.array_equal(a, b) for a, b in zip(gan.generator.get_weights(), again.generator.get_weights()))
     coded = recipes.build("selfcond", seed=0)
-    assert coded.label_classes == 30 and coded.g_classes == 30
+    assert coded.label_classes == 40 and coded.g_classes == 40
 
 
 def test_fit_takes_the_batch_size_from_the_recipe():
@@ -72,7 +72,7 @@ def test_fit_takes_the_batch_size_from_the_recipe():
 
 
 def test_for_data_keeps_enough_images_per_group():
-    assert recipes.for_data("selfcond", 4000).class_count == 30
+    assert recipes.for_data("selfcond", 4000).class_count == 40
     assert recipes.for_data("selfcond", 1000).class_count == 10
     small = recipes.for_data("colour-selfcond", 150)
     assert small.class_count == 0 and small.conditions == "none"
