@@ -20,7 +20,7 @@ def pytest_xdist_auto_num_workers(config):
     """``-n auto``: two workers per core (``--maxprocesses`` still caps them).
 
     A notebook's kernel spends much of its time in one Python thread (tracing ``tf.function``s, Matplotlib,
-    messages to and from the kernel), so one worker per core leaves cores idle; measured on 2 cores: see README.
+    messages to and from the kernel), so one worker per core leaves cores idle while it traces or plots.
     """
     return 2 * (os.cpu_count() or 1)
 
