@@ -150,7 +150,8 @@ _CODED = dict(classes=10, g_classes=10, projection=10, ema_half_life=10_000.0)
 #: equal size found without labels (:mod:`gan_course.clusters`: a spectral embedding of the pixels,
 #: k-means, balanced sizes) in place of the digits — Liu et al. 2020's self-conditioned GAN on a fixed
 #: embedding; measured at 17 epochs: 40 balanced groups IS 9.10 / FID 9.2, 30 balanced 8.88 / 11.3,
-#: 30 unbalanced 8.97 / 21.3, 30 k-means groups of the pixels 8.84 / 18.3.  ``cdcgan`` gives G the digit as a second input (lesson 08).  ``plain``
+#: 30 unbalanced 8.97 / 21.3, 30 k-means groups of the pixels 8.84 / 18.3.  ``cdcgan`` gives G the digit
+#: as a second input (lesson 08).  ``plain``
 #: is the unconditional DCGAN of lesson 06.  ``colour`` is the default for colour pictures: G resizes
 #: then convolves (3×3, width 32), D 3×3, EMA (``benchmarks/colour.py``); ``colour-selfcond`` adds
 #: clusters.  ``dcgan`` is the paper's, ``rivera`` the Spanish notebook's, ``tutorial`` TensorFlow's.
