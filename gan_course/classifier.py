@@ -13,7 +13,8 @@ It is trained on a fixed split of the bundled 5,000 digits (:func:`held_out_spli
 inside the package (``assets/classifier.weights.h5``).  :func:`load_classifier` loads them;
 ``python -m gan_course classifier`` retrains them (same seed → same weights on one machine).
 :mod:`gan_course.metrics` uses the ``features`` layer and the class probabilities of this network to
-score the digits a GAN draws.
+score the digits a GAN draws.  The network, the digits it reads and its predictions are in
+:mod:`gan_course.classifier_net` (also reachable here); this module trains it, ships its weights and draws it.
 
 Visto en 01 §El clasificador del curso; la lección 06 lo usa para puntuar la DCGAN (06 §Las puntuaciones por época).
 """
@@ -27,18 +28,31 @@ from importlib import resources
 
 import numpy as np
 
-from . import config, data
+from . import config
 from ._tf import keras
+from .classifier_net import (  # noqa: F401
+    FEATURE_DIM,
+    FEATURE_LAYERS,
+    HELD_OUT,
+    MAX_SHIFT,
+    accuracy,
+    as_digits,
+    build_classifier,
+    check_labels,
+    check_model,
+    check_predicted,
+    confusion_matrix,
+    held_out_split,
+    predict,
+    predict_logits,
+    shift_images,
+)
 from .data import to_float
 from .i18n import arg_error, register, t
-from .validate import check_array, check_float, check_images, check_int, is_int
+from .validate import check_array, check_float, check_int
 
-FEATURE_DIM = 64          # width of the penultimate layer: the features of the Fréchet distance
-HELD_OUT = data.HELD_OUT  # held-out digits (100 per class), never used for training (data.mnist_split)
 WEIGHTS_FILE = "classifier.weights.h5"
 EPOCHS = 25               # the recipe of the shipped weights (python -m gan_course classifier)
-MAX_SHIFT = 2             # random shifts of ±2 pixels of the training digits (augmentation)
-FEATURE_LAYERS = ("conv1", "relu1", "conv2", "relu2", "pool1", "conv3", "relu3", "conv4", "relu4", "pool2")
 
 register({
     "classifier.epoch": {
@@ -57,22 +71,6 @@ register({
         "es": "una ruta que termine en .weights.h5",
         "pt": "um caminho que termine em .weights.h5",
     },
-    "classifier.expected_images": {
-        "es": "dígitos (N, 28, 28) o (N, 28, 28, 1): uint8, o float en [-1, 1]",
-        "pt": "dígitos (N, 28, 28) ou (N, 28, 28, 1): uint8, ou float em [-1, 1]",
-    },
-    "classifier.expected_labels": {
-        "es": "etiquetas enteras 0–9, una por imagen",
-        "pt": "rótulos inteiros 0–9, um por imagem",
-    },
-    "classifier.expected_predicted": {
-        "es": "clases predichas 0–9, una por etiqueta ({n} etiquetas)",
-        "pt": "classes previstas 0–9, uma por rótulo ({n} rótulos)",
-    },
-    "classifier.expected_model": {
-        "es": "un modelo de Keras que lea dígitos (N, 28, 28, 1), p. ej. classifier.load_classifier()",
-        "pt": "um modelo do Keras que leia dígitos (N, 28, 28, 1), p. ex. classifier.load_classifier()",
-    },
     "classifier.expected_classifier": {
         "es": "el clasificador del curso (build_classifier, load_classifier o train_classifier)",
         "pt": "o classificador do curso (build_classifier, load_classifier ou train_classifier)",
@@ -88,10 +86,6 @@ register({
     "classifier.expected_folder": {
         "es": "una ruta dentro de una carpeta existente",
         "pt": "um caminho dentro de uma pasta existente",
-    },
-    "classifier.expected_rng": {
-        "es": "un np.random.Generator o una semilla entera ≥ 0",
-        "pt": "um np.random.Generator ou uma semente inteira ≥ 0",
     },
     "classifier.expected_confusion": {
         "es": "una matriz de confusión (10, 10) de conteos",
@@ -128,121 +122,6 @@ register({
         "pt": "arquivo de pesos a escrever (padrão: o do pacote)",
     },
 })
-
-
-# --- data ----------------------------------------------------------------------------------
-
-def held_out_split():
-    """The classifier's fixed split of the bundled subset: ``(x_train, y_train), (x_test, y_test)``.
-
-    4,000 training and 1,000 held-out digits (100 per class), uint8 (N, 28, 28), the same on every
-    machine: :func:`gan_course.data.mnist_split`, the split every GAN of the course uses too.
-    Visto en 01 §Datos de entrenamiento y de prueba.
-    """
-    return data.mnist_split("train"), data.mnist_split("held_out")
-
-
-def as_digits(images, name: str = "images") -> np.ndarray:
-    """Digits (N, 28, 28[, 1]), uint8 or float in [-1, 1] -> float32 (N, 28, 28, 1); clear errors otherwise."""
-    x = check_images(name, images, expected="classifier.expected_images")
-    if x.ndim == 3:
-        x = x[..., None]
-    if x.shape[1:] != (28, 28, 1):
-        raise arg_error(name, x, "classifier.expected_images")
-    return to_float(x)
-
-
-def _labels(labels, n: int, name: str = "labels", expected="classifier.expected_labels") -> np.ndarray:
-    y = check_array(name, labels, expected, ndim=1, min_size=0, dtype=None, n=n)
-    if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer) or y.dtype == np.bool_ \
-            or (n and (y.min() < 0 or y.max() > 9)):
-        raise arg_error(name, labels, expected, n=n)
-    return y.astype(np.int64)
-
-
-def _predicted(predicted, n: int) -> np.ndarray:
-    return _labels(predicted, n, "predicted", "classifier.expected_predicted")
-
-
-def _check_model(model, name: str = "model"):
-    if not isinstance(model, keras.Model):
-        raise arg_error(name, model, "classifier.expected_model")
-    return model
-
-
-def shift_images(images, rng, max_shift: int = MAX_SHIFT) -> np.ndarray:
-    """Each digit moved by a random whole number of pixels in [-max_shift, max_shift] (both axes).
-
-    The uncovered border is filled with the background (-1).  With this light augmentation the
-    shipped recipe (25 epochs, seed 0) reaches 98.8 % on the held-out digits instead of 98.3 %.
-    Visto en 01 §El clasificador del curso.
-    """
-    x = as_digits(images)
-    m = check_int("max_shift", max_shift, 0, 27)
-    if not isinstance(rng, np.random.Generator):
-        if not is_int(rng) or rng < 0:
-            raise arg_error("rng", rng, "classifier.expected_rng")
-        rng = np.random.default_rng(int(rng))
-    padded = np.pad(x, ((0, 0), (m, m), (m, m), (0, 0)), constant_values=-1.0)
-    dy, dx = rng.integers(-m, m + 1, size=(2, len(x)))
-    out = np.empty_like(x)
-    for i in range(len(x)):
-        out[i] = padded[i, m + dy[i]:m + dy[i] + 28, m + dx[i]:m + dx[i] + 28]
-    return out
-
-
-# --- the model -----------------------------------------------------------------------------
-
-def build_classifier(feature_dim: int = FEATURE_DIM, dropout: float = 0.3):
-    """The course's CNN (untrained): feature extraction then classification; outputs 10 logits.
-
-    Layers are named (``conv1`` … ``pool2``, ``flatten``, ``features``, ``dropout``, ``logits``)
-    so that lessons can pick any of them.  Input: float32 digits in [-1, 1], shape (N, 28, 28, 1).
-    Visto en 01 §La red.
-    """
-    feature_dim = check_int("feature_dim", feature_dim, 1)
-    dropout = check_float("dropout", dropout, 0, 1, high_open=True)
-    layers = keras.layers
-    inputs = keras.Input((28, 28, 1), name="digit")
-    h = inputs
-    for block, filters in ((1, 32), (2, 64)):
-        for j in (2 * block - 1, 2 * block):
-            h = layers.Conv2D(filters, 3, name=f"conv{j}")(h)
-            h = layers.ReLU(name=f"relu{j}")(h)
-        h = layers.MaxPooling2D(2, name=f"pool{block}")(h)
-    h = layers.Flatten(name="flatten")(h)
-    h = layers.Dense(feature_dim, activation="relu", name="features")(h)
-    h = layers.Dropout(dropout, name="dropout")(h)
-    outputs = layers.Dense(10, name="logits")(h)
-    return keras.Model(inputs, outputs, name="classifier")
-
-
-def predict_logits(model, images, batch_size: int = 500) -> np.ndarray:
-    """The model's logits for a batch of digits (inference mode, in chunks of ``batch_size``)."""
-    _check_model(model)
-    x = as_digits(images)
-    batch_size = check_int("batch_size", batch_size, 1)
-    return np.concatenate([np.asarray(model(x[i:i + batch_size], training=False))
-                           for i in range(0, len(x), batch_size)])
-
-
-def predict(model, images, batch_size: int = 500) -> np.ndarray:
-    """Predicted class (0–9) of each digit.  Visto en 01 §El clasificador del curso."""
-    return predict_logits(model, images, batch_size).argmax(axis=1)
-
-
-def accuracy(model, images, labels) -> float:
-    """Share of digits whose predicted class equals the label (0–1).  Visto en 01 §Entrenar."""
-    pred = predict(model, images)
-    return float(np.mean(pred == _labels(labels, len(pred))))
-
-
-def confusion_matrix(labels, predicted) -> np.ndarray:
-    """(10, 10) counts: row = true class, column = predicted class.  Visto en 01 §Matriz de confusión."""
-    y = _labels(labels, len(check_array("labels", labels, "classifier.expected_labels", ndim=1, min_size=0,
-                                        dtype=None)))
-    p = _predicted(predicted, len(y))
-    return np.bincount(10 * y + p, minlength=100).reshape(10, 10)
 
 
 # --- training and the shipped weights -------------------------------------------------------
@@ -296,7 +175,7 @@ def save_weights(model, path) -> pathlib.Path:
     path = _weights_file(path)
     if not path.parent.is_dir():
         raise arg_error("path", str(path), "classifier.expected_folder", exc=FileNotFoundError)
-    names = {layer.name for layer in _check_model(model).layers}
+    names = {layer.name for layer in check_model(model).layers}
     if "features" not in names or "logits" not in names:
         raise arg_error("model", model.name, "classifier.expected_classifier")
     clean = build_classifier(model.get_layer("features").units)
@@ -336,7 +215,7 @@ def feature_model(model=None):
     ``features`` are the :data:`FEATURE_DIM` outputs of the fully connected ``features`` layer
     (after ReLU): the Fréchet distance of :mod:`gan_course.metrics` compares their statistics.
     """
-    model = load_classifier() if model is None else _check_model(model)
+    model = load_classifier() if model is None else check_model(model)
     key = ("features", id(model))
     if _CACHE.get(key, (None,))[0] is not model:
         _CACHE[key] = (model, keras.Model(model.input, [model.get_layer("features").output, model.output]))
@@ -349,7 +228,7 @@ def layer_outputs(model, images, layers=FEATURE_LAYERS) -> dict:
     ``layers`` is a layer name or a list of them.  Visto en 01 §Convolución: una capa a mano.
     """
     layers = _layer_names(layers)
-    names = [layer.name for layer in _check_model(model).layers]
+    names = [layer.name for layer in check_model(model).layers]
     for name in layers:
         if name not in names:
             raise arg_error("layers", name, "classifier.expected_layer", names=", ".join(names))
@@ -394,7 +273,7 @@ def _layer_names(layers) -> tuple:
 
 
 def _conv_kernel(model, layer):
-    names = [lay.name for lay in _check_model(model).layers]
+    names = [lay.name for lay in check_model(model).layers]
     if not isinstance(layer, str) or layer not in names:
         raise arg_error("layer", layer, "classifier.expected_layer", names=", ".join(names))
     lay = model.get_layer(layer)
@@ -470,8 +349,8 @@ def show_misclassified(images, labels, predicted, max_images: int = 16, ncols: i
     import matplotlib.pyplot as plt
 
     x = as_digits(images)
-    y = _labels(labels, len(x))
-    p = _predicted(predicted, len(x))
+    y = check_labels(labels, len(x))
+    p = check_predicted(predicted, len(x))
     wrong = np.flatnonzero(y != p)[:check_int("max_images", max_images, 1)]
     ncols = max(1, min(check_int("ncols", ncols, 1), len(wrong)))
     nrows = max(1, int(np.ceil(len(wrong) / ncols)))
