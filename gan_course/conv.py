@@ -23,7 +23,7 @@ pixels; when the total is odd the extra pixel goes to the bottom/right, as in Te
 The size rules :func:`conv_output_size`, :func:`pool_output_size`, :func:`transposed_output_size`,
 :func:`same_padding` and :func:`keras_output_size` cover the relationships of Dumoulin & Visin,
 "A guide to convolution arithmetic for deep learning" (arXiv:1603.07285): see
-:data:`GUIDE_RELATIONSHIPS`.
+:data:`GUIDE_RELATIONSHIPS`.  They live in :mod:`gan_course.conv_sizes` and are also reachable here.
 
 Visto en 02 §La convolución a mano, 02 §Stride y relleno (padding), 02 §Agrupamiento (pooling) y
 03 §Tamaños de salida.
@@ -32,8 +32,21 @@ from __future__ import annotations
 
 import numpy as np
 
+from .conv_sizes import (  # noqa: F401
+    GUIDE_RELATIONSHIPS,
+    conv_output_size,
+    effective_kernel_size,
+    guide_relationship,
+    keras_output_size,
+    keras_padding,
+    keras_transposed_output_size,
+    padding_mode,
+    pool_output_size,
+    same_padding,
+    transposed_output_size,
+)
 from .i18n import arg_error, register
-from .validate import check_array, check_float, check_int, is_int
+from .validate import check_array, check_float, is_int
 
 register({
     "conv.expected_positive_int": {
@@ -49,14 +62,6 @@ register({
               "o 'valid' / 'same'",
         "pt": "um inteiro ≥ 0, um par (ph, pw), quatro inteiros ≥ 0 (cima, baixo, esquerda, direita) "
               "ou 'valid' / 'same'",
-    },
-    "conv.expected_padding_1d": {
-        "es": "un entero ≥ 0 o un par (antes, después) de enteros ≥ 0",
-        "pt": "um inteiro ≥ 0 ou um par (antes, depois) de inteiros ≥ 0",
-    },
-    "conv.expected_padding_string": {
-        "es": "'valid' o 'same'",
-        "pt": "'valid' ou 'same'",
     },
     "conv.expected_input": {
         "es": "una imagen 2-D (H, W), una imagen (H, W, C) o un lote NHWC (N, H, W, C) de números",
@@ -78,25 +83,9 @@ register({
         "es": "un kernel con {c} canales de entrada (los de la imagen)",
         "pt": "um kernel com {c} canais de entrada (os da imagem)",
     },
-    "conv.expected_fits": {
-        "es": "un kernel (dilatado) de tamaño ≤ {n}, el tamaño de la entrada con relleno",
-        "pt": "um kernel (dilatado) de tamanho ≤ {n}, o tamanho da entrada com preenchimento",
-    },
-    "conv.expected_output_padding": {
-        "es": "un entero con 0 ≤ output_padding < stride",
-        "pt": "um inteiro com 0 ≤ output_padding < stride",
-    },
-    "conv.expected_positive_output": {
-        "es": "un relleno menor que la salida completa ({n} píxeles)",
-        "pt": "um preenchimento menor que a saída completa ({n} pixels)",
-    },
     "conv.expected_input_shape": {
         "es": "un par (H, W) de enteros ≥ 1",
         "pt": "um par (H, W) de inteiros ≥ 1",
-    },
-    "conv.expected_relationship": {
-        "es": "un número de relación entre 1 y {last}, o una fila de conv.GUIDE_RELATIONSHIPS",
-        "pt": "um número de relação entre 1 e {last}, ou uma linha de conv.GUIDE_RELATIONSHIPS",
     },
     "conv.expected_same_output": {
         "es": "una salida de tamaño {n} (la entrada de la convolución transpuesta)",
@@ -125,15 +114,6 @@ def _pair(value, name, minimum=1):
     return pair
 
 
-def _pad_1d(p, name="p"):
-    """Padding of one dimension: an int p (p before and after) or a pair (before, after)."""
-    if is_int(p) and p >= 0:
-        return int(p), int(p)
-    if isinstance(p, (tuple, list)) and len(p) == 2 and all(is_int(v) and v >= 0 for v in p):
-        return int(p[0]), int(p[1])
-    raise arg_error(name, p, "conv.expected_padding_1d")
-
-
 def _explicit_padding(padding):
     """int / (ph, pw) / (top, bottom, left, right) / ((top, bottom), (left, right)) -> 4 ints."""
     p = padding
@@ -151,23 +131,6 @@ def _explicit_padding(padding):
     if min(out) < 0:
         raise arg_error("padding", padding, "conv.expected_padding")
     return tuple(int(v) for v in out)
-
-
-def _padding_string(padding):
-    """'valid' / 'same' (any case) -> lower case; anything that is not a string -> None."""
-    if isinstance(padding, str):
-        if padding.lower() not in ("valid", "same"):
-            raise arg_error("padding", padding, "conv.expected_padding_string")
-        return padding.lower()
-    return None
-
-
-def _keras_padding(padding):
-    """Keras' ``padding`` argument: only 'valid' or 'same'."""
-    name = _padding_string(padding)
-    if name is None:
-        raise arg_error("padding", padding, "conv.expected_padding_string")
-    return name
 
 
 def _as_batch(x, name="x"):
@@ -192,157 +155,6 @@ def _kernel_for(ndim, kernel, layout, channels):
 
 
 # --------------------------------------------------------------------------------------------
-# size rules (Dumoulin & Visin)
-# --------------------------------------------------------------------------------------------
-
-def effective_kernel_size(k: int, d: int = 1) -> int:
-    """Size covered by a kernel of size ``k`` with dilation ``d``: ``k + (k-1)(d-1)``.
-
-    Visto en 02 §Dilatación.
-    """
-    k, d = check_int("k", k, 1), check_int("d", d, 1)
-    return k + (k - 1) * (d - 1)
-
-
-def conv_output_size(i: int, k: int, s: int = 1, p=0, d: int = 1) -> int:
-    """Output size of a convolution: ``o = floor((i + 2p - k - (k-1)(d-1)) / s) + 1``.
-
-    ``p`` is the padding on each side, or a pair ``(before, after)`` (then ``2p`` becomes
-    ``before + after``).  This one formula contains relationships 1–6 and 15 of the guide
-    (no padding, padding, half, full, strides, dilation).  Visto en 02 §La fórmula del tamaño frente a Keras.
-    """
-    i, s = check_int("i", i, 1), check_int("s", s, 1)
-    k_eff = effective_kernel_size(k, d)
-    before, after = _pad_1d(p)
-    padded = i + before + after
-    if k_eff > padded:
-        raise arg_error("k", k, "conv.expected_fits", n=padded)
-    return (padded - k_eff) // s + 1
-
-
-def pool_output_size(i: int, k: int, s: int | None = None) -> int:
-    """Output size of pooling (no padding): ``o = floor((i - k) / s) + 1``; ``s`` defaults to ``k``.
-
-    Relationship 7 of the guide; Keras' ``MaxPooling2D(pool_size=k)`` uses ``strides=k``
-    unless told otherwise.  Visto en 02 §Agrupamiento (pooling).
-    """
-    k = check_int("k", k, 1)
-    s = k if s is None else check_int("s", s, 1)
-    return conv_output_size(i, k, s, 0)
-
-
-def transposed_output_size(i: int, k: int, s: int = 1, p=0, output_padding: int = 0, d: int = 1) -> int:
-    """Output size of a transposed convolution: ``o' = s(i' - 1) + a + (k-1)d + 1 - 2p``.
-
-    It undoes :func:`conv_output_size`: a convolution (k, s, p, d) that maps ``o'`` pixels to
-    ``i'`` pixels has this transposed convolution mapping ``i'`` back to ``o'``.  When
-    ``(o' + 2p - k) mod s = a ≠ 0`` several sizes map to the same ``i'``; ``output_padding = a``
-    picks one (relationships 8–14 of the guide).  Visto en 03 §Tamaños de salida.
-    """
-    i, s = check_int("i", i, 1), check_int("s", s, 1)
-    k_eff = effective_kernel_size(k, d)
-    a = check_int("output_padding", output_padding, 0)
-    if a >= s:
-        raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
-    before, after = _pad_1d(p)
-    full = s * (i - 1) + k_eff + a
-    if before + after >= full:
-        raise arg_error("p", p, "conv.expected_positive_output", n=full)
-    return full - before - after
-
-
-def same_padding(i: int, k: int, s: int = 1, d: int = 1):
-    """The zeros Keras/TensorFlow ``padding='same'`` adds: ``(total, (before, after))``.
-
-    ``total = max((ceil(i/s) - 1)·s + k - i, 0)`` (with the dilated ``k``); ``before = total // 2``
-    and the odd pixel, if any, goes *after* (bottom/right).  With ``s = 1`` and odd ``k`` this is
-    the guide's half padding ``p = floor(k/2)`` on both sides (relationship 3).
-    Visto en 02 §El relleno «same».
-    """
-    i, s = check_int("i", i, 1), check_int("s", s, 1)
-    k_eff = effective_kernel_size(k, d)
-    o = -(-i // s)  # ceil(i / s)
-    total = max((o - 1) * s + k_eff - i, 0)
-    return total, (total // 2, total - total // 2)
-
-
-def keras_output_size(i: int, k: int, s: int = 1, padding: str = "valid", d: int = 1) -> int:
-    """Output size of Keras ``Conv2D``/``MaxPooling2D`` with ``padding='valid'`` or ``'same'``.
-
-    ``'valid'``: ``floor((i - k)/s) + 1`` (no zeros); ``'same'``: ``ceil(i / s)`` — with
-    ``s = 1`` the size is kept, with ``s = 2`` it is halved (rounding up).  Visto en 02 §El relleno «same».
-    """
-    name = _keras_padding(padding)
-    if name == "same":
-        return conv_output_size(i, k, s, same_padding(i, k, s, d)[1], d)
-    return conv_output_size(i, k, s, 0, d)
-
-
-def keras_transposed_output_size(i: int, k: int, s: int = 1, padding: str = "valid",
-                                 output_padding: int | None = None, d: int = 1) -> int:
-    """Output size of Keras ``Conv2DTranspose`` (Keras 3 rule).
-
-    ``'valid'``: ``(i-1)s + k + a`` with ``a = max(k, s) - k`` unless given;
-    ``'same'``: ``i·s`` (or ``(i-1)s + k mod 2 + a`` when ``output_padding=a`` is given).
-    Visto en 03 §Tamaños de salida.
-    """
-    name = _keras_padding(padding)
-    i, s = check_int("i", i, 1), check_int("s", s, 1)
-    k_eff = effective_kernel_size(k, d)
-    if output_padding is not None:
-        a = check_int("output_padding", output_padding, 0)
-        if a >= s:
-            raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
-    if name == "valid":
-        a = max(k_eff, s) - k_eff if output_padding is None else output_padding
-        return (i - 1) * s + k_eff + a
-    if output_padding is None:
-        return i * s
-    return (i - 1) * s + k_eff % 2 + output_padding
-
-
-# The guide's 15 relationships, each with the guide's own example (the sizes of its figures):
-# (number, formula, size rule, arguments, size the guide gives).  Relationship 6 appears twice:
-# i = 5 and i = 6 give the same output (the "odd" case that makes relationship 14 necessary).
-# The tests check every row against Keras/TensorFlow; lesson 02 prints the table.
-GUIDE_RELATIONSHIPS = [
-    (1, "o = (i - k) + 1", "conv", dict(i=4, k=3), 2),
-    (2, "o = (i - k) + 2p + 1", "conv", dict(i=5, k=4, p=2), 6),
-    (3, "k = 2n+1, p = n:  o = i", "conv", dict(i=5, k=3, p=1), 5),
-    (4, "p = k - 1:  o = i + (k - 1)", "conv", dict(i=5, k=3, p=2), 7),
-    (5, "o = floor((i - k)/s) + 1", "conv", dict(i=5, k=3, s=2), 2),
-    (6, "o = floor((i + 2p - k)/s) + 1", "conv", dict(i=5, k=3, s=2, p=1), 3),
-    (6, "o = floor((i + 2p - k)/s) + 1", "conv", dict(i=6, k=3, s=2, p=1), 3),
-    (7, "o = floor((i - k)/s) + 1  (pooling)", "pool", dict(i=5, k=3, s=1), 3),
-    (8, "o' = i' + (k - 1)", "transposed", dict(i=2, k=3), 4),
-    (9, "o' = i' + (k - 1) - 2p", "transposed", dict(i=6, k=4, p=2), 5),
-    (10, "k = 2n+1, p = n:  o' = i'", "transposed", dict(i=5, k=3, p=1), 5),
-    (11, "p = k - 1:  o' = i' - (k - 1)", "transposed", dict(i=7, k=3, p=2), 5),
-    (12, "o' = s(i' - 1) + k", "transposed", dict(i=2, k=3, s=2), 5),
-    (13, "o' = s(i' - 1) + k - 2p", "transposed", dict(i=3, k=3, s=2, p=1), 5),
-    (14, "a = (i + 2p - k) mod s:  o' = s(i' - 1) + a + k - 2p", "transposed",
-     dict(i=3, k=3, s=2, p=1, output_padding=1), 6),
-    (15, "o = floor((i + 2p - k - (k - 1)(d - 1))/s) + 1", "conv", dict(i=7, k=3, d=2), 3),
-]
-
-
-def guide_relationship(number_or_row):
-    """Evaluate one row of :data:`GUIDE_RELATIONSHIPS` (or the first row with that number).
-
-    Visto en 02 §La fórmula del tamaño frente a Keras (relaciones 1–7 y 15) y 03 §Tamaños de salida (8–14).
-    """
-    if is_int(number_or_row):
-        rows = [r for r in GUIDE_RELATIONSHIPS if r[0] == number_or_row]
-    else:
-        rows = [r for r in GUIDE_RELATIONSHIPS if r == number_or_row] if isinstance(number_or_row, tuple) else []
-    if not rows:
-        raise arg_error("number_or_row", number_or_row, "conv.expected_relationship", last=GUIDE_RELATIONSHIPS[-1][0])
-    row = rows[0]
-    fn = {"conv": conv_output_size, "pool": pool_output_size, "transposed": transposed_output_size}[row[2]]
-    return fn(**row[3])
-
-
-# --------------------------------------------------------------------------------------------
 # padding, convolution, pooling
 # --------------------------------------------------------------------------------------------
 
@@ -361,7 +173,7 @@ def pad2d(x, padding, value=0.0):
 
 def _resolve_padding(padding, shape_hw, k_hw, s_hw, d_hw):
     """Any accepted ``padding`` -> (top, bottom, left, right) for a convolution/pooling."""
-    name = _padding_string(padding)
+    name = padding_mode(padding)
     if name == "valid":
         return (0, 0, 0, 0)
     if name == "same":
@@ -374,7 +186,7 @@ def _resolve_padding(padding, shape_hw, k_hw, s_hw, d_hw):
 def _check_fits(x_padded_hw, k_hw, d_hw, kernel):
     for n, k, d in zip(x_padded_hw, k_hw, d_hw):
         if k + (k - 1) * (d - 1) > n:
-            raise arg_error("kernel", kernel, "conv.expected_fits", n=n)
+            raise arg_error("kernel", kernel, "conv_sizes.expected_fits", n=n)
 
 
 def conv2d(x, kernel, stride=1, padding=0, dilation=1):
@@ -414,12 +226,12 @@ def _pool(x, size, stride, padding, reduce):
     xb, undo = _as_batch(x)
     k_h, k_w = _pair(size, "size")
     s_h, s_w = (k_h, k_w) if stride is None else _pair(stride, "stride")
-    name = _keras_padding(padding)
+    name = keras_padding(padding)
     top, bottom, left, right = _resolve_padding(name, xb.shape[1:3], (k_h, k_w), (s_h, s_w), (1, 1))
     # padded cells are NaN and the nan-aware max/mean skip them: only real pixels count
     xp = np.pad(xb, ((0, 0), (top, bottom), (left, right), (0, 0)), constant_values=np.nan)
     if k_h > xp.shape[1] or k_w > xp.shape[2]:
-        raise arg_error("size", size, "conv.expected_fits", n=min(xp.shape[1:3]))
+        raise arg_error("size", size, "conv_sizes.expected_fits", n=min(xp.shape[1:3]))
     oh = (xp.shape[1] - k_h) // s_h + 1
     ow = (xp.shape[2] - k_w) // s_w + 1
     windows = np.stack([xp[:, a: a + s_h * (oh - 1) + 1: s_h, b: b + s_w * (ow - 1) + 1: s_w, :]
@@ -452,14 +264,14 @@ def avg_pool2d(x, size, stride=None, padding="valid"):
 
 def _transposed_padding(padding, in_hw, k_hw, s_hw, d_hw, output_padding):
     """(top, bottom, left, right) and (a_h, a_w) for conv_transpose2d."""
-    name = _padding_string(padding)
+    name = padding_mode(padding)
     if output_padding is None:
         a_given = None
     else:
         a_given = _pair(output_padding, "output_padding", minimum=0)
         for a, s in zip(a_given, s_hw):
             if a >= s:
-                raise arg_error("output_padding", output_padding, "conv.expected_output_padding")
+                raise arg_error("output_padding", output_padding, "conv_sizes.expected_output_padding")
     if name is None:
         pads = _explicit_padding(padding)
         return pads, (a_given or (0, 0))
@@ -502,7 +314,7 @@ def conv_transpose2d(x, kernel, stride=1, padding=0, output_padding=None, dilati
     d_h, d_w = _pair(dilation, "dilation")
     kh, kw = k.shape[:2]
     ih, iw = xb.shape[1:3]
-    if output_padding is None and _padding_string(padding) is None:
+    if output_padding is None and padding_mode(padding) is None:
         output_padding = 0
     (top, bottom, left, right), (a_h, a_w) = _transposed_padding(
         padding, (ih, iw), (kh, kw), (s_h, s_w), (d_h, d_w), output_padding)
@@ -515,7 +327,7 @@ def conv_transpose2d(x, kernel, stride=1, padding=0, output_padding=None, dilati
                    b * d_w: b * d_w + s_w * (iw - 1) + 1: s_w, :] += xb @ k[a, b].T  # (C_in, C_out)
     for n_full, before, after in ((canvas.shape[1], top, bottom), (canvas.shape[2], left, right)):
         if before + after >= n_full:
-            raise arg_error("padding", padding, "conv.expected_positive_output", n=n_full)
+            raise arg_error("padding", padding, "conv_sizes.expected_positive_output", n=n_full)
     y = canvas[:, top: canvas.shape[1] - bottom, left: canvas.shape[2] - right, :]
     return undo(y)
 
