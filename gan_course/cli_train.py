@@ -47,11 +47,13 @@ register({
                           "pt": "limite de tempo em minutos: para ao terminar a época em que se esgota "
                                 "(padrão {n}; 0 = sem limite)"},
     "cli_train.model": {"es": "receta: {names} (por defecto: course en MNIST, una DCGAN que aprende de las "
-                              "etiquetas de los dígitos; selfcond/colour-selfcond en una carpeta, sin etiquetas: "
-                              "grupos de imágenes parecidas; colour en emoji; plain es la DCGAN sin condiciones)",
-                        "pt": "receita: {names} (padrão: course no MNIST, uma DCGAN que aprende com os rótulos "
-                              "dos dígitos; selfcond/colour-selfcond numa pasta, sem rótulos: grupos de imagens "
-                              "parecidas; colour nos emoji; plain é a DCGAN sem condições)"},
+                              "etiquetas de los dígitos; en una carpeta y en los emoji, sin etiquetas, selfcond "
+                              "(imágenes grises) o colour-selfcond (en color): grupos de imágenes parecidas hacen "
+                              "de clases; plain es la DCGAN sin condiciones)",
+                        "pt": "receita: {names} (padrão: course no MNIST, uma DCGAN que aprende com os rótulos dos "
+                              "dígitos; numa pasta e nos emoji, sem rótulos, selfcond (imagens cinza) ou "
+                              "colour-selfcond (coloridas): grupos de imagens parecidas fazem o papel de classes; "
+                              "plain é a DCGAN sem condições)"},
     "cli_train.data": {"es": "'mnist', 'emoji' (los emoji Noto incluidos) o una carpeta con imágenes PNG/JPEG",
                        "pt": "'mnist', 'emoji' (os emoji Noto incluídos) ou uma pasta com imagens PNG/JPEG"},
     "cli_train.loss": {"es": "función de pérdida: bce (por defecto), hinge o wgan-gp (como Gulrajani et al.: crítico "
@@ -271,7 +273,7 @@ def _run_settings(s) -> tuple[pathlib.Path | None, dict]:
     if run["data"] == "mnist":
         run.setdefault("recipe", "course")
     elif run["data"] == "emoji":
-        run.setdefault("recipe", "colour")
+        run.setdefault("recipe", "colour-selfcond")  # no labels used: groups of similar emoji
         run.setdefault("image_size", 32)
     else:  # your own pictures: no labels; grey pictures keep one channel, and their size when the networks take it
         from .images import folder_format

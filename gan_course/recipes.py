@@ -153,8 +153,10 @@ _CODED = dict(classes=10, g_classes=10, projection=10, ema_half_life=10_000.0)
 #: 30 unbalanced 8.97 / 21.3, 30 k-means groups of the pixels 8.84 / 18.3.  ``cdcgan`` gives G the digit
 #: as a second input (lesson 08).  ``plain``
 #: is the unconditional DCGAN of lesson 06.  ``colour`` is the default for colour pictures: G resizes
-#: then convolves (3×3, width 32), D 3×3, EMA (``benchmarks/colour.py``); ``colour-selfcond`` adds
-#: clusters.  ``dcgan`` is the paper's, ``rivera`` the Spanish notebook's, ``tutorial`` TensorFlow's.
+#: then convolves (3×3, width 32), D 3×3, EMA (``benchmarks/colour.py``); ``colour-selfcond`` adds 30
+#: groups of equal size with a latent code and a projection but no class head (on colour pictures AC-GAN's
+#: head pulls each class toward one image): on the bundled emoji at 23 epochs, emoji FID 12.6 against 15.3.
+#: ``dcgan`` is the paper's, ``rivera`` the Spanish notebook's, ``tutorial`` TensorFlow's.
 RECIPES = {r.name: r for r in (
     Recipe("course", **_COURSE, **_CODED, conditions="labels"),
     Recipe("selfcond", **_COURSE, **{**_CODED, "classes": 40, "g_classes": 40, "projection": 40},
