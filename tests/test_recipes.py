@@ -108,3 +108,9 @@ def test_no_recipe_default_outside_the_recipe_module():
     allowed = {"gan_course/models.py", "gan_course/gan1d.py", "gan_course/wasserstein.py"}
     found = [hit for hit in found if hit.split(":")[0] not in allowed]
     assert found == []
+
+
+def test_the_readme_recipe_table_is_the_recipe_module():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("<!-- recipes table -->\n", 1)[1].split("\n<!-- end recipes table -->", 1)[0]
+    assert table == recipes.table()
