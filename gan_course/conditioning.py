@@ -117,9 +117,9 @@ def plot_conditioning():
 
 # --------------------------------------------------------------------------- asking for digits
 def _classes(generator):
-    from .models import _check_model, generator_classes, generator_conditional
+    from .netinfo import check_model, generator_classes, generator_conditional
 
-    _check_model("generator", generator)
+    check_model("generator", generator)
     classes = generator_classes(generator)
     if not classes:
         raise arg_error("generator", generator.name, "conditioning.expected_generator")

@@ -33,12 +33,10 @@ DEFAULT_WEIGHTS = pathlib.Path("runs") / "emoji_classifier" / "emoji_classifier.
 
 
 def _data():
-    from .images import _emoji_npz, load_emoji
+    from .images import emoji_subcategories, load_emoji
 
     x = load_emoji(SIZE)
-    with _emoji_npz() as path, np.load(path) as f:
-        sub = np.asarray(f["subcategory"])
-    _, y = np.unique(sub, return_inverse=True)
+    _, y = np.unique(emoji_subcategories(), return_inverse=True)
     return x, y.astype(np.int32)
 
 

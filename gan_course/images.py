@@ -301,6 +301,14 @@ def _emoji_npz():
     return resources.as_file(resources.files("gan_course") / "assets" / EMOJI_FILE)
 
 
+def emoji_subcategories() -> np.ndarray:
+    """The Unicode sub-category of every bundled emoji ("face-smiling", "animal-mammal" …), in the order of
+    :func:`load_emoji` with its defaults (99 names, as strings).  Visto en 07 §Imágenes RGB como tensores.
+    """
+    with _emoji_npz() as path, np.load(path) as f:
+        return np.asarray(f["subcategory"]).astype(str)
+
+
 def emoji_categories() -> dict[str, int]:
     """``{category name: number of emoji}`` of the bundled set, in the order of the labels of
     :func:`load_emoji` (``list(emoji_categories())[label]`` is a label's name): the ten Unicode emoji

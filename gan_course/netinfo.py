@@ -25,7 +25,7 @@ register({
 def discriminator_conditional(discriminator) -> int:
     """Number of classes a conditional discriminator is told (its second input: projection or concatenation);
     0 for one input."""
-    _check_model("discriminator", discriminator)
+    check_model("discriminator", discriminator)
     if len(discriminator.inputs) < 2:
         return 0
     for layer in discriminator.layers:
@@ -38,7 +38,7 @@ def discriminator_conditional(discriminator) -> int:
 
 def generator_conditional(generator) -> int:
     """Number of classes a conditional generator takes as its second input (0 for one input)."""
-    _check_model("generator", generator)
+    check_model("generator", generator)
     return generator_classes(generator) if len(generator.inputs) > 1 else 0
 
 
@@ -48,7 +48,7 @@ def generator_classes(generator) -> int:
     The code comes from the largest of the first k numbers of z (one input) or from the label
     input of a conditional generator (:func:`generator_conditional`).
     """
-    _check_model("generator", generator)
+    check_model("generator", generator)
     for layer in generator.layers:
         if layer.name == "code":
             return int(layer.output.shape[-1])
@@ -60,11 +60,11 @@ def discriminator_classes(discriminator) -> int:
 
     Visto en 06 §La receta del curso.
     """
-    _check_model("discriminator", discriminator)
+    check_model("discriminator", discriminator)
     return int(discriminator.outputs[0].shape[-1]) - 1
 
 
-def _check_model(name, model):
+def check_model(name, model):
     if not isinstance(model, keras.Model):
         raise arg_error(name, model, "netinfo.expected_model")
 
@@ -75,7 +75,7 @@ def discriminator_output(discriminator) -> str:
     Read from the layers themselves, so it also holds for a model loaded from disk.  The
     trainer uses it to pick the matching loss form.  Visto en 06 §Logits o probabilidades.
     """
-    _check_model("discriminator", discriminator)
+    check_model("discriminator", discriminator)
     last = discriminator.layers[-1]
     act = getattr(last, "activation", None)
     if act is not None and getattr(act, "__name__", "") == "sigmoid":
@@ -85,21 +85,21 @@ def discriminator_output(discriminator) -> str:
 
 def latent_dim(generator) -> int:
     """Size of the generator's latent vector z (its input)."""
-    _check_model("generator", generator)
+    check_model("generator", generator)
     return int(generator.inputs[0].shape[-1])
 
 
 def image_shape(model) -> tuple:
     """(H, W, C) a generator produces or a discriminator reads."""
-    _check_model("model", model)
+    check_model("model", model)
     shape = model.outputs[0].shape if len(model.outputs[0].shape) == 4 else model.inputs[0].shape
     return tuple(int(v) for v in shape[1:])
 
 
 def check_pair(generator, discriminator) -> None:
     """Raise if ``generator``'s images do not fit ``discriminator``'s input (shape check)."""
-    _check_model("generator", generator)
-    _check_model("discriminator", discriminator)
+    check_model("generator", generator)
+    check_model("discriminator", discriminator)
     d_in = tuple(int(v) for v in discriminator.inputs[0].shape[1:])
     g_out = tuple(int(v) for v in generator.outputs[0].shape[1:])
     if g_out != d_in:
@@ -115,7 +115,7 @@ def reset_weights(model, seed: int | None = None):
     (``gan_course.seed_everything``).  Optimizers keep their own state: make new ones (or a new
     :class:`gan_course.train.GAN`) after a reset.  Visto en 05 §Experimento.
     """
-    _check_model("model", model)
+    check_model("model", model)
     if seed is not None:
         seed = check_int("seed", seed, 0)
     rng = np.random.default_rng(seed) if seed is not None else None
