@@ -28,6 +28,9 @@ in place (re-run an experiment cell without rebuilding anything).
 """
 from __future__ import annotations
 
+import functools
+import inspect
+
 from . import netinfo
 from . import recipes as _recipes
 from ._tf import keras
@@ -54,6 +57,8 @@ register({
                              "pt": "um inteiro entre 2 e z_dim ({z_dim}): o código é lido dos primeiros "
                                    "números de z"},
     "models.expected_output": {"es": "'logits' o 'probability'", "pt": "'logits' ou 'probability'"},
+    "models.expected_name": {"es": "un nombre (texto no vacío)", "pt": "um nome (texto não vazio)"},
+    "models.expected_bool": {"es": "True o False", "pt": "True ou False"},
     "models.expected_class_logits": {"es": "'logits' (un discriminador con clases devuelve logits)",
                                      "pt": "'logits' (um discriminador com classes devolve logits)"},
     "models.expected_one_condition": {"es": "0 cuando projection ya le dice el dígito a D (una sola forma de "
@@ -90,6 +95,23 @@ def _gamma_init():
 
 def _bn(name):
     return keras.layers.BatchNormalization(gamma_initializer=_gamma_init(), name=name)
+
+
+def _checked_builder(builder):
+    """A network builder whose ``name`` must be a non-empty string and ``batch_norm`` a bool (checked before Keras
+    sees them, so the message names the argument in the active language)."""
+    signature = inspect.signature(builder)
+
+    @functools.wraps(builder)
+    def build(*args, **kwargs):
+        for key, value in signature.bind_partial(*args, **kwargs).arguments.items():
+            if key == "name" and not (isinstance(value, str) and value):
+                raise arg_error("name", value, "models.expected_name")
+            if key == "batch_norm" and not isinstance(value, bool):
+                raise arg_error("batch_norm", value, "models.expected_bool")
+        return builder(*args, **kwargs)
+
+    return build
 
 
 def _check_output(output):
@@ -129,6 +151,7 @@ def upsampling_plan(image_shape) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- DCGAN family
+@_checked_builder
 def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 64, kernel_size: int = 5,
                     batch_norm: bool = True, upsample: str = "transpose", classes: int = 0,
                     conditional: int = 0, name: str = "generator"):
@@ -204,6 +227,7 @@ def _upsample(x, filters, name, upsample, kernel_size, **kw):
                                **kw)(x)
 
 
+@_checked_builder
 def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size: int = 5,
                         output: str = "logits", batch_norm: bool = True, classes: int = 0,
                         projection: int = 0, concat: int = 0, name: str = "discriminator"):
@@ -283,6 +307,7 @@ def _projection_head(x, projection, classes):
     return label, score
 
 
+@_checked_builder
 def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "generator"):
     """The course's MNIST generator: DCGAN, 4×4 kernels, 7×7×128 → 14×14×64 → 28×28×1.
 
@@ -294,6 +319,7 @@ def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "
                            name=name)
 
 
+@_checked_builder
 def course_discriminator(*, classes: int = 0, output: str = "logits", name: str = "discriminator"):
     """The course's discriminator: 3×3 stride-2 convolutions 64 → 128, then one logit.
 
@@ -305,6 +331,7 @@ def course_discriminator(*, classes: int = 0, output: str = "logits", name: str 
 
 
 # --------------------------------------------------------------------------- Spanish notebook
+@_checked_builder
 def rivera_generator(z_dim: int = 20, *, batch_norm: bool = True, name: str = "generator"):
     """The Spanish notebook's generator: z (20) → Dense 7×7×256 → 3×3 transposed convs 128, 64 → 1.
 
@@ -326,6 +353,7 @@ def rivera_generator(z_dim: int = 20, *, batch_norm: bool = True, name: str = "g
     return keras.Model(z, image, name=name)
 
 
+@_checked_builder
 def rivera_discriminator(*, output: str = "probability", name: str = "discriminator"):
     """The Spanish notebook's discriminator: 3×3 stride-2 convolutions 32 → 64 → 128 with BN.
 
@@ -349,6 +377,7 @@ def rivera_discriminator(*, output: str = "probability", name: str = "discrimina
 
 
 # --------------------------------------------------------------------------- TensorFlow tutorial
+@_checked_builder
 def tutorial_generator(z_dim: int = 100, *, name: str = "generator"):
     """The TensorFlow DCGAN tutorial's generator (5×5 kernels, 7×7×256 → 128 → 64 → 28×28×1).
 
@@ -371,6 +400,7 @@ def tutorial_generator(z_dim: int = 100, *, name: str = "generator"):
     return keras.Model(z, image, name=name)
 
 
+@_checked_builder
 def tutorial_discriminator(*, output: str = "logits", name: str = "discriminator"):
     """The TensorFlow DCGAN tutorial's discriminator: 5×5 convs 64 → 128, LeakyReLU, dropout 0.3, a logit.
 

@@ -187,3 +187,15 @@ def test_integer_settings_say_what_they_need():
         pair = message(lambda: models.check_pair(models.course_generator(),
                                                  models.dcgan_discriminator((32, 32, 3))), "pt")
     assert "esperava-se uma receita: course" in family and "formato de entrada do discriminador (32, 32, 3)" in pair
+
+
+def test_builders_name_a_bad_name_or_flag():
+    from gan_course import i18n
+
+    with i18n.language("es"):
+        for build in (models.dcgan_generator, models.dcgan_discriminator, models.rivera_generator,
+                      models.tutorial_discriminator):
+            with pytest.raises(ValueError, match="`name`.*nombre"):
+                build(name=3)
+        with pytest.raises(ValueError, match="`batch_norm`.*True o False"):
+            models.course_generator(batch_norm="no")
