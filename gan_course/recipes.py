@@ -123,10 +123,6 @@ class Recipe:
         """Number of classes the networks know (0: unconditional)."""
         return max(self.classes, self.g_classes, self.projection, self.conditional, self.concat)
 
-    def networks(self) -> dict:
-        """The settings :func:`gan_course.models.build_pair` reads."""
-        return {k: getattr(self, k) for k in NETWORK_FIELDS}
-
     def step(self) -> dict:
         """The settings :class:`gan_course.train.GAN` reads."""
         return {k: getattr(self, k) for k in STEP_FIELDS}

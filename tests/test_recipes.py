@@ -13,7 +13,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 def test_every_recipe_is_a_complete_frozen_record():
     for name, r in recipes.RECIPES.items():
         assert r.name == name and recipes.get(name) is r
-        assert set(r.networks()) | set(r.step()) | {"name", "batch_size", "conditions", "pca_dims",
+        assert set(recipes.NETWORK_FIELDS) | set(r.step()) | {"name", "batch_size", "conditions", "pca_dims",
                                                                         "cluster_method"} == set(
             recipes.FIELDS)
         with pytest.raises(Exception):
