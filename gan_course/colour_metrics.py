@@ -9,7 +9,7 @@
   "slightly", ≈ 33 "moderately", ≈ 59 "quite", ≥ 82 "highly" colourful.
 
 All take images as the course stores them: uint8 in [0, 255] or float in [-1, 1], ``(N, H, W)`` or
-``(N, H, W, C)`` with ``C`` 1 or 3.  Visto en 07 §Limpiar los datos.
+``(N, H, W, C)`` with ``C`` 1 or 3.  Visto en 09 §Limpiar los datos.
 """
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def checkerboard_ratio(generated, real) -> float:
     pixel to the next — the checkerboard a stride-2 transposed convolution paints.  1.0: as much of it as
     in the data; ≫ 1: a checkerboard texture; < 1: smoother than the data.  Two identical sets give
     exactly 1.0 (and so do two sets with no power there at all); a set with power there against real
-    images with none gives ``inf``.  Visto en 03 §Artefactos de tablero de ajedrez (medido en 07).
+    images with none gives ``inf``.  Visto en 03 §Artefactos de tablero de ajedrez (medido en 09).
     """
     fake, true = _pixels("generated", generated), _pixels("real", real)
     if fake.shape[1:3] != true.shape[1:3]:
@@ -97,7 +97,7 @@ def background_share(images, colour=(255, 255, 255), tol: float = 16, *, border:
     ``(r, g, b)`` tuple; grey images compare with the colour's grey (ITU-R 601 luma).
 
     Real emoji on white give ≈ 1; pictures loaded without compositing their transparency, or a generator
-    that paints a coloured square, give much less.  Visto en 07 §La trampa de la transparencia.
+    that paints a coloured square, give much less.  Visto en 09 §La trampa de la transparencia.
     """
     x = _pixels("images", images)
     rgb = np.array(parse_colour("colour", colour), np.float64)
@@ -121,7 +121,7 @@ def colourfulness(images) -> float:
     ``M = √(σ_rg² + σ_yb²) + 0.3 √(μ_rg² + μ_yb²)``.  Grey images (``R = G = B``, or one channel) give 0;
     a plain red image ≈ 85.5.  Their scale: ≈ 15 slightly, 33 moderately, 45 averagely, 59 quite,
     82 highly, 109 extremely colourful.  A GAN whose samples score far below the data has lost colour.
-    Visto en 07 §Una medida del color.
+    Visto en 09 §Una medida del color.
     """
     x = _pixels("images", images)
     if x.shape[3] == 1:

@@ -1,6 +1,6 @@
 """Asking a GAN for a given digit: the ways of telling the networks the class, and drawing with it.
 
-* :func:`plot_conditioning` draws the four ways lesson 08 compares, as block diagrams: the conditional GAN
+* :func:`plot_conditioning` draws the four ways lesson 10 compares, as block diagrams: the conditional GAN
   by concatenation (Mirza & Osindero 2014; the one-hot goes into G next to z and into D as extra image
   channels, ``models.dcgan_discriminator(concat=k)``), AC-GAN (Odena, Olah & Shlens 2016; D also names the class,
   ``classes=k``), the projection discriminator (Miyato & Koyama 2018; ``projection=k``) and CC-GAN (Denton
@@ -12,7 +12,7 @@
 * :func:`draw_number` writes a number with a generator, one generated digit per figure; :func:`style_grid`
   keeps z fixed along a row and changes only the digit.
 
-Visto en 08 §Tres maneras de condicionar y 08 §Dibuja este número.
+Visto en 10 §Tres maneras de condicionar y 10 §Dibuja este número.
 """
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def _panel(ax, title, boxes, arrows):
 def plot_conditioning():
     """Block diagrams of the four ways of conditioning (cGAN, AC-GAN, projection, CC-GAN); returns the figure.
 
-    Visto en 08 §Tres maneras de condicionar.
+    Visto en 10 §Tres maneras de condicionar.
     """
     fig = pyplot_figure((11, 6.2))
     axes = [fig.add_subplot(2, 2, i + 1) for i in range(4)]
@@ -129,7 +129,7 @@ def _classes(generator):
 def digit_latents(generator, digits, seed: int = 0, z=None):
     """``(z, labels)`` that ask ``generator`` for ``digits`` (labels is ``None`` for a generator with a
     latent code: its z already carries the digit).  ``z`` — latent vectors to use (one per digit), or
-    fresh seeded N(0, I) ones.  Visto en 08 §Dibuja este número.
+    fresh seeded N(0, I) ones.  Visto en 10 §Dibuja este número.
     """
     classes, conditional = _classes(generator)
     digits = np.asarray(digits)
@@ -154,7 +154,7 @@ def digit_latents(generator, digits, seed: int = 0, z=None):
 def generate_digits(generator, digits, seed: int = 0, z=None) -> np.ndarray:
     """The generator's drawing of each of ``digits``, float32 [-1, 1] (N, H, W, C), in inference mode.
 
-    Visto en 08 §Dibuja este número.
+    Visto en 10 §Dibuja este número.
     """
     z, labels = digit_latents(generator, digits, seed, z)
     out = generator([z, labels] if labels is not None else z, training=False)
@@ -165,7 +165,7 @@ def draw_number(generator, number: str = "2026", seed: int = 0) -> np.ndarray:
     """``number`` (a string of digits) written by the generator: one uint8 image, the digits side by side
     ((H, W·len) for grey digits).
 
-    Visto en 08 §Dibuja este número.
+    Visto en 10 §Dibuja este número.
     """
     from .data import to_uint8
 
@@ -179,7 +179,7 @@ def draw_number(generator, number: str = "2026", seed: int = 0) -> np.ndarray:
 
 def style_grid(generator, styles: int = 5, seed: int = 0) -> np.ndarray:
     """``styles`` rows × one column per digit: each row keeps one latent vector (the "style": thickness,
-    slant) and only the digit changes.  float32 [-1, 1], row after row.  Visto en 08 §Dibuja este número.
+    slant) and only the digit changes.  float32 [-1, 1], row after row.  Visto en 10 §Dibuja este número.
     """
     classes, _ = _classes(generator)
     styles = check_int("styles", styles, 1, 20)

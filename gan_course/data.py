@@ -105,7 +105,7 @@ def load_mnist(source: str = "auto", *, verbose: bool = True):
 def mnist_split(part: str = "train"):
     """The course's fixed split of the bundled digits: ``part="train"`` (4,000) or ``"held_out"`` (1,000).
 
-    Returns ``(images, labels)`` (uint8 (N, 28, 28), (N,)).  The GANs of lessons 06–08, the
+    Returns ``(images, labels)`` (uint8 (N, 28, 28), (N,)).  The GANs of lessons 06–10, the
     ``train`` command and the benchmarks train on ``"train"``; the classifier of lesson 01 too.
     The 1,000 ``"held_out"`` digits (100 per class) are never shown to either: the Fréchet
     distance and the memorisation check of :mod:`gan_course.metrics` compare generated digits
@@ -205,7 +205,7 @@ def load_image_folder(path, size: int = 32, **options) -> np.ndarray:
     """Every picture under ``path`` as uint8 (N, size, size, channels): :func:`gan_course.images.load_image_folder`.
 
     Kept here for existing callers; ``options`` are that function's (``channels``, ``background``,
-    ``limit``, ``skip_unreadable``, ``progress``).  Visto en 07 §Tu propia carpeta.
+    ``limit``, ``skip_unreadable``, ``progress``).  Visto en 09 §Tu propia carpeta.
     """
     from .images import load_image_folder as load
 

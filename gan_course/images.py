@@ -10,7 +10,7 @@
 Why compositing matters: a transparent PNG stores *some* colour under each fully transparent pixel, and in
 real files (emoji, icons, sprites) that colour is arbitrary — often a muddy brown.  ``Image.convert("RGB")``
 simply drops the alpha channel and shows it; a GAN trained on such pictures learns the garbage backgrounds.
-Visto en 07 §La trampa de la transparencia.
+Visto en 09 §La trampa de la transparencia.
 """
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def parse_colour(name: str, colour) -> tuple[int, int, int]:
     """``colour`` as an ``(r, g, b)`` tuple of ints: a colour name Pillow knows (``"white"``,
     ``"black"``, ``"gray"``…), ``"#rrggbb"`` (or ``"#rgb"``, ``"rgb(…)"``) or a tuple/list of three
     integers in [0, 255].  Anything else raises a ``ValueError`` naming ``name``.
-    Visto en 07 §La trampa de la transparencia.
+    Visto en 09 §La trampa de la transparencia.
     """
     from PIL import ImageColor
 
@@ -188,7 +188,7 @@ def load_image_folder(path, size: int = 32, *, channels: int = 3, background="wh
       skipped instead, and one line says how many files were skipped and which.  No Pillow warning is shown.
 
     A missing folder raises ``FileNotFoundError``; a folder without pictures a ``ValueError``.  Nothing is
-    written anywhere.  Visto en 07 §Tu propia carpeta y §Limpiar los datos.
+    written anywhere.  Visto en 09 §Tu propia carpeta y §Limpiar los datos.
     """
     bg = _checked_options(size, channels, background, limit, skip_unreadable, progress)
     folder = pathlib.Path(path)
@@ -260,7 +260,7 @@ def folder_format(path, *, probe: int = 64) -> tuple[int, int]:
     """``(size, channels)`` that keep a folder's pictures as they are: 1 channel when every probed picture is
     grey (a grey mode, or RGB with equal channels), else 3; their side when every probed picture is the same
     square size that the DCGAN networks take (28, 32, 64 …), else 32.  Reads at most ``probe`` files, evenly
-    spread.  Visto en 07 §Tu propia carpeta.
+    spread.  Visto en 09 §Tu propia carpeta.
     """
     from PIL import Image
 
@@ -303,7 +303,7 @@ def _emoji_npz():
 
 def emoji_subcategories() -> np.ndarray:
     """The Unicode sub-category of every bundled emoji ("face-smiling", "animal-mammal" …), in the order of
-    :func:`load_emoji` with its defaults (99 names, as strings).  Visto en 07 §Imágenes RGB como tensores.
+    :func:`load_emoji` with its defaults (99 names, as strings).  Visto en 09 §Imágenes RGB como tensores.
     """
     with _emoji_npz() as path, np.load(path) as f:
         return np.asarray(f["subcategory"]).astype(str)
@@ -313,7 +313,7 @@ def emoji_categories() -> dict[str, int]:
     """``{category name: number of emoji}`` of the bundled set, in the order of the labels of
     :func:`load_emoji` (``list(emoji_categories())[label]`` is a label's name): the ten Unicode emoji
     categories, from ``"Activities"`` to ``"Travel & Places"``; ``"People & Body"`` holds 2,261 of the
-    3,786 images (skin tones included).  Visto en 07 §Imágenes RGB como tensores.
+    3,786 images (skin tones included).  Visto en 09 §Imágenes RGB como tensores.
     """
     with _emoji_npz() as path, np.load(path) as f:
         names = [str(n) for n in f["category_names"]]
@@ -329,10 +329,10 @@ def load_emoji(size: int = 32, categories=None, *, skin_tones: bool = True, with
     names (see :func:`emoji_categories`, e.g. ``["Smileys & Emotion", "Animals & Nature"]``); the
     pictures keep the order of the file (sorted by code point).  ``skin_tones=False`` drops the 1,875
     skin-tone variants (short names with a ``:1F3FB``…``:1F3FF`` suffix) and keeps each figure once, in its
-    default yellow (the data-cleaning step of lesson 07).  ``with_labels=True`` returns
+    default yellow (the data-cleaning step of lesson 09).  ``with_labels=True`` returns
     ``(images, labels)`` with uint8 labels indexing ``list(emoji_categories())``.
     Noto Emoji © Google, Apache License 2.0 (see ``gan_course/assets/README.md``).
-    Visto en 07 §Imágenes RGB como tensores.
+    Visto en 09 §Imágenes RGB como tensores.
     """
     if not _is_int(size) or size not in (32, 64):
         raise arg_error("size", size, "images.expected_emoji_size")
@@ -369,7 +369,7 @@ def load_emoji(size: int = 32, categories=None, *, skin_tones: bool = True, with
 def emoji_names() -> list[str]:
     """The short name of every bundled emoji (``"grinning"``, ``"fox_face"``, ``"santa:1F3FB"`` for a skin
     tone…), in the order of :func:`load_emoji` with ``categories=None``: ``load_emoji(64)[emoji_names().index(
-    "grinning")]`` is the grinning face.  Visto en 07 §Imágenes RGB como tensores.
+    "grinning")]`` is the grinning face.  Visto en 09 §Imágenes RGB como tensores.
     """
     with _emoji_npz() as path, np.load(path) as f:
         return [str(n) for n in f["short_name"]]

@@ -356,7 +356,7 @@ def requested_share(images, requested, model=None) -> float:
 def sample(generator, n: int, seed: int = 0, batch_size: int = 500) -> np.ndarray:
     """``n`` digits drawn by ``generator`` from seeded latent vectors (inference mode).
 
-    A conditional generator (two inputs: noise and digit, lesson 08) is asked for the digits
+    A conditional generator (two inputs: noise and digit, lesson 10) is asked for the digits
     0, 1, …, 9 in turn, so every class gets the same share.
     """
     z = latent_batch(generator, n, seed)

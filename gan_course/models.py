@@ -171,7 +171,7 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     generator still takes noise only.  ``conditional=k``: a second input, the digit (int), one-hot
     encoded (``CategoryEncoding``) and concatenated with z: ``G([z, label])``.  Plain Keras layers
     either way: ``keras.models.load_model`` loads the saved generator alone.
-    Visto en 05 §Reglas DCGAN, 03 §Artefactos de tablero de ajedrez, 06 §La receta del curso y 07 §El
+    Visto en 05 §Reglas DCGAN, 03 §Artefactos de tablero de ajedrez, 06 §La receta del curso y 09 §El
     generador de las diapositivas.
     """
     start, steps = upsampling_plan(image_shape)
@@ -244,7 +244,7 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     (an ``Embedding``; Miyato & Koyama 2018): D judges "a real y?".  ``concat=k`` is the other way
     to tell D the digit (Mirza & Osindero 2014; carpedm20's ``conv_cond_concat``): the one-hot of
     ``y`` as k constant image channels, concatenated with the image before the first convolution.
-    Visto en 05 §Reglas DCGAN, 06 §La receta del curso y 08 §Tres maneras de condicionar.
+    Visto en 05 §Reglas DCGAN, 06 §La receta del curso y 10 §Tres maneras de condicionar.
     """
     start, steps = upsampling_plan(image_shape)
     width = check_int("width", width, 1)

@@ -108,7 +108,7 @@ def show_digits_per_class(images, labels, per_class: int = 10, seed: int = 0, si
                           title: str | None = None):
     """A 10×``per_class`` grid: one row per class (digits by default; ``title`` names other classes).
 
-    Visto en 00 §Los datos y 07 §Limpiar los datos.
+    Visto en 00 §Los datos y 09 §Limpiar los datos.
     """
     chosen = digits_per_class(images, labels, per_class, seed)
     return show_images(chosen, title=t("plots.per_class", n=per_class) if title is None else title,

@@ -147,7 +147,7 @@ _CODED = dict(classes=10, g_classes=10, projection=10, ema_half_life=10_000.0)
 #: k-means, balanced sizes) in place of the digits — Liu et al. 2020's self-conditioned GAN on a fixed
 #: embedding; measured at 17 epochs: 40 balanced groups IS 9.10 / FID 9.2, 30 balanced 8.88 / 11.3,
 #: 30 unbalanced 8.97 / 21.3, 30 k-means groups of the pixels 8.84 / 18.3.  ``cdcgan`` gives G the digit
-#: as a second input (lesson 08).  ``plain``
+#: as a second input (lesson 10).  ``plain``
 #: is the unconditional DCGAN of lesson 06.  ``colour`` is the default for colour pictures: G resizes
 #: then convolves (3×3, width 32), D 3×3, EMA (``benchmarks/colour.py``); ``colour-selfcond`` adds 30
 #: groups of equal size with a latent code and a projection but no class head (on colour pictures AC-GAN's

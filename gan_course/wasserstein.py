@@ -14,7 +14,7 @@ numbers from ``N(4, 0.5²)`` against fixed fakes that do not overlap them, and r
 generator would feel: the critic's estimate of W₁ and the slope of each loss at the fakes
 (:class:`Critic1D`, :func:`plot_critics_1d`).
 
-Visto en 08 §La distancia de Wasserstein.
+Visto en 10 §La distancia de Wasserstein.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ register({
 
 # --------------------------------------------------------------------------- the distance itself
 def cdf(x, density) -> np.ndarray:
-    """``F(x) = ∫_{−∞}^x p`` on the grid ``x`` (cumulative trapezoids).  Visto en 08 §La distancia de Wasserstein."""
+    """``F(x) = ∫_{−∞}^x p`` on the grid ``x`` (cumulative trapezoids).  Visto en 10 §La distancia de Wasserstein."""
     x = check_array("x", x, ndim=1, min_size=2)
     p = check_density("density", density, x)
     steps = 0.5 * (p[1:] + p[:-1]) * np.diff(x)
@@ -70,7 +70,7 @@ def cdf(x, density) -> np.ndarray:
 def w1_from_densities(x, p, q) -> float:
     """``W₁(p, q) = ∫ |F_p − F_q| dx``: the area between the two CDFs on the grid ``x``.
 
-    Visto en 08 §La distancia de Wasserstein.
+    Visto en 10 §La distancia de Wasserstein.
     """
     x = check_array("x", x, ndim=1, min_size=2)
     return integrate(np.abs(cdf(x, p) - cdf(x, q)), x)
@@ -80,7 +80,7 @@ def w1_from_samples(a, b) -> float:
     """W₁ between two samples of the same size: the mean of ``|a_(i) − b_(i)|`` over their sorted values
     (in 1-D the best way to move one pile of sand onto the other keeps the order).
 
-    Visto en 08 §La distancia de Wasserstein.
+    Visto en 10 §La distancia de Wasserstein.
     """
     a = check_array("a", a, "wasserstein.expected_same_size", ndim=(1, 2)).reshape(-1)
     b = check_array("b", b, "wasserstein.expected_same_size", ndim=(1, 2)).reshape(-1)
@@ -92,7 +92,7 @@ def w1_from_samples(a, b) -> float:
 def distance_curves(distances, std: float = 1.0):
     """``(JSD, W₁)`` of ``N(0, σ²)`` against ``N(d, σ²)`` for each distance ``d``, both from numeric integrals.
 
-    Visto en 08 §La distancia de Wasserstein.
+    Visto en 10 §La distancia de Wasserstein.
     """
     return over_distances(distances, (lambda x, p, q: js_divergence(p, q, x), w1_from_densities), std)
 
@@ -101,7 +101,7 @@ def plot_jsd_vs_wasserstein(max_distance: float = 8.0, n: int = 81):
     """Left: JSD and W₁ against the distance between two unit Gaussians; right: their slopes (numeric
     derivatives).  The JSD's slope goes to 0 once the Gaussians stop overlapping; W₁'s stays 1.
 
-    Visto en 08 §La distancia de Wasserstein.
+    Visto en 10 §La distancia de Wasserstein.
     """
     d = np.linspace(0.0, check_float("max_distance", max_distance, 0, low_open=True), check_int("n", n, 3))
     jsd, w1 = distance_curves(d)
@@ -156,7 +156,7 @@ def train_critic_1d(loss: str = "wgan-gp", *, fake_mean: float = 0.0, steps: int
     Both are lesson 04's small MLP (:func:`gan_course.gan1d.mlp_1d`: two hidden layers of ``width`` leaky-ReLU
     units, the plotted window rescaled to [−1, 1]; Adam with β = (0.5, 0.9)),
     trained for ``steps`` steps (default 800, 200 in quick mode) on fresh batches, all seeded by ``seed``.
-    Returns a :class:`Critic1D`.  Visto en 08 §La distancia de Wasserstein.
+    Returns a :class:`Critic1D`.  Visto en 10 §La distancia de Wasserstein.
     """
     loss = check_choice("loss", loss, CRITIC_LOSSES)
     fake_mean = check_float("fake_mean", fake_mean)
@@ -233,7 +233,7 @@ def _measure_critic(critic, loss, real, fake, window, seed) -> Critic1D:
 def plot_critics_1d(critic: Critic1D, discriminator: Critic1D):
     """Two panels over the real and fake densities: the WGAN-GP critic ``f(x)`` (a ramp with slope ≈ 1 that
     keeps pointing the fakes to the data) and the cross-entropy discriminator ``D(x)`` (flat at 0 on the
-    fakes).  Visto en 08 §La distancia de Wasserstein.
+    fakes).  Visto en 10 §La distancia de Wasserstein.
     """
     if not (isinstance(critic, Critic1D) and isinstance(discriminator, Critic1D)):
         raise arg_error("critic", critic, "wasserstein.expected_critics")

@@ -1,4 +1,4 @@
-"""Asking generators for digits (lesson 08): latent vectors that carry the digit, numbers, style grids."""
+"""Asking generators for digits (lesson 10): latent vectors that carry the digit, numbers, style grids."""
 import matplotlib
 import numpy as np
 import pytest

@@ -104,7 +104,7 @@ def test_no_recipe_default_outside_the_recipe_module():
     files = [p for p in sorted((ROOT / "gan_course").glob("*.py")) if p.name != "recipes.py"]
     files += sorted((ROOT / "benchmarks").glob("*.py"))
     found = [hit for p in files for hit in _literal_recipe_values(p)]
-    # the network builders' own arguments (models.py) and the 1-D GANs of lessons 04 and 08 are not image recipes
+    # the network builders' own arguments (models.py) and the 1-D GANs of lessons 04 and 10 are not image recipes
     allowed = {"gan_course/models.py", "gan_course/gan1d.py", "gan_course/wasserstein.py"}
     found = [hit for hit in found if hit.split(":")[0] not in allowed]
     assert found == []

@@ -167,7 +167,7 @@ def test_figures_gif_outputs_and_lesson_links(tmp_path):
 
 @pytest.mark.parametrize("argv, lang, expected", [
     (["99"], "es", "error: Argumento `LESSON` = '99' no válido: se esperaba una lección existente: 00_bienvenida"),
-    (["--lang", "pt", "07_nada"], "pt", "erro: Argumento `LESSON` = '07_nada' inválido: esperava-se uma lição"),
+    (["--lang", "pt", "09_nada"], "pt", "erro: Argumento `LESSON` = '09_nada' inválido: esperava-se uma lição"),
     (["--lang", "fr", "00"], "es", "error: Argumento `--lang` = 'fr' no válido: se esperaba 'es' o 'pt'."),
     (["--out", "{file}", "00"], "es", "error: Argumento `out` = '{file}' no válido: se esperaba una carpeta en"),
     (["--lang", "pt", "--out", "{file}/sub", "00"], "pt", "erro: Argumento `out` = '{file}/sub' inválido"),

@@ -35,8 +35,8 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # | 04 | El objetivo de la GAN | juego minimax, pérdida no saturante, discriminador óptimo, una GAN en 1-D |
 # | 05 | Normalización por lotes | ecuaciones, gradientes, medias móviles, el error de `training=` |
 # | 06 | DCGAN en MNIST | el paso de entrenamiento con `tf.GradientTape`, puntos de control, el GIF |
-# | 07 | DCGAN en color | emoji de verdad, la trampa de la transparencia, limpiar los datos, el tablero medido |
-# | 08 | Más allá de DCGAN | una GAN condicional («dibuja este número»), la distancia de Wasserstein, WGAN-GP, Pix2Pix |
+# | 09 | DCGAN en color | emoji de verdad, la trampa de la transparencia, limpiar los datos, el tablero medido |
+# | 10 | Más allá de DCGAN | una GAN condicional («dibuja este número»), la distancia de Wasserstein, WGAN-GP, Pix2Pix |
 #
 # Los cuadernos están en `notebooks/es/` (y sus gemelos en portugués en `notebooks/pt/`, con el mismo código).
 
@@ -52,8 +52,8 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # | 04 | O objetivo da GAN | jogo minimax, perda não saturante, discriminador ótimo, uma GAN em 1-D |
 # | 05 | Normalização em lote | equações, gradientes, médias móveis, o erro do `training=` |
 # | 06 | DCGAN no MNIST | o passo de treinamento com `tf.GradientTape`, pontos de verificação, o GIF |
-# | 07 | DCGAN colorida | emojis de verdade, a armadilha da transparência, limpar os dados, o tabuleiro medido |
-# | 08 | Além da DCGAN | uma GAN condicional (“desenhe este número”), a distância de Wasserstein, WGAN-GP, Pix2Pix |
+# | 09 | DCGAN colorida | emojis de verdade, a armadilha da transparência, limpar os dados, o tabuleiro medido |
+# | 10 | Além da DCGAN | uma GAN condicional (“desenhe este número”), a distância de Wasserstein, WGAN-GP, Pix2Pix |
 #
 # Os notebooks estão em `notebooks/pt/` (e seus gêmeos em espanhol em `notebooks/es/`, com o mesmo código).
 

@@ -887,7 +887,7 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # | **LSGAN** | Mao et al. (2017) | Mínimos cuadrados: $D$ lleva sus salidas hacia 1 (reales) y 0 (falsas) con $(D - y)^2$, sin logaritmos que se saturen. |
 # | **Bisagra** (*hinge*) | Lim y Ye (2017); SAGAN, BigGAN | $D$: $\max(0, 1 - D(x)) + \max(0, 1 + D(G(z)))$; $G$: $-D(G(z))$. |
 #
-# La lección 08 construye la GAN condicional (con la cabeza de clases de AC-GAN y la proyección), WGAN-GP y la
+# La lección 10 construye la GAN condicional (con la cabeza de clases de AC-GAN y la proyección), WGAN-GP y la
 # bisagra sobre las redes del curso, y las mide con el mismo tiempo de CPU.
 
 # %% [markdown] lang="pt"
@@ -902,7 +902,7 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # | **LSGAN** | Mao et al. (2017) | Mínimos quadrados: $D$ leva as suas saídas para 1 (reais) e 0 (falsas) com $(D - y)^2$, sem logaritmos que saturem. |
 # | ***Hinge*** | Lim e Ye (2017); SAGAN, BigGAN | $D$: $\max(0, 1 - D(x)) + \max(0, 1 + D(G(z)))$; $G$: $-D(G(z))$. |
 #
-# A lição 08 constrói a GAN condicional (com a cabeça de classes da AC-GAN e a projeção), a WGAN-GP e a perda hinge
+# A lição 10 constrói a GAN condicional (com a cabeça de classes da AC-GAN e a projeção), a WGAN-GP e a perda hinge
 # sobre as redes do curso, e as mede com o mesmo tempo de CPU.
 
 # %% [markdown] lang="es"

@@ -1690,7 +1690,7 @@ print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.no
 #
 # Dos diferencias de fondo: con `dataset=mnist` el **generador** de carpedm20 es condicional (recibe la clase del
 # dígito, `y_dim=10`, y su $D$ también); el nuestro no: solo $D$ usa las etiquetas (la GAN condicional de la lección
-# 08, `--model cdcgan`, sí recibe el dígito). Y su discriminador devuelve la sigmoide y además los logits, y las
+# 10, `--model cdcgan`, sí recibe el dígito). Y su discriminador devuelve la sigmoide y además los logits, y las
 # pérdidas usan los logits: la forma correcta.
 
 # %% [markdown] lang="pt"
@@ -1713,7 +1713,7 @@ print(T("norma de z:", "norma de z:"), "".join(f"{n:6.1f}" for n in np.linalg.no
 # | resumos do TensorBoard (`d_loss`, `g_loss`, histogramas) | `fit(..., tensorboard=True)` → `logs/` |
 #
 # Duas diferenças de fundo: com `dataset=mnist` o **gerador** de carpedm20 é condicional (recebe a classe do dígito,
-# `y_dim=10`, e o seu $D$ também); o nosso não: só $D$ usa os rótulos (a GAN condicional da lição 08,
+# `y_dim=10`, e o seu $D$ também); o nosso não: só $D$ usa os rótulos (a GAN condicional da lição 10,
 # `--model cdcgan`, recebe o dígito). E o seu discriminador devolve a sigmoide e também os logits, e as perdas usam
 # os logits: a forma correta.
 

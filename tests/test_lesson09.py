@@ -1,4 +1,4 @@
-"""Lesson 07 (a colour DCGAN): its exercises against answers worked out here, the cleaned emoji subset and the
+"""Lesson 09 (a colour DCGAN): its exercises against answers worked out here, the cleaned emoji subset and the
 resize-convolution generator."""
 import numpy as np
 import pytest
@@ -6,9 +6,9 @@ import pytest
 from gan_course import exercises, images, models
 
 BY_HAND = {
-    "07.1": [round(200 * 64 / 255), round(100 * 64 / 255), 0],      # a·c on black: [50, 25, 0]
-    "07.2": 5 * 5 * 1024 * 512,                                      # 13 107 200, no bias
-    "07.3": 2.0 ** 2,                                                # twice the amplitude, four times the power
+    "09.1": [round(200 * 64 / 255), round(100 * 64 / 255), 0],      # a·c on black: [50, 25, 0]
+    "09.2": 5 * 5 * 1024 * 512,                                      # 13 107 200, no bias
+    "09.3": 2.0 ** 2,                                                # twice the amplitude, four times the power
 }
 
 
@@ -22,12 +22,12 @@ def _composite_with_pillow(rgba, background):
 
 
 FUNCTIONS = {
-    "07.4": (_composite_with_pillow, lambda rgba, background: np.asarray(rgba)[..., :3]),   # alpha dropped
+    "09.4": (_composite_with_pillow, lambda rgba, background: np.asarray(rgba)[..., :3]),   # alpha dropped
 }
 
 
 def test_every_exercise_is_registered():
-    assert exercises.keys("07") == sorted([*BY_HAND, *FUNCTIONS])
+    assert exercises.keys("09") == sorted([*BY_HAND, *FUNCTIONS])
 
 
 @pytest.mark.parametrize("key", sorted(BY_HAND))
@@ -39,11 +39,11 @@ def test_solution_matches_the_hand_computation_and_wrong_answers_fail(key):
 
 
 def test_the_compositing_exercise_accepts_pillow_and_rejects_dropping_alpha():
-    right, wrong = FUNCTIONS["07.4"]
-    assert exercises.is_correct("07.4", right)
-    assert not exercises.is_correct("07.4", wrong)
-    assert not exercises.is_correct("07.4", lambda rgba, background: 1 / 0)
-    assert not exercises.is_correct("07.4", "a·c + (1 − a)·b")
+    right, wrong = FUNCTIONS["09.4"]
+    assert exercises.is_correct("09.4", right)
+    assert not exercises.is_correct("09.4", wrong)
+    assert not exercises.is_correct("09.4", lambda rgba, background: 1 / 0)
+    assert not exercises.is_correct("09.4", "a·c + (1 − a)·b")
 
 
 def test_without_skin_tones_each_figure_stays_once_in_its_default_colour():

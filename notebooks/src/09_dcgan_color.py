@@ -1,7 +1,7 @@
 """Lesson 07: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
 from _lang import T
 
-NAMES = {"es": "07_dcgan_color", "pt": "07_dcgan_colorida"}
+NAMES = {"es": "09_dcgan_color", "pt": "09_dcgan_colorida"}
 
 # %% [markdown] lang="es"
 # # Una DCGAN en color: emoji de verdad
@@ -360,7 +360,7 @@ def report(epoch, gan, history):
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
 gc.seed_everything(0)
 gan = train.GAN(generator, discriminator, recipe="colour", seed=0)
-run_dir = train.new_run_folder("runs", "07_emoji")
+run_dir = train.new_run_folder("runs", "09_emoji")
 use = slice(None, None, gc.pick(1, 16))       # es: todos (modo rápido: 1 de cada 16) | pt: todos (modo rápido: 1 a cada 16)
 history = train.fit(gan, emoji[use], epochs=gc.pick(None, 2), minutes=5, batch_size=64, out=run_dir,
                     dataset_name="emoji", verbose=False, on_epoch=report)
@@ -642,15 +642,15 @@ plt.show()
 
 # %%
 answer = None
-gc.exercises.check("07.1", answer)
+gc.exercises.check("09.1", answer)
 
 # %%
 answer = None
-gc.exercises.check("07.2", answer)
+gc.exercises.check("09.2", answer)
 
 # %%
 answer = None
-gc.exercises.check("07.3", answer)
+gc.exercises.check("09.3", answer)
 
 # %% [markdown] lang="es"
 # ### Programar: componer una imagen entera
@@ -673,7 +673,7 @@ def composite(rgba, background):
     return None  # es: escribe aquí tu cálculo | pt: escreva aqui o seu cálculo
 
 answer = None  # es: cuando funcione: answer = composite | pt: quando funcionar: answer = composite
-gc.exercises.check("07.4", answer)
+gc.exercises.check("09.4", answer)
 
 # %% [markdown] lang="es"
 # ## Resumen

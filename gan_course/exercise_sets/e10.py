@@ -1,4 +1,4 @@
-"""Exercises of lesson 08 (conditioning, the Wasserstein distance, hinge and Pix2Pix), answered with the course's
+"""Exercises of lesson 10 (conditioning, the Wasserstein distance, hinge and Pix2Pix), answered with the course's
 own code: the expected values are computed by gan_course.models, wasserstein, losses and TensorFlow, not typed in."""
 import numpy as np
 
@@ -39,7 +39,7 @@ def _receptive_field(layers=((4, 2), (4, 2), (4, 2))):
 
 
 exercise(
-    "08.1",
+    "10.1",
     question={"es": "¿Cuánto vale la distancia de Wasserstein W₁ entre N(1, 1) y N(4, 1)?",
               "pt": "Quanto vale a distância de Wasserstein W₁ entre N(1, 1) e N(4, 1)?"},
     hint={"es": "Con la misma σ, la pila de arena solo se desplaza: W₁ es la distancia entre las medias. "
@@ -50,7 +50,7 @@ exercise(
 )
 
 exercise(
-    "08.2",
+    "10.2",
     question={"es": "Un crítico lineal con penalización del gradiente λ = 10, entre dos distribuciones a W₁ = 2: "
                     "¿qué estimación de W₁ da (la fórmula W + W²/(2λ) de la lección)?",
               "pt": "Um crítico linear com penalização do gradiente λ = 10, entre duas distribuições a W₁ = 2: que "
@@ -61,7 +61,7 @@ exercise(
 )
 
 exercise(
-    "08.3",
+    "10.3",
     question={"es": "Un discriminador por concatenación con kernels 5×5 y 64 filtros en la primera capa, para "
                     "dígitos 28×28×1 y 10 clases: ¿cuántos parámetros tiene su primera convolución (sin sesgo)?",
               "pt": "Um discriminador por concatenação com kernels 5×5 e 64 filtros na primeira camada, para "
@@ -72,7 +72,7 @@ exercise(
 )
 
 exercise(
-    "08.4",
+    "10.4",
     question={"es": "Pérdida bisagra del discriminador con una sola imagen real de puntuación 0.5 y una falsa de "
                     "puntuación −2: ¿cuánto vale?",
               "pt": "Perda hinge do discriminador com uma só imagem real de pontuação 0.5 e uma falsa de "
@@ -83,7 +83,7 @@ exercise(
 )
 
 exercise(
-    "08.5",
+    "10.5",
     question={"es": "Tres convoluciones 4×4 de paso 2 una tras otra (un PatchGAN pequeño): ¿cuántos píxeles de "
                     "ancho tiene el parche de la entrada que ve un píxel de la salida (su campo receptivo)?",
               "pt": "Três convoluções 4×4 de passo 2 uma após a outra (um PatchGAN pequeno): quantos pixels de "

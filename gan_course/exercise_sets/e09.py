@@ -1,6 +1,6 @@
-"""Exercises of lesson 07 (a colour DCGAN), answered with gan_course.images, models and colour_metrics.
+"""Exercises of lesson 09 (a colour DCGAN), answered with gan_course.images, models and colour_metrics.
 
-07.1–07.3 are numbers; 07.4 asks for code: alpha compositing of a whole RGBA picture on a background (a function),
+09.1–09.3 are numbers; 09.4 asks for code: alpha compositing of a whole RGBA picture on a background (a function),
 judged against the course's loader on pictures written to a temporary folder."""
 import pathlib
 import tempfile
@@ -33,7 +33,7 @@ def _stripes_nyquist_ratio():
     return colour_metrics.checkerboard_ratio(stripes, 0.5 * stripes)
 
 
-# --- 07.4: compositing a picture by hand ------------------------------------------------------------------
+# --- 09.4: compositing a picture by hand ------------------------------------------------------------------
 
 def _composite(rgba, background):
     """uint8 (H, W, 4) → uint8 (H, W, 3): a·c + (1 − a)·b with a = alpha / 255, rounded."""
@@ -69,7 +69,7 @@ def _judge_composite(answer):
 
 
 exercise(
-    "07.1",
+    "09.1",
     question={"es": "Un píxel RGBA (200, 100, 0, 64) compuesto sobre un fondo negro: ¿qué color RGB queda? "
                     "(una lista de tres enteros)",
               "pt": "Um pixel RGBA (200, 100, 0, 64) composto sobre um fundo preto: que cor RGB fica? "
@@ -80,7 +80,7 @@ exercise(
 )
 
 exercise(
-    "07.2",
+    "09.2",
     question={"es": "En el generador del artículo (width=128, kernel 5), ¿cuántos parámetros tiene la primera "
                     "convolución transpuesta, de 4×4×1024 a 8×8×512 (sin sesgo: la sigue una normalización)?",
               "pt": "No gerador do artigo (width=128, kernel 5), quantos parâmetros tem a primeira convolução "
@@ -91,7 +91,7 @@ exercise(
 )
 
 exercise(
-    "07.3",
+    "09.3",
     question={"es": "Rayas verticales de un píxel (−1, +1, −1, …) frente a las mismas rayas con la mitad de "
                     "amplitud (−0.5, +0.5, …): ¿cuánto vale colour_metrics.checkerboard_ratio(rayas, media_rayas)?",
               "pt": "Listras verticais de um pixel (−1, +1, −1, …) contra as mesmas listras com metade da amplitude "
@@ -102,7 +102,7 @@ exercise(
 )
 
 exercise(
-    "07.4",
+    "09.4",
     question={"es": "Escribe composite(rgba, background): una imagen uint8 (H, W, 4) compuesta sobre el color "
                     "background (r, g, b), devuelta como uint8 (H, W, 3), con la fórmula a·c + (1 − a)·b.",
               "pt": "Escreva composite(rgba, background): uma imagem uint8 (H, W, 4) composta sobre a cor "

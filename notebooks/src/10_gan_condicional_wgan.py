@@ -1,7 +1,7 @@
 """Lesson 08: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
 from _lang import T
 
-NAMES = {"es": "08_gan_condicional_wgan", "pt": "08_gan_condicional_wgan"}
+NAMES = {"es": "10_gan_condicional_wgan", "pt": "10_gan_condicional_wgan"}
 
 # %% [markdown] lang="es"
 # # Más allá de DCGAN: una GAN condicional y WGAN-GP
@@ -172,7 +172,7 @@ generator, discriminator = models.build_pair("cdcgan")
 print("entradas de G:", [tuple(i.shape) for i in generator.inputs],
       "| de D:", [tuple(i.shape) for i in discriminator.inputs])
 cgan = train.GAN(generator, discriminator, recipe="cdcgan", seed=0)
-cgan_dir = train.new_run_folder("runs", "08_cdcgan")
+cgan_dir = train.new_run_folder("runs", "10_cdcgan")
 use = slice(None, None, gc.pick(1, 20))                     # es: todos (modo rápido: 1 de cada 20) | pt: todos (modo rápido: 1 a cada 20)
 cgan_history = train.fit(cgan, images[use], labels=labels[use], epochs=gc.pick(None, 2), minutes=3,
                          out=cgan_dir, verbose=False, on_epoch=report)
@@ -533,7 +533,7 @@ print(T("penalización:", "penalização:"), f"{(np.linalg.norm(w) - 1) ** 2:.6f
 gc.seed_everything(0)
 generator, critic = models.build_pair("course", d_batch_norm=False)   # es: crítico sin BN | pt: crítico sem BN
 wgan = train.GAN(generator, critic, recipe="course", loss="wgan-gp", n_critic=5, seed=0)
-wgan_dir = train.new_run_folder("runs", "08_wgan_gp")
+wgan_dir = train.new_run_folder("runs", "10_wgan_gp")
 wgan_history = train.fit(wgan, images[use], labels=labels[use], epochs=gc.pick(None, 2), minutes=2,
                          out=wgan_dir, verbose=False, on_epoch=report)
 
@@ -707,23 +707,23 @@ print("fórmula:", r, "| TensorFlow:", seen.any(axis=0).sum(), "×", seen.any(ax
 
 # %%
 answer = None
-gc.exercises.check("08.1", answer)
+gc.exercises.check("10.1", answer)
 
 # %%
 answer = None
-gc.exercises.check("08.2", answer)
+gc.exercises.check("10.2", answer)
 
 # %%
 answer = None
-gc.exercises.check("08.3", answer)
+gc.exercises.check("10.3", answer)
 
 # %% slideshow={"slide_type": "subslide"}
 answer = None
-gc.exercises.check("08.4", answer)
+gc.exercises.check("10.4", answer)
 
 # %%
 answer = None
-gc.exercises.check("08.5", answer)
+gc.exercises.check("10.5", answer)
 
 # %% [markdown] lang="es"
 # ## Resumen
