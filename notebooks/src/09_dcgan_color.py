@@ -1,4 +1,4 @@
-"""Lesson 07: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
+"""Lesson 09: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
 from _lang import T
 
 NAMES = {"es": "09_dcgan_color", "pt": "09_dcgan_colorida"}

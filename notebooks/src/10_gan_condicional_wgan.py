@@ -1,4 +1,4 @@
-"""Lesson 08: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
+"""Lesson 10: the source of both notebooks named in NAMES. Format: see tools/nbbuild.py."""
 from _lang import T
 
 NAMES = {"es": "10_gan_condicional_wgan", "pt": "10_gan_condicional_wgan"}
