@@ -67,6 +67,14 @@ def t(key: str, /, **fields) -> str:
     return texts[get_language()].format(**fields)
 
 
+def number(value, digits: int = 2, lang: str | None = None) -> str:
+    """``value`` with ``digits`` decimals as the language writes it: ``9.56`` in Spanish, ``9,56`` in (Brazilian)
+    Portuguese; thousands are not grouped.  For prose and figure labels (printed Python values keep the point).
+    Visto en 00 §Cómo usar el curso."""
+    text = f"{float(value):.{int(digits)}f}"
+    return text.replace(".", ",") if (lang or get_language()) == "pt" else text
+
+
 def _expected_text(expected, **fields) -> str:
     """``expected`` (a registered key, a ``{"es": ..., "pt": ...}`` dict or plain text) in the active
     language, with ``fields`` filled in."""

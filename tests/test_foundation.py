@@ -142,3 +142,12 @@ def test_an_unknown_module_or_exercise_is_a_clear_error():
     assert gc.validate.check_int("n", 3, 1) == 3            # modules load on first use
     with pytest.raises(ValueError, match="4"):
         exercises.check(4, 1)
+
+
+def test_numbers_follow_the_language():
+    from gan_course import i18n
+    assert i18n.number(9.5612, 2, "es") == "9.56"
+    assert i18n.number(9.5612, 2, "pt") == "9,56"
+    with i18n.language("pt"):
+        assert i18n.number(-0.5, 1) == "-0,5"
+        assert i18n.number(7, 0) == "7"
