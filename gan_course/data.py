@@ -28,8 +28,8 @@ register({
         "pt": "Não foi possível baixar o MNIST ({reason}); usa-se o subconjunto incluído de {n} dígitos.",
     },
     "data.offline": {
-        "es": "sin red: GAN_COURSE_OFFLINE=1",
-        "pt": "sem rede: GAN_COURSE_OFFLINE=1",
+        "es": "sin conexión: GAN_COURSE_OFFLINE=1",
+        "pt": "sem conexão: GAN_COURSE_OFFLINE=1",
     },
     "data.expected_source": {
         "es": "'auto', 'keras' o 'bundled'",

@@ -18,7 +18,7 @@ register({
     "env.none": {"es": "ninguna (se usa la CPU, suficiente para este curso)",
                  "pt": "nenhuma (usa-se a CPU, suficiente para este curso)"},
     "env.quick": {"es": "modo rápido (GAN_COURSE_QUICK)", "pt": "modo rápido (GAN_COURSE_QUICK)"},
-    "env.offline": {"es": "sin red (GAN_COURSE_OFFLINE)", "pt": "sem rede (GAN_COURSE_OFFLINE)"},
+    "env.offline": {"es": "sin conexión (GAN_COURSE_OFFLINE)", "pt": "sem conexão (GAN_COURSE_OFFLINE)"},
     "env.yes": {"es": "sí", "pt": "sim"},
     "env.no": {"es": "no", "pt": "não"},
 })
