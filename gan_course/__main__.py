@@ -38,8 +38,10 @@ register({
     "cli.error": {"es": "error: {message}", "pt": "erro: {message}"},
     "cli.lang": {"es": "idioma de los mensajes (es o pt)", "pt": "idioma das mensagens (es ou pt)"},
     "cli.help_train": {
-        "es": "entrena la DCGAN y escribe la carpeta de la ejecución con su GIF (lección 06)",
-        "pt": "treina a DCGAN e escreve a pasta da execução com o seu GIF (lição 06)",
+        "es": ("entrena una GAN y escribe la carpeta de la ejecución con su GIF; por defecto, en MNIST, la receta del "
+               "curso: una DCGAN que aprende de las etiquetas de los dígitos (lecciones 06 y 07)"),
+        "pt": ("treina uma GAN e escreve a pasta da execução com o seu GIF; por padrão, no MNIST, a receita do curso: "
+               "uma DCGAN que aprende com os rótulos dos dígitos (lições 06 e 07)"),
     },
     "cli.help_figures": {
         "es": "vuelve a generar todas las figuras de figures/ (lecciones 02–04)",
