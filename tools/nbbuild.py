@@ -41,7 +41,9 @@ Commands (run from the repository root):
     python tools/nbbuild.py stats              # share of notebook code lines written once per language
 
 ``execute`` runs in full mode (GAN_COURSE_QUICK removed) unless ``--quick`` is given, with
-``GAN_COURSE_OFFLINE=1`` so stored outputs never depend on the network.
+``GAN_COURSE_OFFLINE=1`` so stored outputs never depend on the network. Each run's wall time, the 1-minute load
+average before and after it and the CPU count go into ``benchmarks/results/lesson_times.json`` (merged, keyed by
+notebook, then by mode): the times the course website shows (``benchmarks/lesson_times.py`` re-measures them).
 """
 from __future__ import annotations
 
@@ -415,19 +417,56 @@ def cmd_execute(selection, quick=False, timeout=3600):
                 path = notebook_path(lang, names[lang])
                 write(build_notebook(cells, lang), path)
                 nb = nbformat.read(str(path), as_version=4)
-                start = time.time()
+                load_before, start = os.getloadavg()[0], time.time()
                 client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                         resources={"metadata": {"path": str(path.parent)}},
                                         record_timing=False)
                 client.execute()
+                seconds = time.time() - start
+                record_time(path, seconds, load_before, quick=quick)
                 nb.metadata.pop("widgets", None)
                 nbformat.write(nb, str(path))
                 _normalise(path)
-                print(f"executed {path.relative_to(ROOT)} in {time.time() - start:.0f} s")
+                print(f"executed {path.relative_to(ROOT)} in {seconds:.0f} s")
                 _report(path)
     finally:
         os.environ.clear()
         os.environ.update(env_backup)
+
+
+TIMES = ROOT / "benchmarks" / "results" / "lesson_times.json"
+
+
+def record_time(path, seconds, load_before, quick=False, times=TIMES):
+    """Merge one execution's wall time and its conditions into ``times`` (keyed by notebook, then mode)."""
+    import datetime
+    import platform
+
+    key = pathlib.Path(path).resolve().relative_to(ROOT).as_posix()
+    entry = {
+        "seconds": round(seconds, 1),
+        "load_before": round(load_before, 2),
+        "load_after": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    times.parent.mkdir(parents=True, exist_ok=True)
+    try:  # two lessons executed at once must not lose each other's entry (POSIX: lock the folder)
+        import fcntl
+        lock = os.open(times.parent, os.O_RDONLY)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    except (ImportError, OSError):
+        lock = None
+    try:
+        data = json.loads(times.read_text(encoding="utf-8")) if times.is_file() else {}
+        data.setdefault(key, {})["quick" if quick else "full"] = entry
+        tmp = times.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(dict(sorted(data.items())), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        tmp.replace(times)
+    finally:
+        if lock is not None:
+            os.close(lock)
 
 
 def _normalise(path):
