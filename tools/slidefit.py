@@ -4,16 +4,17 @@
     python tools/slidefit.py 02 06 --lang pt  # some lessons, one language
     python tools/slidefit.py --jobs 3         # Chromium processes run at once (default 3)
 
-The decks are rendered exactly as ``python -m gan_course slides`` renders them
-(:func:`gan_course.slides.build_slides`, into a temporary folder).  Each deck is then opened in headless
-Chromium (window 1280×720, network cut) with a probe script added after nbconvert's own: the probe gets the
-deck's reveal.js instance through require.js, waits for reveal, the images, the fonts and MathJax, shows every
-(sub)slide in turn (as a presenter would, so the template's MathJax re-render and scroll handlers run) and
-measures its content height in reveal's slide coordinates (nbconvert's template: 960×700; reveal scales the
-whole slide to the window).  The height of a slide is the larger of ``section.scrollHeight`` (the template
-makes a section taller than 95 % of the screen scroll inside the slide: ``scrollHeight`` still counts what is
-hidden) and the extent of the section's children (top of the first to bottom of the last, divided by reveal's
-scale).  The probe writes its result as JSON into the DOM, which Chromium prints with ``--dump-dom``.
+The decks are rendered by ``python -m gan_course slides --lang LANG --out TMP`` itself (one process per
+language, in parallel; :func:`gan_course.slides.build_slides`), into a temporary folder.  Each deck is then
+opened in headless Chromium (viewport 1280×720, network cut) with a probe script added after nbconvert's own:
+the probe gets the deck's reveal.js instance through require.js, waits for reveal, the images, the fonts and
+MathJax, shows every (sub)slide in turn (as a presenter would, so the template's MathJax re-render and scroll
+handlers run) and measures its content height in reveal's slide coordinates (nbconvert's template: 960×700;
+reveal scales the whole slide to the window).  The height of a slide is the larger of ``section.scrollHeight``
+(the template makes a section taller than 95 % of the screen scroll inside the slide: ``scrollHeight`` still
+counts what is hidden) and the extent of the section's children (top of the first to bottom of the last,
+divided by reveal's scale).  The probe writes its result as JSON into the DOM, which Chromium prints with
+``--dump-dom``.  Wide content that scrolls sideways (long code lines) is not measured.
 
 One line per slide taller than the slide height::
 
@@ -45,6 +46,7 @@ CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
 WINDOW = (1280, 720)
 RESULT_ID = "slidefit-result"
 REVEAL_MODULE = "assets/reveal.js/dist/reveal.js"   # the path nbconvert's require() call uses in the deck
+LESSON_NAME = re.compile(r"^\d\d_\w+$")                # gan_course.slides.LESSON_NAME: a deck, not a probe page
 
 PROBE = r"""
 <script>
@@ -198,27 +200,50 @@ def measure_decks(decks, browser: str, jobs: int = 3) -> dict:
         return {deck: f.result() for deck, f in futures.items()}
 
 
-def render_and_measure(lessons=(), langs=("es", "pt"), jobs: int = 3, notebooks=None, folder=None):
-    """Render the decks (``gan_course.slides.build_slides``) and measure them while the next ones render.
+def _render(lang: str, lessons, out: pathlib.Path, on_deck) -> None:
+    """Run ``python -m gan_course slides LESSONS --lang LANG --out OUT`` and call ``on_deck(path)`` as soon as
+    it reports each deck written (it prints one line per deck)."""
+    cmd = [sys.executable, "-m", "gan_course", "slides", *lessons, "--lang", lang, "--out", str(out)]
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": path})
+    seen = set()
+    for line in proc.stdout:
+        for deck in sorted((out / lang).glob("*.html")):
+            if deck.name in line and deck not in seen and LESSON_NAME.match(deck.stem):
+                seen.add(deck)
+                on_deck(deck)
+    err = proc.stderr.read()
+    if proc.wait() != 0:
+        raise RuntimeError(f"{' '.join(cmd[1:])} failed:\n{err.strip()}")
 
-    Returns ``[(deck name "lang/NN_slug", probe result)]`` in lesson order."""
-    from gan_course.slides import build_slides, choose
+
+def render_and_measure(lessons=(), langs=("es", "pt"), jobs: int = 3, folder=None):
+    """Render the decks as ``python -m gan_course slides`` does (one process per language, in parallel) and
+    measure each deck in Chromium as soon as it is written.
+
+    Returns ``[(deck name "lang/NN_slug", probe result)]``, by language and lesson."""
+    from gan_course.slides import choose
 
     browser = chromium()
     if browser is None:
         raise FileNotFoundError("no Chromium found (apt-get install chromium)")
-    chosen = choose(lessons, langs, notebooks)
+    lessons = sorted({nb.stem[:2] for _, nb in choose(lessons, langs)}) if lessons else []
     with tempfile.TemporaryDirectory(prefix="slidefit-") as tmp:
         out = pathlib.Path(folder or tmp)
-        futures = []
+        futures = {}
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            window = pool.submit(window_for, browser)          # while the first deck renders
-            for lang, notebook in chosen:
-                deck, = build_slides([notebook.stem], (lang,), out, notebooks, verbose=False)
+            window = pool.submit(window_for, browser)          # while the first decks render
+
+            def measure(deck):
                 page = probe_page(deck)
-                futures.append((f"{lang}/{deck.stem}",
-                                pool.submit(lambda p: run_browser(p, browser, window.result()), page)))
-            return [(name, f.result()) for name, f in futures]
+                futures[f"{deck.parent.name}/{deck.stem}"] = pool.submit(
+                    lambda: run_browser(page, browser, window.result()))
+
+            with concurrent.futures.ThreadPoolExecutor(max_workers=len(langs)) as renderers:
+                for done in [renderers.submit(_render, lang, lessons, out, measure) for lang in langs]:
+                    done.result()
+            return [(name, futures[name].result()) for name in sorted(futures, key=lambda n: (langs.index(n[:2]), n))]
 
 
 def report(results) -> tuple[list[str], int, int]:
@@ -252,6 +277,9 @@ def main(argv=None) -> int:
     start = time.time()
     langs = (args.lang,) if args.lang else ("es", "pt")
     results = render_and_measure(args.lessons, langs, args.jobs, folder=args.keep)
+    if not results:
+        print("no decks rendered", file=sys.stderr)
+        return 2
     lines, over, failed = report(results)
     for line in lines:
         print(line)
