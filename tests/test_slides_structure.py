@@ -10,6 +10,9 @@ Counting rule for the line budget (``MAX_LINES`` = 30 per slide or sub-slide):
 * A code cell also counts the lines of its stored **text** outputs (``stream`` text and the ``text/plain``
   of results that have no image or HTML representation); images do not count.
 
+Per notebook, at most ``MAX_SLIDES`` (sub)slides (the opening slide included; what one 90-minute class can
+show) and at most ``MAX_CELLS`` cells of any kind.
+
 Besides the budget: each notebook has at least ``MIN_NOTES`` speaker-notes cells (markdown cells with
 ``slide_type == "notes"``: what the instructor says or asks); a code cell that imports something or calls
 ``gc.setup`` is a set-up cell and must be hidden from the deck (``slide_type == "skip"``); and no line of a
@@ -29,6 +32,8 @@ PENDING = set()
 NOTEBOOKS = notebooks()
 
 MAX_LINES = 30
+MAX_SLIDES = 40
+MAX_CELLS = 75
 MIN_NOTES = 3
 MAX_IMAGES_PER_ROW = 2
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b", re.IGNORECASE)
@@ -68,6 +73,14 @@ def slide_lines(nb):
     return slides
 
 
+def count_slides(nb):
+    """The (sub)slides of the deck: one per ``slide``/``subslide`` cell, plus an opening slide when a shown
+    cell comes before the first of them (``skip`` and ``notes`` cells are not shown)."""
+    kinds = [_kind(c) for c in nb["cells"] if _kind(c) not in ("skip", "notes")]
+    starts = sum(k in ("slide", "subslide") for k in kinds)
+    return starts + (1 if kinds and kinds[0] not in ("slide", "subslide") else 0)
+
+
 def is_setup_cell(source):
     """A code cell that imports a module or calls ``gc.setup``."""
     try:
@@ -98,6 +111,16 @@ def test_every_slide_fits_the_screen(path):
     nb = load(path)
     long = [f"{_title(nb, i)}: {n} lines" for i, n in slide_lines(nb) if n > MAX_LINES]
     assert not long, f"(sub)slides over {MAX_LINES} lines:\n" + "\n".join(long)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_one_class_of_slides_and_cells(path):
+    _pending(path)
+    nb = load(path)
+    slides, cells = count_slides(nb), len(nb["cells"])
+    assert slides <= MAX_SLIDES and cells <= MAX_CELLS, (
+        f"{slides} (sub)slides (at most {MAX_SLIDES}) and {cells} cells (at most {MAX_CELLS}): "
+        "one lesson is one 90-minute class")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -151,6 +174,11 @@ def test_counting_rule():
         _cell("markdown", "### B\n\nx", "subslide"),                                   # 3
     ]}
     assert slide_lines(nb) == [(0, 7), (5, 3)]
+    assert count_slides(nb) == 2
+    nb["cells"].insert(0, _cell("code", "import x", "skip"))
+    assert count_slides(nb) == 2                     # hidden cells do not open a slide
+    nb["cells"].insert(0, _cell("markdown", "Título", "-"))
+    assert count_slides(nb) == 3                     # a shown cell before the first slide opens one
 
 
 def test_setup_cells_are_recognised():
