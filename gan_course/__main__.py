@@ -7,6 +7,8 @@ Commands (each lives in the module that owns the idea; see ``COMMANDS``):
 * ``evaluate``  classifier-based scores of a run's generator (lesson 01 / 06)
 * ``classifier`` retrain the evaluator classifier shipped with the package (lesson 01)
 * ``recipes``   the training recipes, or every value of one (lesson 06)
+* ``slides``    offline reveal.js decks of the lessons
+* ``site``      the course website, both languages, offline (needs requirements-docs.txt)
 
 Only the module of the command being run is imported, so ``python -m gan_course --help`` is
 instant and never loads TensorFlow.  Errors a user can cause print one line in the active language
@@ -28,6 +30,7 @@ COMMANDS = {
     "classifier": ("gan_course.classifier", "cli.help_classifier"),
     "slides": ("gan_course.slides", "cli.help_slides"),
     "recipes": ("gan_course.recipes", "cli.help_recipes"),
+    "site": ("gan_course.site", "cli.help_site"),
 }
 
 register({
@@ -58,6 +61,10 @@ register({
     "cli.help_recipes": {
         "es": "las recetas de entrenamiento: una línea cada una, o todos los valores de una (recipes NOMBRE)",
         "pt": "as receitas de treinamento: uma linha cada, ou todos os valores de uma (recipes NOME)",
+    },
+    "cli.help_site": {
+        "es": "el curso como sitio web, en los dos idiomas y sin conexión (site/es, site/pt; requirements-docs.txt)",
+        "pt": "o curso como site, nos dois idiomas e sem internet (site/es, site/pt; requirements-docs.txt)",
     },
     "cli.help_slides": {
         "es": "diapositivas reveal.js de las lecciones que funcionan sin conexión (slides/es, slides/pt)",
