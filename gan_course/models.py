@@ -125,7 +125,7 @@ def _check_mnist(image_shape):
 
 
 #: How the DCGAN generator doubles its picture: a stride-2 transposed convolution (the paper) or
-#: nearest-neighbour resize + convolution (no checkerboard by construction).
+#: nearest-neighbour resize + convolution (no uneven overlap; learned weights can still paint a checkerboard).
 UPSAMPLES = ("transpose", "resize")
 
 
@@ -163,7 +163,8 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     28×28×1 with ``width=64``: 7×7×128 → 14×14×64 → 28×28×1.
     ``upsample="resize"`` doubles each side by repeating pixels (nearest neighbour) and then applies a
     stride-1 convolution of ``kernel_size`` (Odena et al., 2016): every output pixel sees the same
-    number of input pixels, so no checkerboard by construction.  It costs more: per output pixel and
+    number of input pixels, so no uneven overlap — but not no checkerboard: the two output phases get the
+    taps (w0, w1 + w2) and (w0 + w1, w2), equal only in their sums (lesson 03).  It costs more: per output pixel and
     pair of channels, a k×k convolution after the resize does k² multiply-adds, a stride-2 transposed
     convolution with a k×k kernel only k²/4 (3×3 after resizing: 9; 4×4 transposed: 4, so 2.25×).
     ``classes=k``: the first k numbers of z choose a digit, a one-hot code
