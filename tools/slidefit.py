@@ -71,7 +71,8 @@ PROBE = r"""
   function heading(section) {
     var h = section.querySelector("h1, h2, h3, h4, h5, h6");
     var text = h ? h.textContent : (section.textContent || "");
-    return text.replace(/\u00b6/g, "").replace(/\s+/g, " ").trim().slice(0, 70);
+    text = text.replace(/\u00b6/g, "").replace(/\s+/g, " ").trim().slice(0, 60);
+    return h ? text : "(no heading) " + text;
   }
   function extent(section, scale) {
     var top = Infinity, bottom = -Infinity;
@@ -147,7 +148,7 @@ _RESULT = re.compile(r'<pre id="%s">(.*?)</pre>' % RESULT_ID, re.DOTALL)
 
 
 def run_browser(page: pathlib.Path, browser: str, window=WINDOW, budget_ms: int = 120000,
-                timeout: float = 240) -> dict:
+                timeout: float = 900) -> dict:
     """Open ``page`` in headless Chromium and return the probe's JSON (``{"error": …}`` on failure).
 
     ``window``: Chromium's ``--window-size``; the page's viewport is smaller (see :func:`window_for`)."""
