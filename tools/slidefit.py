@@ -13,8 +13,9 @@ handlers run) and measures its content height in reveal's slide coordinates (nbc
 reveal scales the whole slide to the window).  The height of a slide is the larger of ``section.scrollHeight``
 (the template makes a section taller than 95 % of the screen scroll inside the slide: ``scrollHeight`` still
 counts what is hidden) and the extent of the section's children (top of the first to bottom of the last,
-divided by reveal's scale).  The probe writes its result as JSON into the DOM, which Chromium prints with
-``--dump-dom``.  Wide content that scrolls sideways (long code lines) is not measured.
+divided by reveal's scale, plus whatever inner boxes hide in their own scroll area).  The probe writes its
+result as JSON into the DOM, which Chromium prints with ``--dump-dom``.  Wide content that scrolls sideways
+(long code lines) is not measured.
 
 One line per slide taller than the slide height::
 
@@ -84,6 +85,17 @@ PROBE = r"""
     }
     return bottom > top ? (bottom - top) / scale : 0;
   }
+  function hidden(section) {       // content hidden inside inner scrolling boxes (e.g. scrolled outputs)
+    var total = 0, all = section.querySelectorAll("*");
+    for (var i = 0; i < all.length; i++) {
+      var el = all[i], oy = getComputedStyle(el).overflowY;
+      if ((oy === "auto" || oy === "scroll" || oy === "hidden") && el.scrollHeight > el.clientHeight + 1
+          && el.clientHeight > 0) {
+        total += el.scrollHeight - el.clientHeight;
+      }
+    }
+    return total;
+  }
   function measure(R) {
     var slides = R.getSlides();
     var out = [], i = 0;
@@ -99,7 +111,7 @@ PROBE = r"""
       mathjaxDone(function () {
         var scale = R.getScale() || 1;
         out.push({h: idx.h, v: idx.v || 0, title: heading(section),
-                  scroll: section.scrollHeight, inner: Math.round(extent(section, scale)),
+                  scroll: section.scrollHeight, inner: Math.round(extent(section, scale) + hidden(section)),
                   scrollWidth: section.scrollWidth});
         i += 1;
         setTimeout(one, 0);
@@ -153,7 +165,7 @@ def run_browser(page: pathlib.Path, browser: str, window=WINDOW, budget_ms: int 
 
     ``window``: Chromium's ``--window-size``; the page's viewport is smaller (see :func:`window_for`)."""
     with tempfile.TemporaryDirectory(prefix="slidefit-profile-") as profile:
-        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--mute-audio",
+        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--mute-audio",
                "--no-first-run", "--disable-extensions", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--disable-default-apps",
                f"--user-data-dir={profile}", f"--window-size={window[0]},{window[1]}",
