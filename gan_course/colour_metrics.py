@@ -9,7 +9,7 @@
   "slightly", ≈ 33 "moderately", ≈ 59 "quite", ≥ 82 "highly" colourful.
 
 All take images as the course stores them: uint8 in [0, 255] or float in [-1, 1], ``(N, H, W)`` or
-``(N, H, W, C)`` with ``C`` 1 or 3.  Visto en 09 §Limpiar los datos.
+``(N, H, W, C)`` with ``C`` 1 or 3.  Visto en 09 §Una medida del color, §Limpiar los datos y §Medir lo que se ve.
 """
 from __future__ import annotations
 

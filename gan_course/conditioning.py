@@ -1,8 +1,9 @@
 """Asking a GAN for a given digit: the ways of telling the networks the class, and drawing with it.
 
-* :func:`plot_conditioning` draws the four ways lesson 10 compares, as block diagrams: the conditional GAN
+* :func:`plot_conditioning` draws the four ways lesson 10 compares, as block diagrams (each one lesson 04's
+  z → G → G(z) → D ← x, with the real picture x and its class y going into D): the conditional GAN
   by concatenation (Mirza & Osindero 2014; the one-hot goes into G next to z and into D as extra image
-  channels, ``models.dcgan_discriminator(concat=k)``), AC-GAN (Odena, Olah & Shlens 2016; D also names the class,
+  channels, ``models.dcgan_discriminator(concat=k)``), AC-GAN (Odena, Olah & Shlens 2017; D also names the class,
   ``classes=k``), the projection discriminator (Miyato & Koyama 2018; ``projection=k``) and CC-GAN (Denton
   et al. 2016; the condition is the rest of the image, the road to Pix2Pix).
 * :func:`digit_latents` gives latent vectors (and labels) that ask a generator for given digits: a
@@ -46,6 +47,8 @@ register({
                            "pt": "CC-GAN: a condição é uma imagem"},
     "conditioning.maps": {"es": "y como 10\ncanales", "pt": "y como 10\ncanais"},
     "conditioning.real_fake": {"es": "¿real?", "pt": "real?"},
+    "conditioning.real_x": {"es": "x real, y", "pt": "x real, y"},
+    "conditioning.real_whole": {"es": "x real", "pt": "x real"},
     "conditioning.class": {"es": "¿qué clase?\n(entropía cruzada)", "pt": "que classe?\n(entropia cruzada)"},
     "conditioning.hole": {"es": "imagen con\nun hueco", "pt": "imagem com\num buraco"},
     "conditioning.filled": {"es": "hueco\nrellenado", "pt": "buraco\npreenchido"},
@@ -54,7 +57,7 @@ register({
 
 
 # --------------------------------------------------------------------------- the diagram
-_COLOURS = {"in": "#dbe9f6", "net": "#fde0c5", "out": "#e2f0d9", "label": "#f3d9f7"}
+_COLOURS = {"in": "#dbe9f6", "net": "#fde0c5", "out": "#e2f0d9", "label": "#f3d9f7", "data": "#fff2b3"}
 
 
 def _box(ax, x, y, text, kind, w=1.5, h=0.8):
@@ -83,34 +86,38 @@ def _panel(ax, title, boxes, arrows):
 def plot_conditioning():
     """Block diagrams of the four ways of conditioning (cGAN, AC-GAN, projection, CC-GAN); returns the figure.
 
-    Visto en 10 §Tres maneras de condicionar.
+    Every panel is the GAN diagram of lesson 04 (z → G → G(z) → D ← x) with the condition added: D judges a real
+    picture x (with its own class y) or a generated one.  Visto en 10 §Tres maneras de condicionar.
     """
-    fig = pyplot_figure((11, 6.2))
+    fig = pyplot_figure((11, 6.4))
     axes = [fig.add_subplot(2, 2, i + 1) for i in range(4)]
+    real = t("conditioning.real_x")
     g_row = [(0.9, 3.2, "z", "in", 1.0), (0.9, 2.2, "y", "label", 1.0), (2.6, 2.7, "G", "net", 1.0),
              (4.3, 2.7, "G(z, y)", "out", 1.4)]
     g_arrows = [((1.4, 3.1), (2.1, 2.8)), ((1.4, 2.3), (2.1, 2.6)), ((3.1, 2.7), (3.6, 2.7))]
     _panel(axes[0], t("conditioning.cgan"),
-           g_row + [(4.3, 1.0, t("conditioning.maps"), "label", 1.5, 1.0), (6.6, 1.9, "D", "net", 1.0),
-                    (8.7, 1.9, t("conditioning.real_fake"), "out", 1.4)],
+           g_row + [(6.6, 3.5, real, "data", 1.2, 0.7), (4.3, 1.0, t("conditioning.maps"), "label", 1.5, 1.0),
+                    (6.6, 1.9, "D", "net", 1.0), (8.7, 1.9, t("conditioning.real_fake"), "out", 1.4)],
            g_arrows + [((0.9, 1.8), (3.55, 1.0)), ((5.0, 2.5), (6.1, 2.0)), ((5.05, 1.1), (6.1, 1.8)),
-                       ((7.1, 1.9), (8.0, 1.9))])
+                       ((6.6, 3.15), (6.6, 2.3)), ((7.1, 1.9), (8.0, 1.9))])
     _panel(axes[1], t("conditioning.acgan"),
-           g_row + [(6.2, 2.7, "D", "net", 1.0), (8.6, 3.3, t("conditioning.real_fake"), "out", 1.5),
-                    (8.6, 1.5, t("conditioning.class"), "out", 2.2, 1.0)],
-           g_arrows + [((5.0, 2.7), (5.7, 2.7)), ((6.7, 2.8), (7.85, 3.3)), ((6.7, 2.6), (7.5, 1.7)),
-                       ((0.9, 1.8), (7.5, 1.3))])
+           g_row + [(6.2, 3.5, real, "data", 1.2, 0.7), (6.2, 2.2, "D", "net", 1.0),
+                    (8.6, 3.1, t("conditioning.real_fake"), "out", 1.5),
+                    (8.6, 1.2, t("conditioning.class"), "out", 2.5, 1.0)],
+           g_arrows + [((5.0, 2.6), (5.7, 2.3)), ((6.2, 3.15), (6.2, 2.6)), ((6.7, 2.3), (7.85, 3.0)),
+                       ((6.7, 2.1), (7.35, 1.4)), ((0.9, 1.8), (7.35, 1.0))])
     _panel(axes[2], t("conditioning.projection"),
-           g_row + [(6.0, 2.7, "D: φ(x)", "net", 1.4), (6.0, 1.0, "e_y", "label", 1.0),
-                    (8.6, 2.0, "w·φ + b\n+ e_y·φ", "out", 1.8, 1.0)],
-           g_arrows + [((5.0, 2.7), (5.3, 2.7)), ((0.9, 1.8), (5.5, 1.0)), ((6.7, 2.6), (7.7, 2.2)),
-                       ((6.5, 1.0), (7.7, 1.8))])
+           g_row + [(6.0, 3.5, real, "data", 1.2, 0.7), (6.0, 2.2, "D: φ(x)", "net", 1.4),
+                    (6.0, 0.8, "e_y", "label", 1.0), (8.6, 1.6, "w·φ + b\n+ e_y·φ", "out", 1.8, 1.0)],
+           g_arrows + [((5.0, 2.6), (5.3, 2.3)), ((6.0, 3.15), (6.0, 2.6)), ((0.9, 1.8), (5.5, 0.8)),
+                       ((6.7, 2.1), (7.7, 1.8)), ((6.5, 0.8), (7.7, 1.4))])
     _panel(axes[3], t("conditioning.ccgan"),
            [(1.2, 2.7, t("conditioning.hole"), "label", 1.8, 1.0), (1.2, 1.2, "z", "in", 1.0),
             (3.4, 2.2, "G", "net", 1.0), (5.5, 2.2, t("conditioning.filled"), "out", 1.7, 1.0),
-            (7.4, 2.2, "D", "net", 1.0), (9.1, 2.2, t("conditioning.whole"), "out", 1.4, 1.0)],
+            (7.4, 3.5, t("conditioning.real_whole"), "data", 1.2, 0.7), (7.4, 2.2, "D", "net", 1.0),
+            (9.1, 2.2, t("conditioning.whole"), "out", 1.4, 1.0)],
            [((2.1, 2.6), (2.9, 2.3)), ((1.7, 1.3), (2.9, 2.1)), ((3.9, 2.2), (4.65, 2.2)),
-            ((6.35, 2.2), (6.9, 2.2)), ((7.9, 2.2), (8.4, 2.2))])
+            ((6.35, 2.2), (6.9, 2.2)), ((7.4, 3.15), (7.4, 2.6)), ((7.9, 2.2), (8.4, 2.2))])
     fig.tight_layout()
     return fig
 
@@ -179,7 +186,8 @@ def draw_number(generator, number: str = "2026", seed: int = 0) -> np.ndarray:
 
 def style_grid(generator, styles: int = 5, seed: int = 0) -> np.ndarray:
     """``styles`` rows × one column per digit: each row keeps one latent vector (the "style": thickness,
-    slant) and only the digit changes.  float32 [-1, 1], row after row.  Visto en 10 §Dibuja este número.
+    slant) and only the digit changes.  float32 [-1, 1], row after row.
+    Visto en 10 §Dibuja este número y 07 §Aritmética.
     """
     classes, _ = _classes(generator)
     styles = check_int("styles", styles, 1, 20)

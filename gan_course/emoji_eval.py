@@ -12,7 +12,7 @@ land reads as one; a colour blob does not.
 * :func:`frechet_distance` — the distance between ``n`` generated pictures and all 3,786 real ones in those
   features; :func:`reference_distance` is the same for ``n`` real emoji drawn at random: the floor.
 
-Every GAN of the course is scored against the same classifier (seed 0).  Visto en 09 §Limpiar los datos.
+Every GAN of the course is scored against the same classifier (seed 0).  Visto en 09 §Medir lo que se ve.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The end-of-lesson exercises (lessons 00–05 and 10; 06 and 09 in test_lesson06.py and test_lesson09.py)
+"""The end-of-lesson exercises (lessons 00–05; 06 and later in their own test_lessonNN.py files)
 against answers worked out here by hand or with plain NumPy/Keras — never against the checker's own stored
 solution, so a wrong checker fails.  Where the answer is a measurement of the library's own networks (03.7,
 04.8), the library's public functions build and train them as the question says, and the measuring is done
@@ -224,14 +224,6 @@ def _first_steps_above_a_tenth():
     return tuple(steps)
 
 
-def _receptive_field(layers):
-    """Walked back from one output pixel: r ← r·s + (k − s) per layer, starting at r = 1."""
-    r = 1
-    for k, s in reversed(layers):
-        r = r * s + (k - s)
-    return r
-
-
 BATCH = np.array([2.0, 4.0, 6.0, 8.0])
 
 # key: (an answer worked out independently, a wrong answer).  A callable is called, in its own case only, to get the
@@ -280,26 +272,22 @@ BY_HAND = {
     "05.6": (False, True),
     "05.7": (lambda: _batchnorm_nhwc, lambda: _batchnorm_nhwc_unbiased),
     "05.8": (lambda: _batchnorm_backward, lambda: _batchnorm_backward_variance_held_constant),
-    "10.1": (4.0 - 1.0, (4.0 - 1.0) ** 2),                     # same σ: the pile moves by the distance of the means
-    "10.2": (2.0 * (1 + 2.0 / (2 * 10.0)), 2.0),               # slope s = 1 + W/(2λ), estimate s·W
-    "10.3": (5 * 5 * (1 + 10) * 64, 5 * 5 * 1 * 64),           # the image's channel and 10 label channels
-    "10.4": (max(0.0, 1 - 0.5) + max(0.0, 1 + -2.0), (1 - 0.5) + (1 + -2.0)),   # the wrong one drops the max
-    "10.5": (_receptive_field([(4, 2)] * 3), 4 + 3 + 3),       # 1 → 4 → 10 → 22; not one step per extra layer
 }
 
 
-def test_every_exercise_of_lessons_00_to_05_and_10_has_an_independent_answer_here():
-    registered = [key for lesson in ("00", "01", "02", "03", "04", "05", "10") for key in exercises.keys(lesson)]
+def test_every_exercise_of_lessons_00_to_05_has_an_independent_answer_here():
+    registered = [key for lesson in ("00", "01", "02", "03", "04", "05") for key in exercises.keys(lesson)]
     assert registered == sorted(BY_HAND)
 
 
 def test_every_lesson_with_exercises_has_its_independent_answers_somewhere():
-    """Lessons 06 and 09 keep theirs in their own test files; a new lesson's set must join one of them."""
+    """Lessons 06, 09 and 10 keep theirs in their own test files; a new lesson's set must join one of them."""
     import test_lesson06
     import test_lesson09
+    import test_lesson10
 
     answered = {*BY_HAND, *test_lesson06.BY_HAND, *test_lesson06.FUNCTIONS, *test_lesson09.BY_HAND,
-                *test_lesson09.FUNCTIONS}
+                *test_lesson09.FUNCTIONS, *test_lesson10.BY_HAND, *test_lesson10.FUNCTIONS}
     sets = sorted(p.stem[1:] for p in (ASSETS.parent / "exercise_sets").glob("e[0-9][0-9].py"))
     assert sorted(key for lesson in sets for key in exercises.keys(lesson)) == sorted(answered)
 

@@ -21,8 +21,28 @@ def _composite_with_pillow(rgba, background):
     return np.asarray(base.convert("RGB"))
 
 
+def _nyquist_by_alternating_sums(batch):
+    """The Nyquist row's power without an FFT: along y, the DFT at H/2 is the alternating sum Σ (−1)^y x; Parseval
+    along x turns that row's |F|² sum into W·Σ_x (alternating sum)²; the column likewise, minus the shared corner."""
+    x = np.asarray(batch, np.float64)
+    h, w = x.shape[1:3]
+    sy, sx = (-1.0) ** np.arange(h), (-1.0) ** np.arange(w)
+    row = w * np.sum(np.einsum("nhwc,h->nwc", x, sy) ** 2, axis=1)
+    col = h * np.sum(np.einsum("nhwc,w->nhc", x, sx) ** 2, axis=1)
+    corner = np.einsum("nhwc,h,w->nc", x, sy, sx) ** 2
+    return float(np.mean((row + col - corner) / float(h * w) ** 2))
+
+
+def _nyquist_counting_the_corner_twice(batch):
+    x = np.asarray(batch, np.float64)
+    h, w = x.shape[1:3]
+    power = np.abs(np.fft.fft2(x, axes=(1, 2))) ** 2 / float(h * w) ** 2
+    return float((power[:, h // 2].sum(axis=1) + power[:, :, w // 2].sum(axis=1)).mean())
+
+
 FUNCTIONS = {
     "09.4": (_composite_with_pillow, lambda rgba, background: np.asarray(rgba)[..., :3]),   # alpha dropped
+    "09.5": (_nyquist_by_alternating_sums, _nyquist_counting_the_corner_twice),
 }
 
 
@@ -44,6 +64,14 @@ def test_the_compositing_exercise_accepts_pillow_and_rejects_dropping_alpha():
     assert not exercises.is_correct("09.4", wrong)
     assert not exercises.is_correct("09.4", lambda rgba, background: 1 / 0)
     assert not exercises.is_correct("09.4", "a·c + (1 − a)·b")
+
+
+def test_the_nyquist_exercise_accepts_an_fft_free_answer_and_rejects_the_double_corner():
+    right, wrong = FUNCTIONS["09.5"]
+    assert exercises.is_correct("09.5", right)
+    assert not exercises.is_correct("09.5", wrong)
+    assert not exercises.is_correct("09.5", lambda batch: float(np.mean(np.asarray(batch) ** 2)))   # all power
+    assert not exercises.is_correct("09.5", 1.0)
 
 
 def test_without_skin_tones_each_figure_stays_once_in_its_default_colour():
