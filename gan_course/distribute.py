@@ -21,7 +21,7 @@ temporary folder that is removed (TensorFlow's multi-worker guide), and all of t
 chief's checkpoint to resume.
 
 Nothing here imports TensorFlow until a strategy is made: ``--strategy`` and the environment
-variables are checked first.  Visto en 06 §Cuando una máquina no basta.
+variables are checked first.  Visto en 08 §Cuando una máquina no basta.
 """
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def make_strategy(name: str = "default"):
     Call it before anything else uses TensorFlow (logical CPU devices can only be made then).
     ``mirrored``: every local GPU, else ``GAN_COURSE_CPU_DEVICES`` logical CPUs, else the one CPU.
     ``multiworker``: reads ``TF_CONFIG``; its constructor waits for the other workers.
-    Visto en 06 §Cuando una máquina no basta.
+    Visto en 08 §Cuando una máquina no basta y §Dos réplicas en una CPU.
     """
     check_environment(name)
     if name == "default":
@@ -225,7 +225,7 @@ def synchronize_batch_norm(*models) -> int:
     normalise with the slice's mean and variance (noisier, and not the maths of one device).
     ``synchronized=True`` all-reduces the sums across replicas at each step (one device: no
     effect).  Changed in place, so networks built by :func:`gan_course.models.build_pair` keep
-    their weights; returns how many layers were changed.  Visto en 06 §Cuando una máquina no basta.
+    their weights; returns how many layers were changed.  Visto en 08 §Qué cambia en el código.
     """
     count = 0
     for model in models:

@@ -28,7 +28,7 @@ The course's callbacks write the same run folder as :func:`gan_course.train.fit`
 
 Under a ``tf.distribute`` strategy (build the networks, the model and its optimizers inside
 ``strategy.scope()``), ``fit`` runs ``train_step`` on every replica; only the chief writes the
-run folder.  Visto en 06 §A la manera de Keras.
+run folder.  Visto en 08 §A la manera de Keras y §Las callbacks del curso.
 """
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class GANModel(keras.Model):
     batches of real images, or ``(images, labels)`` when the discriminator has a class head.  Each
     batch's logs are that step's losses (``d_loss``, ``g_loss``, ``d_real``, ``d_fake``); each epoch's
     logs are the epoch's means.
-    Visto en 06 §A la manera de Keras.
+    Visto en 08 §A la manera de Keras.
     """
 
     def __init__(self, generator, discriminator, *, recipe: str = "plain", seed: int = 0, n_samples: int = 100,
@@ -132,7 +132,7 @@ class _RunCallback(keras.callbacks.Callback):
 class SampleGrid(_RunCallback):
     """After each epoch: the fixed latent grid as ``samples/epoch_NNN.png`` (EMA: statistics re-measured first).
 
-    Visto en 06 §A la manera de Keras.
+    Visto en 08 §Las callbacks del curso.
     """
 
     def on_epoch_end(self, epoch, logs=None):
@@ -148,7 +148,7 @@ class Checkpoints(_RunCallback):
     :meth:`restore` loads the latest checkpoint of ``out`` and returns the number of epochs done:
     pass it to ``fit(initial_epoch=…)`` and training continues at the next epoch.  A non-chief
     worker saves into a temporary folder, removed when training ends.
-    Visto en 06 §A la manera de Keras.
+    Visto en 08 §Reanudar con initial_epoch.
     """
 
     def __init__(self, out, gan: GAN, *, dataset_name: str = "mnist", batch_size: int = 64,
@@ -176,7 +176,7 @@ class LossHistory(_RunCallback):
 
     Each batch's logs are that step's losses; each epoch's logs the epoch's means.  When training
     ends: ``losses.png``, ``training.gif`` (from the sample grids) and ``generator.keras``.
-    ``settings`` — extra entries for ``history["settings"]``.  Visto en 06 §A la manera de Keras.
+    ``settings`` — extra entries for ``history["settings"]``.  Visto en 08 §Las callbacks del curso.
     """
 
     def __init__(self, out, *, settings: dict | None = None, gif_ms: int = 400):
@@ -217,7 +217,7 @@ class TensorBoardLog(_RunCallback):
     """TensorBoard events in ``out/logs`` (losses and sample grid per epoch) without the ``tensorboard`` package.
 
     ``keras.callbacks.TensorBoard`` does the same when ``tensorboard`` is installed.
-    Visto en 06 §A la manera de Keras.
+    Visto en 08 §Las callbacks del curso.
     """
 
     def on_train_begin(self, logs=None):
@@ -238,7 +238,7 @@ def run_callbacks(model: GANModel, out, *, resume: bool = False, tensorboard: bo
     without it a folder that already holds a run is refused.  ``tensorboard`` adds
     ``keras.callbacks.TensorBoard`` (with the ``tensorboard`` package) or :class:`TensorBoardLog`.
     ``batch_size`` and ``dataset_name`` name the checkpoint folder (``mnist_64_28_28``).
-    Visto en 06 §A la manera de Keras.
+    Visto en 08 §Las callbacks del curso y §Reanudar con initial_epoch.
     """
     if not isinstance(model, GANModel):
         raise arg_error("model", model, {"es": "un gan_course.keras_gan.GANModel",

@@ -28,7 +28,9 @@ pytestmark = pytest.mark.notebook
 
 # Check cells per notebook: a cell ``id`` or a piece of code in the cell (the same in both languages).
 CHECKS = {
-    "06_dcgan_mnist.ipynb": ["one-step", "fit-one-step"],            # hand vs library, fit vs loop (Adam steps)
+    "06_dcgan_mnist.ipynb": ["one-step"],                            # hand vs library (Adam steps)
+    "08_keras_y_varias_maquinas.ipynb": ["fit-one-step"],            # GANModel.fit vs the hand loop, one step
+    "08_keras_e_varias_maquinas.ipynb": ["fit-one-step"],
     "04_objetivo_gan.ipynb": ["gan_a = gan1d.GAN1D("],              # hand vs library, 20 Adam steps of a 1-D GAN
     "05_normalizacao_em_lote.ipynb": ["dx_tf", "update_moving"],    # NumPy vs Keras and GradientTape
 }
@@ -39,10 +41,12 @@ CONDITIONS = {
     "onednn-on-1-thread": ({"TF_ENABLE_ONEDNN_OPTS": "1"}, 1, 1),
     "onednn-off-3-threads": ({"TF_ENABLE_ONEDNN_OPTS": "0"}, 3, 3),
 }
-# Which notebook runs under which condition: lesson 06 under both (one language each), the others under the one
+# Which notebook runs under which condition: lessons 06 and 08 under both (one language each), the others under the one
 # that differs from this project's machine (oneDNN on, as on Intel CPUs by default).
 RUNS = [("es/06_dcgan_mnist.ipynb", "onednn-on-1-thread"), ("pt/06_dcgan_mnist.ipynb", "onednn-off-3-threads"),
-        ("es/04_objetivo_gan.ipynb", "onednn-on-1-thread"), ("pt/05_normalizacao_em_lote.ipynb", "onednn-on-1-thread")]
+        ("es/04_objetivo_gan.ipynb", "onednn-on-1-thread"), ("pt/05_normalizacao_em_lote.ipynb", "onednn-on-1-thread"),
+        ("es/08_keras_y_varias_maquinas.ipynb", "onednn-on-1-thread"),
+        ("pt/08_keras_e_varias_maquinas.ipynb", "onednn-off-3-threads")]
 STARTUP = """\
 import tensorflow as tf
 tf.config.threading.set_intra_op_parallelism_threads({intra})
