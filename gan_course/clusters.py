@@ -15,7 +15,7 @@ training, in a fixed embedding of the pixels:
 3. :func:`kmeans` — k-means++ seeding, Lloyd iterations, the best of a few restarts.
 
 :func:`find` runs the three; :func:`purity` measures groups against known labels (only to check them:
-training never reads a label).  Visto en 06 §La receta del curso.
+training never reads a label).  Visto en 07 §Sin etiquetas.
 """
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def balance(points, ids, *, rounds: int = 10) -> np.ndarray:
 
     Why: the latent code draws every group equally often, so G draws each group's share as 1/k; with groups of
     equal size that is the data's share, and D cannot tell real from fake by how often a group appears.
-    Visto en 06 §La receta del curso.
+    Visto en 07 §Sin etiquetas.
     """
     f = np.asarray(points, np.float32)
     ids = np.asarray(ids).copy()
@@ -113,7 +113,7 @@ def spectral_embedding(points, dims: int = 20, *, neighbours: int = 5, iteration
 
     Edge weights ``exp(-d² / σ_i σ_j)`` with σ the distance to the farthest of a point's neighbours; the
     top eigenvectors of ``D^-1/2 W D^-1/2`` by subspace iteration (``iterations`` products with the
-    matrix, orthonormalised each time).  Visto en 06 §La receta del curso.
+    matrix, orthonormalised each time).  Visto en 07 §Sin etiquetas.
     """
     p = np.asarray(points, np.float32)
     neighbours = check_int("neighbours", neighbours, 1, len(p) - 1)
@@ -143,7 +143,7 @@ def find(images, k: int = 30, *, method: str = "spectral", dims: int = 30, seed:
     ``"pixels"``: k-means on the PCA coordinates directly (cruder).  ``balanced``: groups of equal size
     (:func:`balance`).  Above :data:`GRAPH_LIMIT` images
     the graph is built on an evenly spaced subset and every other image joins the group of its
-    nearest subset image.  Visto en 06 §La receta del curso.
+    nearest subset image.  Visto en 07 §Sin etiquetas.
     """
     images = check_images("images", images)
     method = check_choice("method", method, METHODS)
@@ -171,7 +171,7 @@ def find(images, k: int = 30, *, method: str = "spectral", dims: int = 30, seed:
 def purity(groups, labels) -> float:
     """Share of images whose label is the most common label of their group (1.0: every group is one class).
 
-    Only to check groups against known labels; training never reads them.  Visto en 06 §La receta del curso.
+    Only to check groups against known labels; training never reads them.  Visto en 07 §Sin etiquetas.
     """
     g, y = np.asarray(groups), np.asarray(labels)
     if g.shape != y.shape or g.ndim != 1 or not (np.issubdtype(g.dtype, np.integer)

@@ -331,7 +331,7 @@ def requested_digits(generator, n: int, seed: int = 0) -> np.ndarray | None:
     """The digit :func:`sample` asks ``generator`` for, per image; ``None`` for a generator without classes.
 
     The course generator's latent code picks the largest of z's first k numbers; a conditional
-    generator (two inputs) gets 0, 1, …, 9 in turn.  Visto en 06 §La receta del curso.
+    generator (two inputs) gets 0, 1, …, 9 in turn.  Visto en 07 §Entrenar la receta del curso.
     """
     from .models import generator_classes, generator_conditional
 

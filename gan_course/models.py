@@ -70,7 +70,7 @@ register({
 MNIST_SHAPE = (28, 28, 1)
 
 #: ``softmax(CODE_SHARPNESS · z[:k])``: the one-hot code of the largest of the first k numbers of z
-#: (k Gaussians: each is the largest with probability 1/k).  Visto en 06 §La receta del curso.
+#: (k Gaussians: each is the largest with probability 1/k).  Visto en 07 §El código latente.
 CODE_SHARPNESS = 1000.0
 
 #: What a built network is (:mod:`gan_course.netinfo`), also reachable here as the lessons use it.

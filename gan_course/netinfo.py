@@ -58,7 +58,7 @@ def generator_classes(generator) -> int:
 def discriminator_classes(discriminator) -> int:
     """Number of class logits after D's real/fake logit (0 for a plain discriminator).
 
-    Visto en 06 §La receta del curso.
+    Visto en 07 §La cabeza de clases.
     """
     check_model("discriminator", discriminator)
     return int(discriminator.outputs[0].shape[-1]) - 1

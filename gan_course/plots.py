@@ -75,7 +75,7 @@ def save_png(fig, path, dpi: int = 80):
 def show_images(images, title: str | None = None, ncols: int | None = None, size: float = 4.0, ax=None):
     """Show a batch (uint8 or float [-1, 1]) as one grid; returns the matplotlib Axes.
 
-    Visto en 06 §Interpolación en el espacio latente.
+    Visto en 07 §Interpolación en el espacio latente.
     """
     import matplotlib.pyplot as plt
 
