@@ -91,6 +91,9 @@ SLOW = (
     "tests/test_slides.py::test_figures_gif_outputs",
     "tests/test_train.py::test_a_time_budget_without_epochs",
     "tests/test_train.py::test_ema_half_life_ramps_up",
+    "tests/test_site.py::test_no_",
+    "tests/test_site.py::test_a_",
+    "tests/test_site.py::test_the_",
 )
 
 
