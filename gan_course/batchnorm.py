@@ -66,7 +66,7 @@ register({
     },
     "bn.expected_momentum": {
         "es": "un número entre 0 y 1 (Keras usa 0.99, el peso del valor móvil anterior)",
-        "pt": "um número entre 0 e 1 (o Keras usa 0.99, o peso do valor móvel anterior)",
+        "pt": "um número entre 0 e 1 (o Keras usa 0,99, o peso do valor móvel anterior)",
     },
     "bn.expected_variance": {
         "es": "varianzas ≥ 0, un valor por canal",

@@ -481,7 +481,7 @@ def plot_jsd_vs_distance(max_distance: float = 8.0, n: int = 81):
     """
     d = np.linspace(0.0, check_float("max_distance", max_distance, 0, low_open=True), check_int("n", n, 2))
     jsd, val = jsd_curve(d)
-    fig = pyplot_figure((6.4, 3.6))
+    fig = pyplot_figure((6.0, 3.2))
     ax = fig.add_subplot(1, 1, 1)
     ax.plot(d, jsd, color="#9467bd", lw=2, label="JSD(p_data ‖ p_g)")
     ax.plot(d, val, color="#2ca02c", lw=2, label="V(D*, G)")

@@ -7,6 +7,10 @@
   kernel): uneven when ``k`` is not divisible by ``s`` — the checkerboard of Odena, Dumoulin &
   Olah, "Deconvolution and Checkerboard Artifacts" (Distill, 2016).
 * :func:`upsample_nearest` / :func:`resize_conv` — the alternative: enlarge, then convolve.
+* :func:`phase_taps` — what each output phase of a resize-convolution applies to the input: after a
+  nearest ×2 resize a 3-tap kernel ``(w0, w1, w2)`` gives the phases ``(w0, w1+w2)`` and ``(w0+w1, w2)``;
+  only their sums agree, so a constant input is safe and edges are not.
+* :func:`upsample_bilinear` — bilinear enlargement (Keras ``UpSampling2D(interpolation="bilinear")``).
 * :func:`phase_means` / :func:`unevenness` — measure a periodic pattern in an image.
 * :func:`upsampling_stack` — three Keras upsampling layers (transposed 3×3/s2, transposed
   4×4/s2, or resize + 3×3 convolution) with random weights, like an untrained generator.
@@ -44,6 +48,10 @@ register({
     "transposed.expected_square": {
         "es": "un kernel cuadrado (k, k)",
         "pt": "um kernel quadrado (k, k)",
+    },
+    "transposed.expected_taps": {
+        "es": "un kernel 1-D de longitud impar, de números finitos",
+        "pt": "um kernel 1-D de comprimento ímpar, de números finitos",
     },
     "transposed.label_transposed3": {"es": "transpuesta 3×3, stride 2", "pt": "transposta 3×3, stride 2"},
     "transposed.label_transposed4": {"es": "transpuesta 4×4, stride 2", "pt": "transposta 4×4, stride 2"},
@@ -129,10 +137,60 @@ def upsample_nearest(x, factor: int = 2) -> np.ndarray:
 def resize_conv(x, kernel, factor: int = 2) -> np.ndarray:
     """Resize-convolution: nearest-neighbour upsampling, then a stride-1 ``'same'`` convolution.
 
-    Every output pixel sees the same number of kernel taps, so a constant input stays constant
-    away from the border (no checkerboard by construction).  Visto en 03 §Artefactos de tablero de ajedrez.
+    Every output pixel sees the same number of kernel taps, so a constant input stays constant away
+    from the border: no *uneven overlap*.  It is not free of checkerboards by construction: each
+    output phase applies its own sums of the kernel's taps to the input (:func:`phase_taps`).
+    Visto en 03 §Redimensionar y convolucionar.
     """
     return conv.conv2d(upsample_nearest(x, factor), _image(kernel, "kernel"), stride=1, padding="same")
+
+
+def phase_taps(kernel, factor: int = 2) -> np.ndarray:
+    """The taps that each output phase of a 1-D resize-convolution applies to the input.
+
+    ``kernel`` (length ``k``, odd) is applied as a ``'same'`` cross-correlation after repeating every
+    input sample ``factor`` times.  Row ``p`` of the result holds the weights that output ``factor·j + p``
+    gives to the inputs ``j + d`` for ``d = -r … r`` (``r = ceil((k // 2) / factor)``), found by
+    feeding unit impulses through the two steps.  For ``factor = 2`` and ``k = 3``: the rows are
+    ``(w0, w1 + w2, 0)`` and ``(0, w0 + w1, w2)``.  Visto en 03 §Redimensionar y convolucionar.
+    """
+    w = check_array("kernel", kernel, "transposed.expected_taps", ndim=1)
+    if w.size % 2 == 0:
+        raise arg_error("kernel", kernel, "transposed.expected_taps")
+    f = check_int("factor", factor, 1)
+    r = -(-(w.size // 2) // f)
+    n = 2 * r + 3                                        # room on both sides: no border in sight
+    taps = np.zeros((f, 2 * r + 1))
+    for col, d in enumerate(range(-r, r + 1)):
+        impulse = np.zeros(n)
+        impulse[n // 2 + d] = 1.0
+        out = np.correlate(np.repeat(impulse, f), w, mode="same")
+        taps[:, col] = out[f * (n // 2): f * (n // 2) + f]
+    return taps
+
+
+def upsample_bilinear(x, factor: int = 2) -> np.ndarray:
+    """Enlarge a 2-D image by bilinear interpolation, as Keras ``UpSampling2D(interpolation="bilinear")``
+    and ``tf.image.resize`` do: output pixel ``i`` samples the input at ``(i + 0.5) / factor - 0.5``
+    (pixel centres), clamped at the border.
+
+    For ``factor = 2`` it equals :func:`upsample_nearest` followed by the fixed kernel
+    ``(1, 2, 1) / 4`` on each axis (edges replicated): a resize-convolution whose phases get
+    ``(1/4, 3/4)`` and ``(3/4, 1/4)``.  Visto en 03 §Redimensionar y convolucionar.
+    """
+    x = _image(x)
+    f = check_int("factor", factor, 1)
+
+    def along(n):
+        pos = np.clip((np.arange(n * f) + 0.5) / f - 0.5, 0, n - 1)
+        low = np.floor(pos).astype(int)
+        high = np.minimum(low + 1, n - 1)
+        m = np.zeros((n * f, n))
+        np.add.at(m, (np.arange(n * f), low), 1 - (pos - low))
+        np.add.at(m, (np.arange(n * f), high), pos - low)
+        return m
+
+    return along(x.shape[0]) @ x @ along(x.shape[1]).T
 
 
 def phase_means(y, period: int, border: int = 0) -> np.ndarray:
@@ -225,5 +283,6 @@ def plot_maps(maps: dict, numbers: bool = True, size: float = 3.0, axes=None):
     return axes
 
 
-__all__ = ["insert_zeros", "transposed_as_conv", "overlap", "upsample_nearest", "resize_conv",
+__all__ = ["insert_zeros", "transposed_as_conv", "overlap", "upsample_nearest", "resize_conv", "phase_taps",
+           "upsample_bilinear",
            "phase_means", "unevenness", "upsampling_stack", "stack_label", "STACK_KINDS", "plot_maps"]

@@ -128,6 +128,17 @@ def _overlap_count_ignoring_stride_in_placement(k, s, n):
     return counts
 
 
+def _phase_weights(w):
+    """Written out: y[2j] = w0·x[j−1] + (w1 + w2)·x[j], y[2j+1] = (w0 + w1)·x[j] + w2·x[j+1]."""
+    w0, w1, w2 = w
+    return np.array([[w0, w1 + w2, 0.0], [0.0, w0 + w1, w2]])
+
+
+def _phase_weights_the_same_for_both_phases(w):
+    """The claim the lesson corrects: "every phase sees the same weights"."""
+    return np.array([list(w), list(w)], dtype=float)
+
+
 def _batchnorm_nhwc(x, gamma, beta, eps):
     """Training mode: one mean and one (biased, ÷ m) variance per channel over batch, rows and columns."""
     m = x.shape[0] * x.shape[1] * x.shape[2]
@@ -255,6 +266,7 @@ BY_HAND = {
     "03.5": (4, 3),
     "03.6": (lambda: _overlap_count, lambda: _overlap_count_ignoring_stride_in_placement),
     "03.7": (_generator_unevenness_by_hand, (0.51, 0.0)),      # "the 4×4 kernel removes the checkerboard"
+    "03.8": (lambda: _phase_weights, lambda: _phase_weights_the_same_for_both_phases),
     "04.1": (0.99 / 0.01, 1.0),                                # |t − 1| / |−t| at t = 0.01
     "04.2": (1 / (1 + math.exp(-2)), 0.5),                     # N(0;0,1) / (N(0;0,1) + N(0;2,1))
     "04.3": (-math.log(4), 0.0),

@@ -73,6 +73,52 @@ def test_upsample_nearest_and_resize_conv():
     assert y.shape == (15, 15) and np.all(y[1:-1, 1:-1] == 9)
 
 
+def test_phase_taps_are_the_two_sums_of_a_three_tap_kernel():
+    w0, w1, w2 = 0.3, -1.7, 2.9
+    np.testing.assert_allclose(transposed.phase_taps([w0, w1, w2]), [[w0, w1 + w2, 0], [0, w0 + w1, w2]])
+    np.testing.assert_array_equal(transposed.phase_taps([0, 1, -1]), [[0, 0, 0], [0, 1, -1]])
+    # a 5-tap kernel after a ×2 resize: written out from u[2j + p + d] = x[(2j + p + d) // 2]
+    w = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
+    np.testing.assert_allclose(transposed.phase_taps(w), [[w[0] + w[1], w[2] + w[3], w[4]],
+                                                          [w[0], w[1] + w[2], w[3] + w[4]]])
+    # ×3, 3 taps: the middle phase sees only x[j] (all three taps), the outer ones a neighbour
+    np.testing.assert_allclose(transposed.phase_taps([1.0, 2.0, 4.0], 3), [[1, 6, 0], [0, 7, 0], [0, 3, 4]])
+
+
+def test_phase_taps_predict_a_resize_convolution_of_a_random_signal():
+    rng = np.random.default_rng(3)
+    x, w = rng.normal(size=9), rng.normal(size=3)
+    y = np.correlate(np.repeat(x, 2), w, mode="same")
+    taps = transposed.phase_taps(w)
+    for j in range(1, 8):
+        for p in (0, 1):
+            assert np.isclose(y[2 * j + p], taps[p] @ x[j - 1: j + 2])
+
+
+def test_the_counter_example_draws_a_nyquist_pattern_only_where_the_input_changes():
+    w = np.outer([0, 1, 0], [0.0, 0.5, -0.5])
+    flat = transposed.resize_conv(np.full((6, 6), 0.4), w)
+    assert np.all(flat[1:-1, 1:-1] == 0)                              # a constant input is safe
+    ramp = transposed.resize_conv(np.tile(np.linspace(0, 1, 6), (6, 1)), w)
+    inner = ramp[2:-2, 2:-2]
+    assert np.all(inner[:, 0::2] == 0) and np.allclose(inner[:, 1::2], -0.1)   # a gradient is not
+    assert transposed.unevenness(ramp, 2, border=2) == 1.0
+
+
+@pytest.mark.parametrize("factor,shape", [(2, (5, 7)), (3, (4, 4)), (1, (3, 2))])
+def test_upsample_bilinear_equals_keras(factor, shape):
+    x = np.random.default_rng(factor).normal(size=shape)
+    theirs = keras.layers.UpSampling2D(factor, interpolation="bilinear")(x[None, :, :, None].astype(np.float32))
+    np.testing.assert_allclose(transposed.upsample_bilinear(x, factor), np.asarray(theirs)[0, :, :, 0], atol=1e-5)
+
+
+def test_bilinear_times_two_is_nearest_then_a_fixed_one_two_one_kernel():
+    x = np.random.default_rng(0).normal(size=(6, 6))
+    smooth = np.outer([1, 2, 1], [1, 2, 1]) / 16
+    padded = np.pad(transposed.upsample_nearest(x, 2), 1, mode="edge")
+    np.testing.assert_allclose(transposed.upsample_bilinear(x, 2), conv.conv2d(padded, smooth), atol=1e-12)
+
+
 def test_phase_means_and_unevenness():
     flat = np.full((8, 8), 3.0)
     assert transposed.unevenness(flat, 2) == 0.0
@@ -124,6 +170,11 @@ def test_bad_arguments_name_themselves():
     (lambda: transposed.overlap(3, 2, padding=-1), "padding"),
     (lambda: transposed.upsample_nearest(np.ones((2, 2)), 1.5), "factor"),
     (lambda: transposed.resize_conv(np.ones((4, 4)), np.ones(3)), "kernel"),
+    (lambda: transposed.phase_taps(np.ones(4)), "kernel"),
+    (lambda: transposed.phase_taps(np.ones((3, 3))), "kernel"),
+    (lambda: transposed.phase_taps(np.ones(3), 0), "factor"),
+    (lambda: transposed.upsample_bilinear(np.ones(4)), "x"),
+    (lambda: transposed.upsample_bilinear(np.ones((2, 2)), 0), "factor"),
     (lambda: transposed.phase_means(np.ones((4, 4)), 0), "period"),
     (lambda: transposed.phase_means(np.ones((4, 4)), 2, border=-1), "border"),
     (lambda: transposed.phase_means(np.ones((2, 2)), 2, border=2), "y"),

@@ -126,3 +126,36 @@ exercise(
     expected=_generator_pair,
     atol=0.02,
 )
+
+
+def _phase_weights_by_impulses(w):
+    """Row p: what output 2j + p gives to x[j − 1], x[j], x[j + 1], found by pushing one impulse at a time."""
+    w = np.asarray(w, dtype=float)
+    out = np.zeros((2, 3))
+    for col, d in enumerate((-1, 0, 1)):
+        x = np.zeros(5)
+        x[2 + d] = 1.0
+        y = np.correlate(np.repeat(x, 2), w, mode="same")
+        out[:, col] = y[4:6]
+    return out
+
+
+exercise(
+    "03.8",
+    question={"es": "Programa phase_weights(w) sin transposed.phase_taps: un kernel 1-D w = (w0, w1, w2) se aplica "
+                    "(np.correlate(u, w, mode='same')) a u = np.repeat(x, 2). Devuelve un arreglo 2×3: la fila p son "
+                    "los pesos que la salida 2j + p da a (x[j − 1], x[j], x[j + 1]). Pasa la función como respuesta.",
+              "pt": "Programe phase_weights(w) sem transposed.phase_taps: um kernel 1-D w = (w0, w1, w2) é aplicado "
+                    "(np.correlate(u, w, mode='same')) a u = np.repeat(x, 2). Devolva um array 2×3: a linha p são os "
+                    "pesos que a saída 2j + p dá a (x[j − 1], x[j], x[j + 1]). Passe a função como resposta."},
+    hint={"es": "La salida i mira u[i − 1], u[i], u[i + 1] con los pesos w0, w1, w2, y u[i] = x[i // 2]. Escribe "
+                "a qué x cae cada una para i = 2j y para i = 2j + 1; o pasa por las dos operaciones un x de ceros con "
+                "un solo 1.",
+          "pt": "A saída i olha u[i − 1], u[i], u[i + 1] com os pesos w0, w1, w2, e u[i] = x[i // 2]. Escreva em que "
+                "x cai cada um para i = 2j e para i = 2j + 1; ou passe pelas duas operações um x de zeros com um "
+                "único 1."},
+    judge=lambda answer: function_matches(answer, transposed.phase_taps,
+                                          ((np.array([0.0, 1.0, -1.0]),), (np.array([1.0, 2.0, 3.0]),),
+                                           (np.array([0.3, -1.7, 2.9]),)), atol=1e-9),
+    example=_phase_weights_by_impulses,
+)

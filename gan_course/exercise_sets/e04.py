@@ -13,12 +13,12 @@ exercise(
     "04.1",
     question={"es": "Con D(G(z)) = 0.01, ¿cuántas veces mayor (en valor absoluto) es la derivada respecto al "
                     "logit de la pérdida no saturante que la de la minimax (la que se satura)?",
-              "pt": "Com D(G(z)) = 0.01, quantas vezes maior (em valor absoluto) é a derivada em relação ao "
+              "pt": "Com D(G(z)) = 0,01, quantas vezes maior (em valor absoluto) é a derivada em relação ao "
                     "logit da perda não saturante que a da minimax (a que satura)?"},
-    hint={"es": "∂/∂a de log(1 − σ(a)) es −t; ∂/∂a de −log σ(a) es t − 1 (t = D(G(z))). "
-                "objective.generator_loss_grad lo calcula.",
-          "pt": "∂/∂a de log(1 − σ(a)) é −t; ∂/∂a de −log σ(a) é t − 1 (t = D(G(z))). "
-                "objective.generator_loss_grad calcula isso."},
+    hint={"es": "Deriva cada pérdida respecto al logit a con la regla de la cadena (dt/da = t(1 − t)), evalúa "
+                "en t = D(G(z)) y compara los valores absolutos; objective.generator_loss_grad sirve para comprobar.",
+          "pt": "Derive cada perda em relação ao logit a com a regra da cadeia (dt/da = t(1 − t)), avalie em "
+                "t = D(G(z)) e compare os valores absolutos; objective.generator_loss_grad serve para conferir."},
     expected=lambda: float(abs(generator_loss_grad(0.01, "non_saturating", "logit"))
                            / abs(generator_loss_grad(0.01, "minimax", "logit"))),
     atol=1e-3,
@@ -36,8 +36,10 @@ exercise(
     "04.3",
     question={"es": "Si el generador reproduce exactamente los datos (p_g = p_data), ¿cuánto vale V(D*, G)?",
               "pt": "Se o gerador reproduz exatamente os dados (p_g = p_data), quanto vale V(D*, G)?"},
-    hint={"es": "Entonces D* = 1/2 en todas partes y JSD = 0: V = log(1/2) + log(1/2).",
-          "pt": "Então D* = 1/2 em todo lugar e JSD = 0: V = log(1/2) + log(1/2)."},
+    hint={"es": "¿Qué valor toma D*(x) = p_data / (p_data + p_g) cuando las dos densidades son iguales? Llévalo "
+                "a los dos términos de V (las esperanzas de una constante son esa constante).",
+          "pt": "Que valor D*(x) = p_data / (p_data + p_g) assume quando as duas densidades são iguais? Leve-o aos "
+                "dois termos de V (a esperança de uma constante é essa constante)."},
     expected=-math.log(4.0),
     atol=1e-3,
 )
@@ -45,8 +47,10 @@ exercise(
     "04.4",
     question={"es": "¿Cuánto vale JSD(N(0, 1) ‖ N(2, 1)) en nats (logaritmo natural)? Tres decimales bastan.",
               "pt": "Quanto vale JSD(N(0, 1) ‖ N(2, 1)) em nats (logaritmo natural)? Três casas decimais bastam."},
-    hint={"es": "x, p, q = objective.gaussian_pair(0, 2) y luego objective.js_divergence(p, q, x).",
-          "pt": "x, p, q = objective.gaussian_pair(0, 2) e depois objective.js_divergence(p, q, x)."},
+    hint={"es": "JSD = ½·KL(p‖m) + ½·KL(q‖m) con m = (p + q)/2: necesitas las dos densidades en una malla ancha y "
+                "una integral numérica; objective tiene funciones para la malla y para la divergencia.",
+          "pt": "JSD = ½·KL(p‖m) + ½·KL(q‖m) com m = (p + q)/2: você precisa das duas densidades numa malha larga e "
+                "de uma integral numérica; objective tem funções para a malha e para a divergência."},
     expected=lambda: js_divergence(*gaussian_pair(0.0, 2.0)[1:], gaussian_pair(0.0, 2.0)[0]),
     atol=1e-3,
 )
@@ -77,7 +81,7 @@ exercise(
                     "calcular D*(x) con p_data = N(0, 1) y p_g = N(1, 0.5²) en x = np.linspace(-3, 3, 61): "
                     "un arreglo de 61 números.",
               "pt": "Programe à mão a densidade normal normal_pdf(x, mu, sigma) (sem objective) e use-a para "
-                    "calcular D*(x) com p_data = N(0, 1) e p_g = N(1, 0.5²) em x = np.linspace(-3, 3, 61): "
+                    "calcular D*(x) com p_data = N(0, 1) e p_g = N(1, 0,5²) em x = np.linspace(-3, 3, 61): "
                     "um array de 61 números."},
     hint={"es": "Revisa las dos piezas de la densidad: el factor que va delante de la exponencial y el "
                 "denominador del exponente. Con σ distintas, ¿se cancela todavía el factor de delante en D*?",
@@ -101,7 +105,7 @@ exercise(
                     "está a menos de 2σ (σ = 0.25) del pico en 0, qué fracción a menos de 2σ del pico en 6, y qué "
                     "fracción lejos de los dos? Una tupla (izquierdo, derecho, ninguno).",
               "pt": "Programe a cobertura de modos com NumPy: das 1000 amostras da célula, que fração está a "
-                    "menos de 2σ (σ = 0.25) do pico em 0, que fração a menos de 2σ do pico em 6, e que fração "
+                    "menos de 2σ (σ = 0,25) do pico em 0, que fração a menos de 2σ do pico em 6, e que fração "
                     "longe dos dois? Uma tupla (esquerdo, direito, nenhum)."},
     hint={"es": "Una comparación con NumPy da un arreglo de booleanos, y la media de ese arreglo es la fracción de "
                 "True. Las tres fracciones deben sumar 1.",
@@ -146,7 +150,7 @@ exercise(
                     "(minimax, no saturante).",
               "pt": "Experimento: com D treinado antes por 500 lotes (gan.train_discriminator(500)), treine por 150 "
                     "passos uma GAN1D('gaussian', seed=0) com loss='minimax' e outra com loss='non_saturating'. Em "
-                    "que passo (contando a partir de 1) a média de D(G(z)) do lote passa de 0.1 pela primeira vez? "
+                    "que passo (contando a partir de 1) a média de D(G(z)) do lote passa de 0,1 pela primeira vez? "
                     "Uma tupla (minimax, não saturante)."},
     hint={"es": "history.d_fake guarda la media de D(G(z)) de cada paso; np.argmax de un arreglo de booleanos da "
                 "el índice del primer True (desde 0). Antes de medir, piensa qué hace Adam con un gradiente que es "

@@ -59,7 +59,7 @@ exercise(
     "05.2",
     question={"es": "Con el mismo lote, γ = 2, β = 1 y ε = 0.001, ¿qué salida y da la normalización por lotes "
                     "en modo entrenamiento? Responde una lista de 4 números (3 decimales bastan).",
-              "pt": "Com o mesmo lote, γ = 2, β = 1 e ε = 0.001, que saída y a normalização em lote dá no modo "
+              "pt": "Com o mesmo lote, γ = 2, β = 1 e ε = 0,001, que saída y a normalização em lote dá no modo "
                     "de treinamento? Responda uma lista de 4 números (3 casas decimais bastam)."},
     hint={"es": "Ecuaciones (6) y (7): y = γ · (x − μ) / sqrt(σ² + ε) + β; compruébalo con "
                 "gc.batchnorm.batchnorm_forward.",
@@ -73,9 +73,11 @@ exercise(
     question={"es": "La media móvil de Keras empieza en 0 y momentum = 0.99. Si todos los lotes tienen media 5, "
                     "¿tras cuántos pasos de entrenamiento llega la media móvil por primera vez a 4.5 (el 90 %)?",
               "pt": "A média móvel do Keras começa em 0 e momentum = 0.99. Se todos os lotes têm média 5, "
-                    "depois de quantos passos de treinamento a média móvel chega pela primeira vez a 4.5 (90 %)?"},
-    hint={"es": "Tras k pasos la media móvil vale 5 · (1 − 0.99^k); busca el menor k con 0.99^k ≤ 0.1.",
-          "pt": "Depois de k passos a média móvel vale 5 · (1 − 0.99^k); procure o menor k com 0.99^k ≤ 0.1."},
+                    "depois de quantos passos de treinamento a média móvel chega pela primeira vez a 4,5 (90 %)?"},
+    hint={"es": "Escribe la media móvil tras 1, 2 y 3 pasos (empieza en 0) y busca el patrón en función de k; "
+                "o simula la regla de actualización en un bucle hasta que llegue a 4.5.",
+          "pt": "Escreva a média móvel depois de 1, 2 e 3 passos (começa em 0) e procure o padrão em função de k; "
+                "ou simule a regra de atualização num laço até que chegue a 4,5."},
     expected=_steps_to_90_percent,
 )
 exercise(
