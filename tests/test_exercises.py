@@ -53,6 +53,18 @@ def _to_float_in_float64(images):
     return images[..., None] / 127.5 - 1.0
 
 
+def _to_uint8(x):
+    """Each value to the nearest of the 256 grey levels k/127.5 − 1, found by searching the levels."""
+    levels = np.arange(256) / 127.5 - 1.0
+    nearest = np.abs(np.asarray(x, dtype=float)[..., None] - levels).argmin(axis=-1)
+    return nearest.astype(np.uint8)
+
+
+def _to_uint8_truncating(x):
+    """Right scale and type, but astype cuts 254.87 down to 254."""
+    return ((np.asarray(x) + 1.0) * 127.5).astype(np.uint8)
+
+
 def _softmax(logits):
     """exp(z − logsumexp(z)), the log-sum-exp taken about the largest logit."""
     z = np.asarray(logits, dtype=float)
@@ -64,6 +76,21 @@ def _softmax_that_overflows(logits):
     with np.errstate(over="ignore", invalid="ignore"):
         e = np.exp(np.asarray(logits, dtype=float))      # exp(1000) = inf, inf / inf = nan
         return e / e.sum()
+
+
+def _inception_score(probs):
+    """exp(H(p(y)) − mean H(p(y|x))): the mean KL to the marginal written as two entropies (0 · log 0 = 0)."""
+    def entropy(p):
+        return -np.sum(p * np.log(np.where(p > 0, p, 1.0)), axis=-1)
+
+    probs = np.asarray(probs, dtype=float)
+    return float(np.exp(entropy(probs.mean(axis=0)) - entropy(probs).mean()))
+
+
+def _inception_score_with_nan_for_zeros(probs):
+    """The formula as written, with 0 · log(0 / 0) left to NumPy: a one-hot row gives nan."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.exp(np.mean(np.sum(probs * np.log(probs / probs.mean(axis=0)), axis=1))))
 
 
 def _conv_valid(x, kernel, bias):
@@ -244,6 +271,7 @@ BY_HAND = {
     "00.2": (64 / 127.5 - 1, 64 / 255),
     "00.3": (78, 79),                                          # 5000 // 64, the last 8 dropped
     "00.4": (lambda: _to_float, lambda: _to_float_in_float64),
+    "00.5": (lambda: _to_uint8, lambda: _to_uint8_truncating),
     "01.1": (5 * 5 * 1 * 16 + 16, 5 * 5 * 16),                 # weights + one bias per filter
     "01.2": (5 * 5 * 64, 4 * 4 * 64),                          # 32 → 30 → 28 → 14 → 12 → 10 → 5
     "01.3": (_errors_of_the_shipped_classifier, 1000),
@@ -251,6 +279,7 @@ BY_HAND = {
     "01.5": (5.0, 10.0),                                       # exp(log 5)
     "01.6": (lambda: _softmax, lambda: _softmax_that_overflows),
     "01.7": (lambda: _conv_valid, lambda: _conv_with_flipped_kernel),
+    "01.8": (lambda: _inception_score, lambda: _inception_score_with_nan_for_zeros),
     "02.1": (12, 13),                                          # floor((28 - 5) / 2) + 1
     "02.2": (4, 3),                                            # ceil(7 / 2)
     "02.3": ((1, 2), (2, 1)),                                  # total 3 = (4 - 1)·2 + 4 - 7, odd one after

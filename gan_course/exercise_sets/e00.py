@@ -1,7 +1,7 @@
-"""Exercises of lesson 00 (welcome): the data and its scaling."""
+"""Exercises of lesson 00 (welcome): the data and its scaling, both ways."""
 import numpy as np
 
-from ..data import load_mnist, to_float
+from ..data import load_mnist, to_float, to_uint8
 from ..exercises import exercise, function_matches
 
 exercise(
@@ -58,4 +58,33 @@ exercise(
                 "(acrescente um eixo no final)."},
     judge=_floats_like_the_library,
     example=lambda images: images.astype(np.float32)[..., None] / 127.5 - 1.0,
+)
+
+
+def _float_batches():
+    """Values in [-1, 1] away from the exact halves between two grey levels; 0.999 and -0.999 catch truncation."""
+    rng = np.random.default_rng(1)
+    edges = np.array([[-1.0, -0.999, 0.999, 1.0]], np.float32)[..., None]
+    return [(rng.uniform(-1, 1, size=(2, 28, 28, 1)).astype(np.float32),), (edges,)]
+
+
+def _grey_levels_like_the_library(answer):
+    """Same grey levels and shape as data.to_uint8, and uint8 (the type of images on disk and on screen)."""
+    if not function_matches(answer, to_uint8, _float_batches(), atol=0):
+        return False
+    return all(np.asarray(answer(batch.copy())).dtype == np.uint8 for (batch,) in _float_batches())
+
+
+exercise(
+    "00.5",
+    question={"es": "Programa my_to_uint8(x): float32 en [-1, 1] → uint8 en 0–255, misma forma, cada valor al nivel "
+                    "de gris más cercano, sin data.to_uint8. Pasa la función como respuesta.",
+              "pt": "Programe my_to_uint8(x): float32 em [-1, 1] → uint8 em 0–255, mesmo formato, cada valor no nível "
+                    "de cinza mais próximo, sem data.to_uint8. Passe a função como resposta."},
+    hint={"es": "Deshaz la fórmula de ida paso a paso (−1 → 0, 1 → 255). ¿Qué hace astype(np.uint8) con 254.87: "
+                "lo redondea o lo corta?",
+          "pt": "Desfaça a fórmula de ida passo a passo (−1 → 0, 1 → 255). O que astype(np.uint8) faz com 254,87: "
+                "arredonda ou corta?"},
+    judge=_grey_levels_like_the_library,
+    example=lambda x: np.clip(np.rint((x + 1.0) * 127.5), 0, 255).astype(np.uint8),
 )

@@ -1,4 +1,4 @@
-"""Exercises of lesson 01 (CNN fundamentals): parameters, sizes, accuracy, the Inception Score."""
+"""Exercises of lesson 01 (CNN fundamentals): parameters, sizes, accuracy, the Inception Score, code."""
 import numpy as np
 
 from .._tf import keras
@@ -50,10 +50,10 @@ exercise(
                     "aplanado (flatten) de la misma red?",
               "pt": "Se os dígitos medissem 32×32 em vez de 28×28, quantos números teria o vetor achatado "
                     "(flatten) da mesma rede?"},
-    hint={"es": "Cada convolución 3×3 'valid' quita 2 píxeles por lado; cada max pooling 2×2 divide entre 2. "
-                "Multiplica alto × ancho × 64 canales.",
-          "pt": "Cada convolução 3×3 'valid' tira 2 pixels por lado; cada max pooling 2×2 divide por 2. "
-                "Multiplique altura × largura × 64 canais."},
+    hint={"es": "Sigue el lado de la imagen capa a capa, como en la tabla de la sección «La red»: ¿cuánto encoge una "
+                "convolución 3×3 'valid' y cuánto un max pooling 2×2? Al final, cuenta también los canales.",
+          "pt": "Acompanhe o lado da imagem camada por camada, como na tabela da seção “A rede”: quanto encolhe uma "
+                "convolução 3×3 'valid' e quanto um max pooling 2×2? No fim, conte também os canais."},
     expected=lambda: _flat_length(32),
 )
 exercise(
@@ -68,12 +68,12 @@ exercise(
     "01.4",
     question={"es": "Un generador solo dibuja treses perfectos (el clasificador da probabilidad 1 a la clase 3 "
                     "en cada imagen). ¿Cuál es su Inception Score?",
-              "pt": "Um gerador só desenha três perfeitos (o classificador dá probabilidade 1 à classe 3 em "
-                    "cada imagem). Qual é o seu Inception Score?"},
+              "pt": "Um gerador só desenha números 3 perfeitos (o classificador dá probabilidade 1 à classe 3 "
+                    "em cada imagem). Qual é o seu Inception Score?"},
     hint={"es": "Si todas las imágenes son treses, ¿qué distribución p(y) tiene el conjunto? Compárala con la "
                 "p(y|x) de una imagen y mira la fórmula del IS.",
-          "pt": "Se todas as imagens são três, que distribuição p(y) tem o conjunto? Compare-a com a p(y|x) de uma "
-                "imagem e olhe a fórmula do IS."},
+          "pt": "Se todas as imagens são do número 3, que distribuição p(y) tem o conjunto? Compare-a com a "
+                "p(y|x) de uma imagem e olhe a fórmula do IS."},
     expected=lambda: _is_of([3] * 100),
     atol=1e-3,
 )
@@ -83,8 +83,10 @@ exercise(
                     "de veces. ¿Cuál es su Inception Score?",
               "pt": "Outro gerador desenha dígitos perfeitos, mas só 0, 1, 2, 3 e 4, cada um a mesma quantidade "
                     "de vezes. Qual é o seu Inception Score?"},
-    hint={"es": "Cada imagen tiene KL = log(1 / p(y)) con p(y) = 1/5.",
-          "pt": "Cada imagem tem KL = log(1 / p(y)) com p(y) = 1/5."},
+    hint={"es": "Con imágenes perfectas, p(y|x) pone toda la probabilidad en una clase. ¿Cómo queda p(y) si cinco "
+                "clases salen por igual? Calcula la KL de una imagen con esas dos distribuciones y sigue la fórmula.",
+          "pt": "Com imagens perfeitas, p(y|x) põe toda a probabilidade numa classe. Como fica p(y) se cinco classes "
+                "saem por igual? Calcule a KL de uma imagem com essas duas distribuições e siga a fórmula."},
     expected=lambda: _is_of(list(range(5)) * 20),
     atol=1e-3,
 )
@@ -153,4 +155,44 @@ exercise(
                 "posição multiplica (H', W', C) por uma matriz (C, F): o operador @ soma sobre C."},
     judge=lambda answer: function_matches(answer, _keras_conv, _conv_inputs(), atol=1e-4),
     example=_reference_conv,
+)
+
+
+def _probability_batches():
+    """Rows that sum to 1: sharp and spread out, with exact zeros (0 · log 0 counts as 0) and one class missing."""
+    rng = np.random.default_rng(4)
+    soft = rng.dirichlet(np.full(10, 0.3), size=50)
+    sharp = np.eye(10)[rng.integers(0, 9, size=40)]          # class 9 never drawn: p(y) has a zero
+    mixed = np.concatenate([soft[:20], sharp[:20]])
+    return [(soft,), (sharp,), (mixed,)]
+
+
+def _library_inception_score(probs):
+    from ..metrics import inception_score
+
+    return inception_score(probs)
+
+
+def _reference_inception_score(probs):
+    marginal = probs.mean(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(probs > 0, probs * np.log(probs / marginal), 0.0)
+    return float(np.exp(terms.sum(axis=1).mean()))
+
+
+exercise(
+    "01.8",
+    question={"es": "Programa my_inception_score(probs): probs es una matriz (N, 10) de probabilidades p(y|x), una "
+                    "fila por imagen; devuelve el Inception Score, sin gan_course.metrics. Pasa la función como "
+                    "respuesta.",
+              "pt": "Programe my_inception_score(probs): probs é uma matriz (N, 10) de probabilidades p(y|x), uma "
+                    "linha por imagem; devolve o Inception Score, sem gan_course.metrics. Passe a função como "
+                    "resposta."},
+    hint={"es": "Escribe la fórmula de la sección «Del clasificador al juez» por partes: primero p(y) de todo el "
+                "lote, después la KL de cada fila. Prueba con filas one-hot: un término con p = 0 debe valer 0, "
+                "no nan.",
+          "pt": "Escreva a fórmula da seção “Do classificador ao juiz” por partes: primeiro p(y) do lote inteiro, "
+                "depois a KL de cada linha. Teste com linhas one-hot: um termo com p = 0 deve valer 0, não nan."},
+    judge=lambda answer: function_matches(answer, _library_inception_score, _probability_batches(), atol=1e-4),
+    example=_reference_inception_score,
 )

@@ -38,8 +38,10 @@ exercise(
                     "kernel 3×3?",
               "pt": "Com padding='same' e stride 2, qual é a altura da saída de uma entrada 7×7 com "
                     "kernel 3×3?"},
-    hint={"es": "'same' da ceil(n / s), sin importar el tamaño del kernel.",
-          "pt": "'same' dá ceil(n / s), não importa o tamanho do kernel."},
+    hint={"es": "Mira la tabla de la sección «El relleno same»: con stride s, ¿qué tamaño garantiza 'same'? El "
+                "kernel solo decide cuántos ceros hacen falta.",
+          "pt": "Olhe a tabela da seção “O preenchimento same”: com stride s, que tamanho o 'same' garante? O "
+                "kernel só decide quantos zeros são necessários."},
     expected=lambda: conv.keras_output_size(7, 3, 2, "same"),
 )
 exercise(
@@ -48,16 +50,22 @@ exercise(
                     "antes y después? Responde una tupla (antes, después).",
               "pt": "padding='same', kernel 4×4, stride 2, entrada de 7 pixels: quantos zeros o Keras "
                     "acrescenta antes e depois? Responda uma tupla (antes, depois)."},
-    hint={"es": "total = max((ceil(n/s) - 1)·s + k - n, 0); el cero impar va después (abajo/derecha).",
-          "pt": "total = max((ceil(n/s) - 1)·s + k - n, 0); o zero ímpar vai depois (embaixo/direita)."},
+    hint={"es": "Primero el tamaño de salida que garantiza 'same'; después, cuántos ceros hacen falta para que la "
+                "última ventana quepa (la sección «El relleno same» da la cuenta). Si el total es impar, ¿dónde pone "
+                "TensorFlow el cero que sobra?",
+          "pt": "Primeiro o tamanho de saída que o 'same' garante; depois, quantos zeros são necessários para que a "
+                "última janela caiba (a seção “O preenchimento same” dá a conta). Se o total for ímpar, onde o "
+                "TensorFlow põe o zero que sobra?"},
     expected=lambda: conv.same_padding(7, 4, 2)[1],
 )
 exercise(
     "02.4",
     question={"es": "¿Cuántos parámetros entrenables tiene Conv2D(32, 3) sobre una entrada de 16 canales?",
               "pt": "Quantos parâmetros treináveis tem Conv2D(32, 3) sobre uma entrada de 16 canais?"},
-    hint={"es": "(k·k·canales_de_entrada + 1)·filtros: un sesgo por filtro.",
-          "pt": "(k·k·canais_de_entrada + 1)·filtros: um viés por filtro."},
+    hint={"es": "Cada filtro mira una ventana 3×3 en todos los canales de entrada, y tiene además su sesgo. ¿Cuántos "
+                "pesos tiene un filtro? ¿Cuántos filtros hay?",
+          "pt": "Cada filtro olha uma janela 3×3 em todos os canais de entrada e tem ainda o seu viés. Quantos pesos "
+                "tem um filtro? Quantos filtros há?"},
     expected=_conv_params,
 )
 exercise(
@@ -76,8 +84,10 @@ exercise(
                     "[2, 1, 0]] con el kernel K = [[1, 0], [0, -1]]. Responde la matriz 2×2.",
               "pt": "Calcule à mão a convolução (sem preenchimento, stride 1) de X = [[1, 2, 0], [0, 1, 3], "
                     "[2, 1, 0]] com o kernel K = [[1, 0], [0, -1]]. Responda a matriz 2×2."},
-    hint={"es": "y[i, j] = x[i, j]·1 + x[i+1, j+1]·(-1): el kernel no se voltea.",
-          "pt": "y[i, j] = x[i, j]·1 + x[i+1, j+1]·(-1): o kernel não é invertido."},
+    hint={"es": "Pon K sobre la esquina superior izquierda de X, multiplica casilla a casilla y suma; repite en las "
+                "cuatro posiciones. El kernel no se voltea.",
+          "pt": "Ponha K sobre o canto superior esquerdo de X, multiplique casa a casa e some; repita nas quatro "
+                "posições. O kernel não é invertido."},
     expected=lambda: conv.conv2d(CONV_INPUT, CONV_KERNEL),
 )
 

@@ -18,13 +18,15 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 #
 # Este curso constrói, passo a passo e na sua própria CPU, uma **rede adversária generativa** (*generative
 # adversarial network*, GAN) convolucional — uma DCGAN — que aprende a desenhar dígitos manuscritos. Tudo funciona
-# sem conexão: os dados vêm dentro do pacote `gan_course` e cada lição roda em minutos num notebook comum.
+# sem conexão: os dados vêm dentro do pacote `gan_course` e cada lição roda em minutos num computador comum.
 #
 # Cada fórmula é programada primeiro à mão (com NumPy ou com `tf.GradientTape`) e depois **conferida** com o
 # TensorFlow/Keras numa célula cujo resultado você verá impresso.
 
 # %% [markdown] lang="es"
 # ## El recorrido
+#
+# ### Las piezas: lecciones 00 a 05
 #
 # | # | Lección | Qué se aprende |
 # |---|---|---|
@@ -34,14 +36,11 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # | 03 | Convolución transpuesta | la convolución como matriz, su transpuesta, artefactos de tablero de ajedrez |
 # | 04 | El objetivo de la GAN | juego minimax, pérdida no saturante, discriminador óptimo, una GAN en 1-D |
 # | 05 | Normalización por lotes | ecuaciones, gradientes, medias móviles, el error de `training=` |
-# | 06 | DCGAN en MNIST | el paso de entrenamiento con `tf.GradientTape`, puntos de control, el GIF |
-# | 09 | DCGAN en color | emoji de verdad, la trampa de la transparencia, limpiar los datos, el tablero medido |
-# | 10 | Más allá de DCGAN | una GAN condicional («dibuja este número»), la distancia de Wasserstein, WGAN-GP, Pix2Pix |
-#
-# Los cuadernos están en `notebooks/es/` (y sus gemelos en portugués en `notebooks/pt/`, con el mismo código).
 
 # %% [markdown] lang="pt"
 # ## O percurso
+#
+# ### As peças: lições 00 a 05
 #
 # | # | Lição | O que se aprende |
 # |---|---|---|
@@ -51,9 +50,30 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # | 03 | Convolução transposta | a convolução como matriz, sua transposta, artefatos de tabuleiro de xadrez |
 # | 04 | O objetivo da GAN | jogo minimax, perda não saturante, discriminador ótimo, uma GAN em 1-D |
 # | 05 | Normalização em lote | equações, gradientes, médias móveis, o erro do `training=` |
-# | 06 | DCGAN no MNIST | o passo de treinamento com `tf.GradientTape`, pontos de verificação, o GIF |
+
+# %% [markdown] lang="es"
+# ### Las GAN: lecciones 06 a 10
+#
+# | # | Lección | Qué se aprende |
+# |---|---|---|
+# | 06 | DCGAN con `tf.GradientTape` | la DCGAN sin condiciones, escrita a mano y entrenada 3 minutos; sus cuadrículas y puntuaciones, puntos de control |
+# | 07 | Por qué mejoran los dígitos | entran las etiquetas: cabeza de clases, código latente, proyección, EMA; sin etiquetas: grupos de imágenes parecidas (`selfcond`) |
+# | 08 | A la manera de Keras y en más de una máquina | `GANModel.fit` y sus *callbacks*, `tf.distribute` |
+# | 09 | DCGAN en color | emoji de verdad, la trampa de la transparencia, limpiar los datos, el tablero medido |
+# | 10 | Más allá de DCGAN | GAN condicional («dibuja este número»), WGAN-GP, pérdida bisagra, Pix2Pix |
+#
+# Los cuadernos están en `notebooks/es/` (y sus gemelos en portugués en `notebooks/pt/`, con el mismo código).
+
+# %% [markdown] lang="pt"
+# ### As GAN: lições 06 a 10
+#
+# | # | Lição | O que se aprende |
+# |---|---|---|
+# | 06 | DCGAN com `tf.GradientTape` | a DCGAN sem condições, escrita à mão e treinada por 3 minutos; suas grades e pontuações, pontos de verificação |
+# | 07 | Por que os dígitos melhoram | entram os rótulos: cabeça de classes, código latente, projeção, EMA; sem rótulos: grupos de imagens parecidas (`selfcond`) |
+# | 08 | À maneira do Keras e em mais de uma máquina | `GANModel.fit` e seus *callbacks*, `tf.distribute` |
 # | 09 | DCGAN colorida | emojis de verdade, a armadilha da transparência, limpar os dados, o tabuleiro medido |
-# | 10 | Além da DCGAN | uma GAN condicional (“desenhe este número”), a distância de Wasserstein, WGAN-GP, Pix2Pix |
+# | 10 | Além da DCGAN | GAN condicional (“desenhe este número”), WGAN-GP, perda hinge, Pix2Pix |
 #
 # Os notebooks estão em `notebooks/pt/` (e seus gêmeos em espanhol em `notebooks/es/`, com o mesmo código).
 
@@ -69,8 +89,6 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # - **Diapositivas**: `python -m gan_course slides` escribe en `slides/` una presentación reveal.js por lección,
 #   que funciona sin conexión. Los títulos `#` y `##` abren una diapositiva, los `###` una subdiapositiva, y la
 #   tecla S muestra las notas del presentador.
-# - **Entrenamiento desde la terminal**: `python -m gan_course train` entrena la DCGAN y escribe el GIF de sus
-#   épocas.
 #
 # La primera celda de cada lección importa el paquete y llama a `gc.setup`, que fija el idioma de gráficos y
 # mensajes, las semillas y carga TensorFlow sin sus mensajes de arranque.
@@ -87,7 +105,6 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # - **Slides**: `python -m gan_course slides` escreve em `slides/` uma apresentação reveal.js por lição, que
 #   funciona sem conexão. Os títulos `#` e `##` abrem um slide, os `###` um sub-slide, e a tecla S mostra as notas
 #   do apresentador.
-# - **Treinamento pelo terminal**: `python -m gan_course train` treina a DCGAN e escreve o GIF das suas épocas.
 #
 # A primeira célula de cada lição importa o pacote e chama `gc.setup`, que define o idioma dos gráficos e das
 # mensagens, as sementes e carrega o TensorFlow sem as suas mensagens de inicialização.
@@ -98,7 +115,7 @@ import pathlib
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
-from gan_course import data, env, gif, plots, tf
+from gan_course import data, env, gif, plots, recipes, tf
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
@@ -111,6 +128,49 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # Antes de começar, peça que cada pessoa execute a célula acima e a de “Verificar o ambiente”: assim os problemas de
 # instalação aparecem cedo. Pergunte quem já treinou uma rede e quem já ouviu falar de GAN, para ajustar o ritmo
 # das lições 01 e 02.
+
+# %% [markdown] lang="es"
+# ### Los números en cada idioma
+#
+# El texto y las figuras escriben los decimales como el idioma: con punto en español (9.56) y con coma en
+# portugués. `gc.i18n.number` lo hace por nosotros; lo que imprime Python (una matriz, un `float`) conserva el
+# punto en los dos cuadernos.
+
+# %% [markdown] lang="pt"
+# ### Os números em cada idioma
+#
+# O texto e as figuras escrevem os decimais como o idioma: com ponto em espanhol e com vírgula em português
+# (9,56). `gc.i18n.number` faz isso por nós; o que o Python imprime (uma matriz, um `float`) mantém o ponto nos
+# dois notebooks.
+
+# %%
+print(T("en el texto:", "no texto:"), gc.i18n.number(9.5612, 2), T("| impreso por Python:", "| impresso pelo Python:"),
+      round(9.5612, 2))
+
+# %% [markdown] lang="es"
+# ### Entrenar desde la terminal
+#
+# `python -m gan_course train` entrena 3 minutos y escribe el GIF de sus épocas en `runs/`. Ojo con lo que entrena:
+# por defecto, la **receta del curso**, una DCGAN que **aprende de las etiquetas** de los dígitos (lección 07).
+# `--recipe plain` entrena la DCGAN sin condiciones de la lección 06, y `--data CARPETA` tus propias imágenes, que
+# no traen etiquetas: la receta `selfcond` usa en su lugar grupos de imágenes parecidas (`colour-selfcond` si son
+# en color).
+
+# %% [markdown] lang="pt"
+# ### Treinar pelo terminal
+#
+# `python -m gan_course train` treina por 3 minutos e escreve o GIF das suas épocas em `runs/`. Atenção ao que ele
+# treina: por padrão, a **receita do curso**, uma DCGAN que **aprende com os rótulos** dos dígitos (lição 07).
+# `--recipe plain` treina a DCGAN sem condições da lição 06, e `--data PASTA` as suas próprias imagens, que não
+# trazem rótulos: a receita `selfcond` usa no lugar deles grupos de imagens parecidas (`colour-selfcond` se forem
+# coloridas).
+
+# %%
+for name in ("course", "plain", "selfcond"):
+    recipe = recipes.get(name)
+    reads = T("sí", "sim") if recipe.uses_labels else T("no", "não")
+    print(f"{name:9}", T("lee las etiquetas:", "lê os rótulos:"), f"{reads:3}",
+          T("| clases que conoce la red:", "| classes que a rede conhece:"), recipe.class_count)
 
 # %% [markdown] lang="es"
 # ## Comprobar el entorno
@@ -147,10 +207,14 @@ print(images.shape, images.dtype, images.min(), images.max())
 print(labels.shape, labels.dtype, np.unique(labels))
 
 # %% [markdown] lang="es"
-# Diez ejemplos de cada clase, una fila por dígito:
+# ### Diez ejemplos de cada clase
+#
+# Una fila por dígito:
 
 # %% [markdown] lang="pt"
-# Dez exemplos de cada classe, uma linha por dígito:
+# ### Dez exemplos de cada classe
+#
+# Uma linha por dígito:
 
 # %%
 plots.show_digits_per_class(images, labels, per_class=10)
@@ -194,7 +258,7 @@ print(counts)
 # ## De `uint8` para $[-1, 1]$
 #
 # Dentro dos modelos as imagens são `float32` em $[-1, 1]$ com formato NHWC (lote, altura, largura, canais): o
-# gerador termina em $\tanh$, cuja faixa é exatamente essa. A conversão é $x_f = x/127.5 - 1$; só nas bordas
+# gerador termina em $\tanh$, cuja faixa é exatamente essa. A conversão é $x_f = x/127{,}5 - 1$; só nas bordas
 # (tela, GIF, disco) voltamos para `uint8`.
 
 # %%
@@ -267,9 +331,13 @@ read_back, durations = gif.read_gif(path)
 print(path.as_posix(), read_back.shape, durations[:3])
 
 # %% [markdown] lang="es"
+# ### El GIF
+#
 # Los bytes exactos del GIF dependen de la versión de Pillow, por eso esta celda no se compara en las pruebas:
 
 # %% [markdown] lang="pt"
+# ### O GIF
+#
 # Os bytes exatos do GIF dependem da versão do Pillow, por isso esta célula não é comparada nos testes:
 
 # %% tags=["nbval-ignore-output"]
@@ -328,13 +396,38 @@ def my_to_float(images):
 answer = None  # es: my_to_float, sin paréntesis | pt: my_to_float, sem parênteses
 gc.exercises.check("00.4", answer)
 
+# %% [markdown] lang="es"
+# ### Programar: de $[-1, 1]$ a `uint8`
+#
+# 5. El camino de vuelta, para la pantalla y los GIF: completa `my_to_uint8(x)`, que recibe `float32` en $[-1, 1]$ y
+#    devuelve `uint8` en 0–255 con la misma forma, sin `data.to_uint8`. Cada valor va al nivel de gris **más
+#    cercano**. El corrector la compara con `data.to_uint8`, también con valores como 0.999.
+
+# %% [markdown] lang="pt"
+# ### Programar: de $[-1, 1]$ para `uint8`
+#
+# 5. O caminho de volta, para a tela e os GIFs: complete `my_to_uint8(x)`, que recebe `float32` em $[-1, 1]$ e
+#    devolve `uint8` em 0–255 com o mesmo formato, sem `data.to_uint8`. Cada valor vai para o nível de cinza **mais
+#    próximo**. O corretor a compara com `data.to_uint8`, também com valores como 0,999.
+
+# %%
+def my_to_uint8(x):
+    return x  # es: cámbialo: uint8 en 0–255, misma forma | pt: troque: uint8 em 0–255, mesmo formato
+
+answer = None  # es: my_to_uint8, sin paréntesis | pt: my_to_uint8, sem parênteses
+gc.exercises.check("00.5", answer)
+
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # El ejercicio 4 tiene dos trampas habituales: olvidar el eje del canal (`[..., None]`) y dividir enteros sin pasar
-# antes a `float32`. Si alguien lo resuelve rápido, pídele que compruebe a mano qué valor da el píxel 255 y el 0.
+# antes a `float32`. En el 5, `astype(np.uint8)` trunca en lugar de redondear: 0.999 daría 254. Si alguien acaba
+# rápido, pídele que compruebe a mano qué valor da el píxel 255 y el 0, y que haga la ida y vuelta con sus dos
+# funciones.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # O exercício 4 tem duas armadilhas comuns: esquecer o eixo do canal (`[..., None]`) e dividir inteiros sem passar
-# antes para `float32`. Se alguém resolver rápido, peça que confira à mão que valor dão o pixel 255 e o 0.
+# antes para `float32`. No 5, `astype(np.uint8)` trunca em vez de arredondar: 0,999 daria 254. Se alguém terminar
+# rápido, peça que confira à mão que valor dão o pixel 255 e o 0, e que faça a ida e volta com as suas duas
+# funções.
 
 # %% [markdown] lang="es"
 # ## Siguiente

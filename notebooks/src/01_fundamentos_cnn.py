@@ -15,8 +15,8 @@ NAMES = {"es": "01_fundamentos_cnn", "pt": "01_fundamentos_cnn"}
 #
 # En esta lección entrenamos una CNN pequeña con dígitos de MNIST, miramos dentro de ella capa por capa y medimos
 # sus aciertos y sus errores. La misma red, ya entrenada e incluida en el paquete, será después el **juez** de la
-# red generativa antagónica (*generative adversarial network*, GAN): en la lección 06 medirá con números qué tan
-# buenos son los dígitos que dibuja el generador (*generator*).
+# red generativa antagónica (*generative adversarial network*, GAN): en las lecciones 06 y 07 medirá con números
+# qué tan buenos son los dígitos que dibuja el generador (*generator*).
 
 # %% [markdown] lang="pt"
 # # Fundamentos das redes convolucionais (CNN)
@@ -30,10 +30,13 @@ NAMES = {"es": "01_fundamentos_cnn", "pt": "01_fundamentos_cnn"}
 #
 # Nesta lição treinamos uma CNN pequena com dígitos do MNIST, olhamos dentro dela camada por camada e medimos
 # seus acertos e seus erros. A mesma rede, já treinada e incluída no pacote, será depois o **juiz** da rede
-# adversária generativa (*generative adversarial network*, GAN): na lição 06 ela vai medir com números quão bons
-# são os dígitos que o gerador (*generator*) desenha.
+# adversária generativa (*generative adversarial network*, GAN): nas lições 06 e 07 ela vai medir com números quão
+# bons são os dígitos que o gerador (*generator*) desenha.
 
 # %% slideshow={"slide_type": "skip"}
+import os
+import time
+
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
@@ -44,12 +47,12 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Abre con una pregunta: «si tuvierais que reconocer un 7 escrito a mano con reglas, ¿qué reglas escribiríais?».
 # Tras dos o tres intentos (una raya arriba, otra diagonal…), explica que la CNN aprende esas reglas como filtros,
-# y que la misma red, ya entrenada, juzgará en la lección 06 los dígitos que dibuje la GAN.
+# y que la misma red, ya entrenada, juzgará en las lecciones 06 y 07 los dígitos que dibuje la GAN.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # Abra com uma pergunta: “se vocês tivessem de reconhecer um 7 escrito à mão com regras, que regras escreveriam?”.
 # Depois de duas ou três tentativas (um traço em cima, outro na diagonal…), explique que a CNN aprende essas regras
-# como filtros, e que a mesma rede, já treinada, vai julgar na lição 06 os dígitos que a GAN desenhar.
+# como filtros, e que a mesma rede, já treinada, vai julgar nas lições 06 e 07 os dígitos que a GAN desenhar.
 
 # %% [markdown] lang="es"
 # ## Las dos partes de una CNN
@@ -215,9 +218,9 @@ print(before_pool.shape, "→", pooled.shape, np.array_equal(pooled, maps["pool1
 # ## Aplanar y clasificar
 #
 # El último mapa, $4\times 4\times 64$, se **aplana** (*flatten*) en un vector de 1024 números (fila, columna,
-# canal). La capa totalmente conectada `features` lo resume en 64 números: son las **características** que la
-# lección 06 usará para comparar dígitos reales y generados. La capa `logits` da 10 puntuaciones $z_k$, y la
-# función softmax las convierte en probabilidades:
+# canal). La capa totalmente conectada `features` lo resume en 64 números: son las **características** con las que
+# la FID (al final de la lección) compara dígitos reales y generados. La capa `logits` da 10 puntuaciones $z_k$, y
+# la función softmax las convierte en probabilidades:
 #
 # $$p_k = \frac{e^{z_k}}{\sum_{j=0}^{9} e^{z_j}}.$$
 #
@@ -228,9 +231,9 @@ print(before_pool.shape, "→", pooled.shape, np.array_equal(pooled, maps["pool1
 # ## Achatar e classificar
 #
 # O último mapa, $4\times 4\times 64$, é **achatado** (*flatten*) num vetor de 1024 números (linha, coluna,
-# canal). A camada totalmente conectada `features` o resume em 64 números: são as **características** que a lição
-# 06 usará para comparar dígitos reais e gerados. A camada `logits` dá 10 pontuações $z_k$, e a função softmax as
-# transforma em probabilidades:
+# canal). A camada totalmente conectada `features` o resume em 64 números: são as **características** com as quais
+# a FID (no fim da lição) compara dígitos reais e gerados. A camada `logits` dá 10 pontuações $z_k$, e a função
+# softmax as transforma em probabilidades:
 #
 # $$p_k = \frac{e^{z_k}}{\sum_{j=0}^{9} e^{z_j}}.$$
 #
@@ -266,6 +269,7 @@ print(T("softmax a mano = Keras:",
 
 # %% tags=["nbval-ignore-output"]
 gc.seed_everything(0)
+start = time.perf_counter()
 model = classifier.build_classifier()
 model.compile(optimizer=keras.optimizers.Adam(1e-3),
               loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
@@ -277,6 +281,8 @@ h = history.history
 for epoch, (loss, accuracy, test_accuracy) in enumerate(zip(h["loss"], h["accuracy"], h["val_accuracy"]), 1):
     print(T(f"época {epoch:2d}: pérdida {loss:.3f}, exactitud {accuracy:.1%}, en prueba {test_accuracy:.1%}",
             f"época {epoch:2d}: perda {loss:.3f}, acurácia {accuracy:.1%}, no teste {test_accuracy:.1%}"))
+print(T(f"{len(h['loss'])} épocas en {time.perf_counter() - start:.0f} s, con {os.cpu_count()} núcleos de CPU",
+        f"{len(h['loss'])} épocas em {time.perf_counter() - start:.0f} s, com {os.cpu_count()} núcleos de CPU"))
 
 # %% [markdown] lang="es"
 # ### Las curvas de entrenamiento
@@ -327,19 +333,23 @@ plt.show()
 # específica, assim como um detector de “listras de zebra” responde a faixas com uma inclinação.
 
 # %%
-classifier.show_filters(model)
+classifier.show_filters(model, size=4.0)
 plt.show()
 
 # %% [markdown] lang="es"
+# ### ¿Reinventa o retoca?
+#
 # Con solo 9 pesos, el entrenamiento retoca cada filtro más de lo que lo reinventa: comparemos cada filtro con
 # el que tenía antes de entrenar (la misma semilla da el mismo punto de partida). Una correlación cercana a 1
 # significa que conserva el dibujo de su inicio aleatorio. Lo que cada filtro hace se ve mejor en lo que produce,
 # en la figura siguiente.
 
 # %% [markdown] lang="pt"
-# Com só 9 pesos, o treinamento retoca cada filtro mais do que o reinventa: comparemos cada filtro com o que ele
+# ### Reinventa ou retoca?
+#
+# Com apenas 9 pesos, o treinamento retoca cada filtro mais do que o reinventa: comparemos cada filtro com o que ele
 # tinha antes do treinamento (a mesma semente dá o mesmo ponto de partida). Uma correlação próxima de 1 significa
-# que ele conserva o desenho do seu início aleatório. O que cada filtro faz se vê melhor no que ele produz, na
+# que ele conserva o desenho do seu início aleatório. O que cada filtro faz aparece melhor no que ele produz, na
 # figura seguinte.
 
 # %% tags=["nbval-ignore-output"]
@@ -356,24 +366,30 @@ print(T(f"tamaño de los pesos (norma) antes: {np.linalg.norm(before):.2f}, desp
 # %% [markdown] lang="es"
 # ### Mapas de características, capa a capa
 #
-# Un dígito de prueba atraviesa la extracción de características; cada fila muestra los 8 primeros mapas de una
-# capa (cada mapa con su propia escala: blanco = respuesta más alta). En `conv1` todavía se reconoce el dígito, con
-# unos bordes resaltados y otros apagados según el filtro; `relu1` borra lo negativo; cada *pooling* reduce el
-# tamaño a la mitad; en `pool2` quedan mapas de $4\times 4$ que ya no se parecen a un dígito, sino que dicen en qué
-# zona aparece cada tipo de trazo.
+# Un dígito de prueba atraviesa la extracción de características: cada fila son los 8 primeros mapas de una capa,
+# cada uno con su propia escala (blanco = respuesta más alta). En `conv1` todavía se reconoce el dígito; en `pool2`
+# quedan mapas de $4\times 4$ que dicen en qué zona aparece cada tipo de trazo.
 
 # %% [markdown] lang="pt"
 # ### Mapas de características, camada por camada
 #
-# Um dígito de teste atravessa a extração de características; cada linha mostra os 8 primeiros mapas de uma camada
-# (cada mapa com sua própria escala: branco = resposta mais alta). Em `conv1` ainda se reconhece o dígito, com
-# algumas bordas realçadas e outras apagadas conforme o filtro; `relu1` apaga o negativo; cada *pooling* reduz o
-# tamanho pela metade; em `pool2` sobram mapas de $4\times 4$ que já não se parecem com um dígito, mas dizem em
-# que região aparece cada tipo de traço.
+# Um dígito de teste atravessa a extração de características: cada linha são os 8 primeiros mapas de uma camada,
+# cada um com sua própria escala (branco = resposta mais alta). Em `conv1` o dígito ainda é reconhecível; em `pool2`
+# sobram mapas de $4\times 4$ que dizem em que região aparece cada tipo de traço.
 
 # %%
-classifier.show_feature_maps(model, x_test[0])
+classifier.show_feature_maps(model, x_test[0], size=7.0)
 plt.show()
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Recorre la figura fila a fila: en `conv1` unos bordes salen resaltados y otros apagados según el filtro; `relu1`
+# borra lo negativo; cada *pooling* reduce el tamaño a la mitad; en `pool2` los mapas ya no se parecen a un dígito.
+# Pregunta qué fila les sirve más para decidir «es un 7» y por qué la última, aunque no la sepamos leer.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Percorra a figura linha por linha: em `conv1` algumas bordas aparecem realçadas e outras apagadas conforme o filtro;
+# `relu1` apaga o negativo; cada *pooling* reduz o tamanho pela metade; em `pool2` os mapas já não se parecem com um
+# dígito. Pergunte que linha ajuda mais a decidir “é um 7” e por que a última, mesmo que não saibamos lê-la.
 
 # %% [markdown] lang="es"
 # ## El clasificador del curso
@@ -418,6 +434,18 @@ cm = classifier.confusion_matrix(y_test, predicted)
 print(cm)
 print(T("igual que tf.math.confusion_matrix:", "igual a tf.math.confusion_matrix:"),
       np.array_equal(cm, tf.math.confusion_matrix(y_test, predicted, num_classes=10).numpy()))
+
+# %% [markdown] lang="es"
+# ### La matriz, en colores
+#
+# Los aciertos forman la diagonal (azul oscuro); cada casilla coloreada fuera de ella es un tipo de error.
+
+# %% [markdown] lang="pt"
+# ### A matriz, em cores
+#
+# Os acertos formam a diagonal (azul-escuro); cada quadrado colorido fora dela é um tipo de erro.
+
+# %%
 classifier.show_confusion(cm)
 plt.show()
 
@@ -447,7 +475,8 @@ plt.show()
 #   imagen es claramente un dígito ($p(y\mid x)$ concentrada) *y* los diez dígitos aparecen por igual ($p(y)$
 #   uniforme). Va de 1 a 10.
 # - **Distancia de Fréchet** (FID) entre las 64 características de la capa `features` de las imágenes y las de los
-#   1000 dígitos reales de prueba: 0 si tienen la misma media y covarianza; cuanto más baja, mejor.
+#   1000 dígitos reales de prueba: 0 si tienen la misma media y covarianza; cuanto más baja, mejor. La FID de los
+#   artículos usa las 2048 características de la red Inception: sus valores no se comparan con los de este juez.
 # - **Histograma de clases**: qué proporción de imágenes cae en cada dígito; si la clase más rara se acerca a 0,
 #   el generador se olvidó de un dígito (colapso de modos, *mode collapse*).
 
@@ -467,7 +496,8 @@ plt.show()
 #   imagem é claramente um dígito ($p(y\mid x)$ concentrada) *e* os dez dígitos aparecem por igual ($p(y)$
 #   uniforme). Vai de 1 a 10.
 # - **Distância de Fréchet** (FID) entre as 64 características da camada `features` das imagens e as dos 1000
-#   dígitos reais de teste: 0 se têm a mesma média e covariância; quanto mais baixa, melhor.
+#   dígitos reais de teste: 0 se têm a mesma média e covariância; quanto mais baixa, melhor. A FID dos artigos usa
+#   as 2048 características da rede Inception: os seus valores não se comparam com os deste juiz.
 # - **Histograma de classes**: que proporção das imagens cai em cada dígito; se a classe mais rara se aproxima de
 #   0, o gerador esqueceu um dígito (colapso de modos, *mode collapse*).
 
@@ -494,17 +524,15 @@ for name, images in [(T("dígitos reales", "dígitos reais"), real),
 # ### El histograma lo delata
 #
 # Los píxeles barajados tienen exactamente los mismos valores que los dígitos reales, pero no su forma; el
-# clasificador los manda casi todos a unas pocas clases, y el histograma lo delata. (Los 1000 dígitos reales son
-# los primeros de la división de entrenamiento, ya barajada: no hay exactamente 100 de cada clase, por eso su
-# clase más rara no llega al 10 %.)
+# clasificador los manda casi todos a unas pocas clases, y el histograma lo delata. (Los 1000 reales no traen
+# exactamente 100 de cada clase: por eso su clase más rara no llega al 10 %.)
 
 # %% [markdown] lang="pt"
 # ### O histograma denuncia
 #
 # Os pixels embaralhados têm exatamente os mesmos valores que os dígitos reais, mas não a sua forma; o
-# classificador manda quase todos para poucas classes, e o histograma denuncia isso. (Os 1000 dígitos reais são os
-# primeiros da divisão de treinamento, já embaralhada: não há exatamente 100 de cada classe, por isso a sua classe
-# mais rara não chega a 10 %.)
+# classificador manda quase todos para poucas classes, e o histograma denuncia isso. (Os 1000 reais não têm
+# exatamente 100 de cada classe: por isso a sua classe mais rara não chega a 10 %.)
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(9, 2.6))
@@ -514,16 +542,6 @@ plots.class_histogram(classifier.predict(judge, shuffled), share=True, reference
                       title=T("píxeles barajados", "pixels embaralhados"))
 fig.tight_layout()
 plt.show()
-
-# %% [markdown] lang="es"
-# La lección **06** entrena la DCGAN y calcula estos números cada pocas épocas (también
-# `python -m gan_course evaluate runs/CARPETA` puntúa el generador guardado de una ejecución): verás subir el IS,
-# bajar la FID y, si algo sale mal, desaparecer una barra del histograma.
-
-# %% [markdown] lang="pt"
-# A lição **06** treina a DCGAN e calcula estes números a cada poucas épocas (e
-# `python -m gan_course evaluate runs/PASTA` pontua o gerador salvo de uma execução): você verá o IS subir, a FID
-# cair e, se algo der errado, uma barra do histograma sumir.
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Antes de ejecutar la celda de las referencias, pide que adivinen el IS del ruido y el de los píxeles barajados:
@@ -578,8 +596,8 @@ gc.exercises.check("01.3", answer)
 # %% [markdown] lang="pt"
 # ### O Inception Score
 #
-# 4. Um gerador só desenha três perfeitos: o classificador dá probabilidade 1 à classe 3 em cada imagem. Qual é o
-#    seu Inception Score?
+# 4. Um gerador só desenha números 3 perfeitos: o classificador dá probabilidade 1 à classe 3 em cada imagem. Qual
+#    é o seu Inception Score?
 # 5. Outro desenha dígitos perfeitos, mas só 0, 1, 2, 3 e 4, cada um a mesma quantidade de vezes. Qual é o seu
 #    Inception Score?
 
@@ -636,13 +654,52 @@ answer = None  # es: my_conv, sin paréntesis | pt: my_conv, sem parênteses
 gc.exercises.check("01.7", answer)
 
 # %% [markdown] lang="es"
+# ### Programar: el Inception Score
+#
+# 8. Completa `my_inception_score(probs)`: `probs` es una matriz $(N, 10)$ de probabilidades $p(y\mid x)$, una fila
+#    por imagen (por ejemplo, la softmax del juez). Devuelve el IS **sin** `gan_course.metrics`; el corrector la
+#    compara con `metrics.inception_score`, también con filas que tienen ceros.
+
+# %% [markdown] lang="pt"
+# ### Programar: o Inception Score
+#
+# 8. Complete `my_inception_score(probs)`: `probs` é uma matriz $(N, 10)$ de probabilidades $p(y\mid x)$, uma linha
+#    por imagem (por exemplo, a softmax do juiz). Devolve o IS **sem** `gan_course.metrics`; o corretor a compara
+#    com `metrics.inception_score`, também com linhas que têm zeros.
+
+# %%
+def my_inception_score(probs):
+    return 1.0  # es: cámbialo: exp(media de las KL) | pt: troque: exp(média das KL)
+
+answer = None  # es: my_inception_score, sin paréntesis | pt: my_inception_score, sem parênteses
+gc.exercises.check("01.8", answer)
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Los ejercicios 6 a 8 piden código: deja diez minutos. En el 8 casi todos tropiezan con el mismo `nan`: una fila
+# one-hot da $0 \cdot \log 0$. Pide a quien acabe que calcule con su función el IS de los 1000 dígitos reales
+# (`keras.activations.softmax(judge(real, training=False))`) y lo compare con el 9.77 de la tabla.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Os exercícios 6 a 8 pedem código: dê dez minutos. No 8 quase todos tropeçam no mesmo `nan`: uma linha one-hot dá
+# $0 \cdot \log 0$. Peça a quem terminar que calcule com a sua função o IS dos 1000 dígitos reais
+# (`keras.activations.softmax(judge(real, training=False))`) e o compare com o 9,77 da tabela.
+
+# %% [markdown] lang="es"
 # ## Siguiente
 #
 # La lección **02** abre la convolución: stride, relleno (*padding*) y agrupamiento, programados a mano y
 # comprobados contra TensorFlow.
+#
+# Y el juez volverá: la lección **06** calcula IS, FID e histograma cada pocas épocas mientras entrena su DCGAN, y la
+# **07** los usa para comparar recetas (`python -m gan_course evaluate runs/CARPETA` puntúa el generador guardado
+# de una ejecución). Verás subir el IS, bajar la FID y, si algo sale mal, desaparecer una barra del histograma.
 
 # %% [markdown] lang="pt"
 # ## Próxima
 #
 # A lição **02** abre a convolução: stride, preenchimento (*padding*) e agrupamento, programados à mão e
 # conferidos com o TensorFlow.
+#
+# E o juiz vai voltar: a lição **06** calcula IS, FID e histograma a cada poucas épocas enquanto treina a sua DCGAN,
+# e a **07** os usa para comparar receitas (`python -m gan_course evaluate runs/PASTA` pontua o gerador salvo de
+# uma execução). Você verá o IS subir, a FID cair e, se algo der errado, uma barra do histograma sumir.

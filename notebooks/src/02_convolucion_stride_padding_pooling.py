@@ -17,9 +17,8 @@ NAMES = {"es": "02_convolucion_stride_padding_pooling", "pt": "02_convolucao_str
 # 5. el **agrupamiento** (*pooling*) máximo y promedio;
 # 6. los cuatro hiperparámetros de una capa convolucional y su número de parámetros.
 #
-# Los ejemplos numéricos y las fórmulas siguen la guía de Dumoulin y Visin, *A guide to convolution arithmetic for
-# deep learning* (2016), que numera 15 relaciones entre tamaños; aquí vemos las de la convolución y del pooling
-# (1–7 y 15) y la lección 03 las de la convolución transpuesta (8–14).
+# Ejemplos y fórmulas siguen la guía de Dumoulin y Visin, *A guide to convolution arithmetic for deep learning*
+# (2016): aquí, sus relaciones 1–7 y 15; la lección 03, las 8–14 (la convolución transpuesta).
 
 # %% [markdown] lang="pt"
 # # Convolução, stride, preenchimento (padding) e agrupamento (pooling)
@@ -35,9 +34,8 @@ NAMES = {"es": "02_convolucion_stride_padding_pooling", "pt": "02_convolucao_str
 # 5. o **agrupamento** (*pooling*) máximo e médio;
 # 6. os quatro hiperparâmetros de uma camada convolucional e o seu número de parâmetros.
 #
-# Os exemplos numéricos e as fórmulas seguem o guia de Dumoulin e Visin, *A guide to convolution arithmetic for deep
-# learning* (2016), que numera 15 relações entre tamanhos; aqui vemos as da convolução e do pooling (1–7 e 15) e a
-# lição 03 as da convolução transposta (8–14).
+# Exemplos e fórmulas seguem o guia de Dumoulin e Visin, *A guide to convolution arithmetic for deep learning*
+# (2016): aqui, as suas relações 1–7 e 15; na lição 03, as 8–14 (a convolução transposta).
 
 # %% slideshow={"slide_type": "skip"}
 import numpy as np
@@ -67,8 +65,11 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # $$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
 #
 # ![Un kernel 3×3 recorre una entrada 4×4 sin relleno y con stride 1: la salida es 2×2](../../figures/conv_no_padding.gif)
+
+# %% [markdown] lang="es"
+# ### La esquina superior izquierda
 #
-# Usamos la entrada 5×5 y el kernel 3×3 de la figura 1.1 de la guía de Dumoulin y Visin.
+# La entrada 5×5 y el kernel 3×3 de la figura 1.1 de la guía de Dumoulin y Visin:
 
 # %% [markdown] lang="pt"
 # ## A convolução à mão
@@ -80,8 +81,11 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # $$y_{i,j} = \sum_{a=0}^{k-1} \sum_{b=0}^{k-1} x_{i+a,\; j+b}\; w_{a,b}$$
 #
 # ![Um kernel 3×3 percorre uma entrada 4×4 sem preenchimento e com stride 1: a saída é 2×2](../../figures/conv_no_padding.gif)
+
+# %% [markdown] lang="pt"
+# ### O canto superior esquerdo
 #
-# Usamos a entrada 5×5 e o kernel 3×3 da figura 1.1 do guia de Dumoulin e Visin.
+# A entrada 5×5 e o kernel 3×3 da figura 1.1 do guia de Dumoulin e Visin:
 
 # %%
 x = np.array([[3, 3, 2, 1, 0],
@@ -163,9 +167,9 @@ print(T("a mano == conv2d:", "à mão == conv2d:"), np.array_equal(y, y_lib), T(
 #   derecha;
 # - **bordes horizontales**: abajo menos arriba;
 # - **desenfoque** (*blur*): la media de una ventana 5×5.
-#
-# Para que el relleno de ceros de los bordes coincida con el fondo negro, aquí escalamos el dígito a $[0, 1]$ (dentro
-# de los modelos del curso usamos $[-1, 1]$: el fondo sería $-1$ y el relleno de ceros dibujaría un marco gris).
+
+# %% [markdown] lang="es"
+# ### Un kernel de bordes recorre el dígito
 #
 # ![Un kernel de bordes recorre un dígito y va escribiendo el mapa de características](../../figures/conv_digit.gif)
 
@@ -177,22 +181,25 @@ print(T("a mano == conv2d:", "à mão == conv2d:"), np.array_equal(y, y_lib), T(
 # - **bordas verticais** (kernel de Sobel): direita menos esquerda, positivo onde a imagem clareia para a direita;
 # - **bordas horizontais**: embaixo menos em cima;
 # - **desfoque** (*blur*): a média de uma janela 5×5.
-#
-# Para que o preenchimento com zeros das bordas coincida com o fundo preto, aqui escalamos o dígito para $[0, 1]$
-# (dentro dos modelos do curso usamos $[-1, 1]$: o fundo seria $-1$ e o preenchimento com zeros desenharia uma
-# moldura cinza).
+
+# %% [markdown] lang="pt"
+# ### Um kernel de bordas percorre o dígito
 #
 # ![Um kernel de bordas percorre um dígito e vai escrevendo o mapa de características](../../figures/conv_digit.gif)
 
 # %% [markdown] lang="es"
 # ### Los tres mapas
 #
-# Aplicamos los tres kernels con `padding="same"` (la salida conserva el tamaño; se explica más abajo) a un 3:
+# Aplicamos los tres kernels con `padding="same"` (la salida conserva el tamaño; se explica más abajo) a un 3
+# escalado a $[0, 1]$, para que los ceros del relleno coincidan con el fondo negro (en $[-1, 1]$, el fondo del curso,
+# dibujarían un marco gris):
 
 # %% [markdown] lang="pt"
 # ### Os três mapas
 #
-# Aplicamos os três kernels com `padding="same"` (a saída conserva o tamanho; explicado mais adiante) a um 3:
+# Aplicamos os três kernels com `padding="same"` (a saída conserva o tamanho; explicado mais adiante) a um 3
+# escalado para $[0, 1]$, para que os zeros do preenchimento coincidam com o fundo preto (em $[-1, 1]$, o fundo do
+# curso, desenhariam uma moldura cinza):
 
 # %%
 images, labels = data.load_mnist("bundled")
@@ -207,9 +214,13 @@ for name, m in maps.items():
     print(f"{name:20s} {m.shape}  mín {m.min():+.3f}  máx {m.max():+.3f}")
 
 # %% [markdown] lang="es"
+# ### Los mapas, en colores
+#
 # En rojo los valores positivos, en azul los negativos:
 
 # %% [markdown] lang="pt"
+# ### Os mapas, em cores
+#
 # Em vermelho os valores positivos, em azul os negativos:
 
 # %%
@@ -292,7 +303,7 @@ plt.show()
 #
 # $$\mathrm{LeakyReLU}(z) = \begin{cases} z & \text{se } z > 0 \\ \alpha\, z & \text{se } z \le 0 \end{cases}$$
 #
-# O discriminador de uma DCGAN a usa em todas as camadas com $\alpha = 0.2$ (Radford et al., 2015): assim também
+# O discriminador de uma DCGAN a usa em todas as camadas com $\alpha = 0{,}2$ (Radford et al., 2015): assim também
 # chega gradiente a partir do que ele rejeita, e D o repassa ao gerador. No Keras é
 # `keras.layers.LeakyReLU(negative_slope=0.2)`; atenção, o valor padrão é outro:
 
@@ -306,10 +317,22 @@ print(T("a mano == keras.layers.LeakyReLU(negative_slope=0.2):",
         "à mão == keras.layers.LeakyReLU(negative_slope=0.2):"), np.allclose(leaky, leaky_keras))
 print(T("pendiente negativa por defecto de Keras:",
         "inclinação negativa padrão do Keras:"), keras.layers.LeakyReLU().negative_slope)
+
+# %% [markdown] lang="es"
+# ### Las dos curvas
+#
+# A la izquierda del cero, la ReLU es plana (gradiente 0) y la LeakyReLU conserva una pendiente $\alpha$:
+
+# %% [markdown] lang="pt"
+# ### As duas curvas
+#
+# À esquerda do zero, a ReLU é plana (gradiente 0) e a LeakyReLU mantém uma inclinação $\alpha$:
+
+# %%
 grid = np.linspace(-3.0, 3.0, 121)
-fig, ax = plt.subplots(figsize=(5, 2.8))
+fig, ax = plt.subplots(figsize=(5, 2.6))
 ax.plot(grid, np.maximum(0, grid), lw=2, label="ReLU")
-ax.plot(grid, np.where(grid > 0, grid, alpha * grid), lw=2, ls="--", label="LeakyReLU, α = 0.2")
+ax.plot(grid, np.where(grid > 0, grid, alpha * grid), lw=2, ls="--", label=f"LeakyReLU, α = {gc.i18n.number(alpha, 1)}")
 ax.axhline(0, color="gray", lw=0.8)
 ax.grid(alpha=0.3)
 ax.legend(fontsize=10)
@@ -341,6 +364,9 @@ plt.show()
 # | stride 2 | stride 2 y relleno 1 |
 # |---|---|
 # | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
+
+# %% [markdown] lang="es"
+# ### Stride 2 y relleno 1, a mano
 #
 # La misma cuenta con `conv.pad2d` y un bucle, frente a `conv.conv2d(stride=2, padding=1)`:
 
@@ -349,8 +375,8 @@ plt.show()
 #
 # - O **stride** $s$ é quantos pixels o kernel avança entre duas posições: com $s = 2$ a saída tem mais ou menos a
 #   metade das linhas e colunas.
-# - O **preenchimento** $p$ acrescenta $p$ linhas/colunas de zeros em cada borda (*zero padding*): o kernel pode se
-#   centrar também nos pixels da borda.
+# - O **preenchimento** $p$ acrescenta $p$ linhas/colunas de zeros em cada borda (*zero padding*): o kernel também
+#   pode ficar centrado nos pixels da borda.
 #
 # Com entrada $i$, kernel $k$, stride $s$ e preenchimento $p$, o kernel cabe em
 # $$o = \left\lfloor \frac{i + 2p - k}{s} \right\rfloor + 1$$
@@ -370,8 +396,11 @@ plt.show()
 # | stride 2 | stride 2 e preenchimento 1 |
 # |---|---|
 # | ![](../../figures/conv_stride2.gif) | ![](../../figures/conv_stride2_padding.gif) |
+
+# %% [markdown] lang="pt"
+# ### Stride 2 e preenchimento 1, à mão
 #
-# A mesma conta com `conv.pad2d` e um laço, frente a `conv.conv2d(stride=2, padding=1)`:
+# A mesma conta com `conv.pad2d` e um laço, comparada com `conv.conv2d(stride=2, padding=1)`:
 
 # %%
 xp = conv.pad2d(x, 1)           # es: la entrada rodeada de ceros | pt: a entrada cercada de zeros
@@ -391,10 +420,10 @@ print("o =", o, T("| a mano == conv2d(stride=2, padding=1):",
 # en una rejilla de 144 casos (se muestran seis):
 
 # %% [markdown] lang="pt"
-# ### A fórmula do tamanho frente ao Keras
+# ### A fórmula do tamanho e o Keras
 #
-# A `Conv2D` do Keras só aceita `padding='valid'` (sem preenchimento) ou `'same'`; um preenchimento de $p$ zeros se
-# faz com uma camada `ZeroPadding2D(p)` antes. Comparamos a fórmula, `gc.conv.conv_output_size` e o formato que o
+# A `Conv2D` do Keras só aceita `padding='valid'` (sem preenchimento) ou `'same'`; um preenchimento de $p$ zeros é
+# feito com uma camada `ZeroPadding2D(p)` antes. Comparamos a fórmula, `gc.conv.conv_output_size` e o formato que o
 # Keras produz numa grade de 144 casos (mostramos seis):
 
 # %%
@@ -504,14 +533,24 @@ print(same.shape, (before, after), np.allclose(same, explicit), np.allclose(same
 #
 # ![Kernel 3×3 con dilatación 2 sobre una entrada 7×7: la salida es 3×3](../../figures/dilation.gif)
 
+# %% [markdown] lang="es"
+# ### Dilatación: la fórmula y Keras
+#
+# Tamaño efectivo del kernel, tamaño de salida, y la misma cuenta con `conv.conv2d` y con una `Conv2D` de Keras:
+
 # %% [markdown] lang="pt"
 # ### Dilatação
 #
-# A **dilatação** (*dilation*) $d$ separa os pesos do kernel com $d - 1$ buracos: um kernel 3×3 com $d = 2$ cobre 5×5
+# A **dilatação** (*dilation*) $d$ separa os pesos do kernel com $d - 1$ lacunas: um kernel 3×3 com $d = 2$ cobre 5×5
 # pixels com só 9 pesos. O tamanho efetivo é $k + (k - 1)(d - 1)$ e a fórmula do tamanho o usa no lugar de $k$
 # (relação 15 do guia).
 #
 # ![Kernel 3×3 com dilatação 2 sobre uma entrada 7×7: a saída é 3×3](../../figures/dilation.gif)
+
+# %% [markdown] lang="pt"
+# ### Dilatação: a fórmula e o Keras
+#
+# Tamanho efetivo do kernel, tamanho da saída, e a mesma conta com `conv.conv2d` e com uma `Conv2D` do Keras:
 
 # %%
 x7 = np.arange(49.0).reshape(7, 7)
@@ -535,8 +574,11 @@ print(conv.effective_kernel_size(3, 2), conv.conv_output_size(7, 3, d=2), dilate
 # | max pooling | average pooling |
 # |---|---|
 # | ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
+
+# %% [markdown] lang="es"
+# ### Las figuras 1.5 y 1.6 de la guía
 #
-# Las figuras 1.5 y 1.6 de la guía aplican ventanas 3×3 con stride 1 a la misma entrada 5×5:
+# Ventanas 3×3 con stride 1 sobre la misma entrada 5×5 de antes, a mano (`gc.conv`) y con Keras:
 
 # %% [markdown] lang="pt"
 # ## Agrupamento (pooling)
@@ -549,8 +591,11 @@ print(conv.effective_kernel_size(3, 2), conv.conv_output_size(7, 3, d=2), dilate
 # | max pooling | average pooling |
 # |---|---|
 # | ![](../../figures/max_pool.gif) | ![](../../figures/avg_pool.gif) |
+
+# %% [markdown] lang="pt"
+# ### As figuras 1.5 e 1.6 do guia
 #
-# As figuras 1.5 e 1.6 do guia aplicam janelas 3×3 com stride 1 à mesma entrada 5×5:
+# Janelas 3×3 com stride 1 sobre a mesma entrada 5×5 de antes, à mão (`gc.conv`) e com o Keras:
 
 # %%
 biggest = conv.max_pool2d(x, 3, stride=1)
@@ -565,58 +610,61 @@ print("Keras:", np.allclose(biggest, keras_max), np.allclose(mean, keras_avg, at
 # %% [markdown] lang="es"
 # ### Dos agrupamientos sobre un dígito
 #
-# Dos max pooling 2×2 seguidos reducen el 3 de 28 → 14 → 7; al lado, dos average pooling. Medimos la **tinta**: la
-# fracción de píxeles por encima de 0.5, y el valor máximo:
+# Dos max pooling 2×2 seguidos reducen el 3 de 28 → 14 → 7; al lado, dos average pooling. De cada versión medimos
+# la **tinta** (la fracción de píxeles por encima de 0.5), el brillo medio y el máximo (0 = negro, 1 = blanco):
 
 # %% [markdown] lang="pt"
 # ### Dois agrupamentos sobre um dígito
 #
-# Dois max pooling 2×2 seguidos reduzem o 3 de 28 → 14 → 7; ao lado, dois average pooling. Medimos a **tinta**: a
-# fração de pixels acima de 0.5, e o valor máximo:
+# Dois max pooling 2×2 seguidos reduzem o 3 de 28 → 14 → 7; ao lado, dois average pooling. De cada versão medimos
+# a **tinta** (a fração de pixels acima de 0,5), o brilho médio e o máximo (0 = preto, 1 = branco):
 
 # %%
 max14 = conv.max_pool2d(digit, 2)
 max7 = conv.max_pool2d(max14, 2)
 avg7 = conv.avg_pool2d(conv.avg_pool2d(digit, 2), 2)
-print(digit.shape, max14.shape, max7.shape, "| fórmula:", conv.pool_output_size(28, 2), conv.pool_output_size(14, 2))
+print(digit.shape, max14.shape, max7.shape, "| fórmula:", conv.pool_output_size(28, 2),
+      conv.pool_output_size(14, 2))
 titles = ("28×28", "max 14×14", "max 7×7", T("media 7×7", "média 7×7"))
+print(T("           tinta  brillo medio  máximo", "           tinta  brilho médio  máximo"))
 for title, m in zip(titles, (digit, max14, max7, avg7)):
-    print(f"{title:10s} tinta {np.mean(m > 0.5):4.0%}   máximo {m.max():.2f}")
-fig, axes = plt.subplots(1, 4, figsize=(9, 2.6))
+    print(f"{title:10s} {np.mean(m > 0.5):5.0%} {m.mean():13.3f} {m.max():7.2f}")
+
+# %% [markdown] lang="es"
+# ### Lo que hace de verdad el pooling
+#
+# El max pooling no «conserva los trazos»: conserva su **intensidad** (el máximo sigue en 1.00) pero los **engorda**.
+# Cada píxel de 7×7 vale lo que el más claro de sus 16 píxeles originales: la tinta pasa del 18 % de la imagen al
+# 37 % y la parte de arriba del 3 se vuelve un bloque. El average pooling conserva exactamente el brillo medio (cada
+# píxel nuevo es la media de 16) pero lo reparte: el trazo blanco se **apaga** y el máximo baja de 1.00 a 0.82. Las
+# redes usan el max pooling porque responde a *si* hay una característica en la ventana, no a *dónde* exactamente.
+
+# %% [markdown] lang="pt"
+# ### O que o pooling faz de verdade
+#
+# O max pooling não “conserva os traços”: conserva a sua **intensidade** (o máximo continua em 1,00), mas os
+# **engorda**. Cada pixel de 7×7 vale o que vale o mais claro dos seus 16 pixels originais: a tinta passa de 18 % da
+# imagem para 37 % e a parte de cima do 3 vira um bloco. O average pooling conserva exatamente o brilho médio (cada
+# pixel novo é a média de 16), mas o espalha: o traço branco se **apaga** e o máximo cai de 1,00 para 0,82. As redes
+# usam o max pooling porque ele responde a *se* há uma característica na janela, não a *onde* exatamente.
+
+# %%
+fig, axes = plt.subplots(1, 4, figsize=(8, 2.3))
 for ax, m, title in zip(axes, (digit, max14, max7, avg7), titles):
     ax.imshow(m, cmap="gray", vmin=0, vmax=1)
     ax.set_title(title)
     ax.set_axis_off()
 plt.show()
 
-# %% [markdown] lang="es"
-# ### Lo que hace de verdad el max pooling
-#
-# El max pooling no «conserva los trazos»: conserva su **intensidad** (ningún trazo se pierde, el máximo sigue siendo
-# 1) pero los **engorda**. Cada píxel de 7×7 vale lo que el más claro de sus 16 píxeles originales, así que la tinta
-# pasa del 18 % de la imagen al 37 %, y el hueco de la parte de arriba del 3 se cierra en un bloque. El average
-# pooling conserva la cantidad de tinta (18 %) y la silueta, pero la aclara: el máximo baja a 0.82. Las redes usan
-# el max pooling porque responde a *si* hay un rasgo en la ventana, no a *dónde* exactamente, y no porque dibuje
-# mejor.
-
-# %% [markdown] lang="pt"
-# ### O que o max pooling faz de verdade
-#
-# O max pooling não “conserva os traços”: conserva a sua **intensidade** (nenhum traço se perde, o máximo continua
-# sendo 1), mas os **engorda**. Cada pixel de 7×7 vale o que vale o mais claro dos seus 16 pixels originais, então a
-# tinta passa de 18 % da imagem para 37 %, e o vão da parte de cima do 3 se fecha num bloco. O average pooling
-# conserva a quantidade de tinta (18 %) e a silhueta, mas a clareia: o máximo cai para 0.82. As redes usam o max
-# pooling porque ele responde a *se* há um traço na janela, não a *onde* exatamente, e não porque desenhe melhor.
-
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Antes de enseñar la figura, pregunta: «¿qué versión de 7×7 se parecerá más a un 3, la del máximo o la de la
-# media?». La mayoría elige el máximo. Después, haz que miren el hueco de arriba del 3 y los números de tinta:
-# el máximo engorda, la media aclara.
+# media?». La mayoría elige el máximo. Después, haz que miren la parte de arriba del 3 y la tabla: el máximo
+# engorda el trazo, la media lo apaga (el mismo brillo medio, repartido en más píxeles).
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # Antes de mostrar a figura, pergunte: “qual versão 7×7 vai se parecer mais com um 3, a do máximo ou a da média?”. A
-# maioria escolhe o máximo. Depois, faça olharem o vão de cima do 3 e os números de tinta: o máximo engorda, a média
-# clareia.
+# maioria escolhe o máximo. Depois, faça olharem a parte de cima do 3 e a tabela: o máximo engorda o traço, a média
+# o apaga (o mesmo brilho médio, espalhado por mais pixels).
 
 # %% [markdown] lang="es"
 # ## Los cuatro hiperparámetros
@@ -637,10 +685,10 @@ plt.show()
 # Uma camada convolucional é definida por quatro **hiperparâmetros** (*hyperparameters*): o **tamanho do kernel**
 # $k$, o **número de filtros** $F$, o **stride** $s$ e o **preenchimento** $p$. Sobre uma entrada de $C$ canais:
 #
-# - cada filtro tem $k \cdot k \cdot C$ pesos e um viés, então a camada tem $(k^2 C + 1)\,F$ parâmetros, **não
-#   importa** o stride, o preenchimento nem o tamanho da imagem;
+# - cada filtro tem $k \cdot k \cdot C$ pesos e um viés, então a camada tem $(k^2 C + 1)\,F$ parâmetros, **sejam
+#   quais forem** o stride, o preenchimento e o tamanho da imagem;
 # - a saída tem $o \times o \times F$ valores, com $o$ da fórmula do tamanho: o stride e o preenchimento mudam o
-#   formato (e a computação), não os parâmetros.
+#   formato (e o custo do cálculo), não os parâmetros.
 #
 # Um modelo pequeno, calculado à mão camada por camada e comparado com o Keras:
 
@@ -719,24 +767,20 @@ for v in variants:
 # %% [markdown] lang="es"
 # ## Ejercicios
 #
-# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
-# una pista. Puedes usar `gc.conv` para comprobar tus cuentas, pero intenta primero a mano.
+# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` la corrige o te da una pista.
 #
 # 1. Una `Conv2D` con kernel 5×5, stride 2 y sin relleno recibe imágenes de 28×28: ¿qué alto tiene su salida?
 # 2. Con `padding='same'` y stride 2, ¿qué alto tiene la salida de una entrada de 7×7 con kernel 3×3?
-# 3. `padding='same'`, kernel 4×4, stride 2, entrada de 7 píxeles: ¿cuántos ceros añade Keras antes y después? Una
-#    tupla `(antes, después)`.
+# 3. `padding='same'`, kernel 4×4, stride 2, entrada de 7: ¿cuántos ceros añade Keras `(antes, después)`?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
-# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
-# dica. Você pode usar `gc.conv` para conferir suas contas, mas tente primeiro à mão.
+# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` a corrige ou dá uma dica.
 #
 # 1. Uma `Conv2D` com kernel 5×5, stride 2 e sem preenchimento recebe imagens de 28×28: qual é a altura da saída?
 # 2. Com `padding='same'` e stride 2, qual é a altura da saída de uma entrada 7×7 com kernel 3×3?
-# 3. `padding='same'`, kernel 4×4, stride 2, entrada de 7 pixels: quantos zeros o Keras acrescenta antes e depois?
-#    Uma tupla `(antes, depois)`.
+# 3. `padding='same'`, kernel 4×4, stride 2, entrada de 7: quantos zeros o Keras acrescenta `(antes, depois)`?
 
 # %%
 answer = None  # es: 02.1, tu respuesta | pt: 02.1, sua resposta
@@ -823,12 +867,14 @@ answer = None  # es: my_max_pool, sin paréntesis | pt: my_max_pool, sem parênt
 gc.exercises.check("02.8", answer)
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
-# Los ejercicios 7 y 8 piden código, no números: deja diez minutos y pasea por la clase. Errores que verás: copiar
+# En los ejercicios 1 a 6, que hagan primero la cuenta a mano y la comprueben después con `gc.conv`. Los ejercicios
+# 7 y 8 piden código, no números: deja diez minutos y pasea por la clase. Errores que verás: copiar
 # `x` en la esquina en lugar del centro, olvidar $p = 0$, y en el pooling recorrer hasta el final con una ventana
 # incompleta (Keras la descarta). Pide a quien acabe antes que pruebe su pooling con `size = 3` sobre una imagen 7×7.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
-# Os exercícios 7 e 8 pedem código, não números: dê dez minutos e circule pela sala. Erros que você vai ver: copiar
+# Nos exercícios 1 a 6, peça que façam primeiro a conta à mão e a confiram depois com `gc.conv`. Os exercícios 7
+# e 8 pedem código, não números: dê dez minutos e circule pela sala. Erros que você vai ver: copiar
 # `x` no canto em vez do centro, esquecer $p = 0$ e, no pooling, ir até o fim com uma janela incompleta (o Keras a
 # descarta). Peça a quem terminar antes que teste o seu pooling com `size = 3` sobre uma imagem 7×7.
 
