@@ -1,4 +1,4 @@
-"""Lesson 06 (DCGAN on MNIST): its exercises, checked against numbers worked out by hand."""
+"""Lesson 06 (the plain DCGAN on MNIST): its exercises, checked against numbers worked out by hand."""
 import math
 
 import numpy as np
@@ -6,39 +6,31 @@ import pytest
 
 from gan_course import exercises
 
-
-def _ambiguity_by_hand():
-    """E[H(p(y|x))] − H(E[p(y|x)]) of the question's logits, with NumPy only."""
-    logits = 3 * np.random.default_rng(6).standard_normal((8, 10))
-    e = np.exp(logits - logits.max(axis=1, keepdims=True))
-    p = e / e.sum(axis=1, keepdims=True)
-    each = -np.mean(np.sum(p * np.log(p), axis=1))
-    m = p.mean(axis=0)
-    return float(each + np.sum(m * np.log(m)))
-
-
 BY_HAND = {
-    # 3×3 conv 1→64 + 3×3 conv 64→128 + BN(128) γ, β + on φ (7·7·128): real/fake Dense → 1 and class head → 10
-    # (with biases) + the projection's embedding, one row of 7·7·128 per digit
-    "06.1": 3 * 3 * 1 * 64 + 3 * 3 * 64 * 128 + 2 * 128 + (7 * 7 * 128 + 1) * 11 + 10 * 7 * 7 * 128,   # 206 283
+    # 3×3 conv 1→64 (no bias) + 3×3 conv 64→128 (no bias) + BN(128) γ, β + Dense 7·7·128 → 1 with its bias
+    "06.1": 3 * 3 * 1 * 64 + 3 * 3 * 64 * 128 + 2 * 128 + 7 * 7 * 128 + 1,   # 80 833
     "06.2": (14, 14, 64),
     "06.3": math.log(2.0),
     "06.4": -math.log(1.0 / (1.0 + math.exp(-1.0))),                        # -log σ(1) ≈ 0.3133
     "06.5": 4000 // 64,                                                     # the training split
     "06.6": [8, 9, 10],
     "06.7": "celebA_128_64_64",
-    "06.8": 0.5 ** (64 / min(10_000, 0.05 * 40_000)),                       # half-life 2,000 images
-    "06.11": _ambiguity_by_hand(),
+    "06.8": len({64, 32, 16}),                                              # one graph per new batch shape
 }
 
 
-def _slerp(z_a, z_b, t):
-    """Great-circle interpolation written from the formula with the angle from arctan2 (not arccos)."""
-    a, b = np.asarray(z_a, float), np.asarray(z_b, float)
-    omega = np.arctan2(np.sqrt(max(np.dot(a, a) * np.dot(b, b) - np.dot(a, b) ** 2, 0.0)), np.dot(a, b))
-    if omega < 1e-9:
-        return (1 - t) * a + t * b
-    return (np.sin((1 - t) * omega) * a + np.sin(t * omega) * b) / np.sin(omega)
+def _d_loss(real_logits, fake_logits):
+    """J(D) on logits through np.logaddexp: -log σ(ℓ) = log(1 + e^-ℓ), -log(1 - σ(ℓ)) = log(1 + e^ℓ)."""
+    real, fake = np.asarray(real_logits, float), np.asarray(fake_logits, float)
+    return float(np.mean(np.logaddexp(0.0, -real)) + np.mean(np.logaddexp(0.0, fake)))
+
+
+def _d_loss_naive(real_logits, fake_logits):
+    """The explicit formula on probabilities: right for moderate logits, inf/nan once the sigmoid rounds to 0 or 1."""
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        d_real = 1.0 / (1.0 + np.exp(-np.asarray(real_logits, float)))
+        d_fake = 1.0 / (1.0 + np.exp(-np.asarray(fake_logits, float)))
+        return float(-np.mean(np.log(d_real)) - np.mean(np.log(1.0 - d_fake)))
 
 
 def _memorised_share(images):
@@ -51,11 +43,13 @@ def _memorised_share(images):
     return float(np.mean(nearest < metrics.memorisation_threshold()))
 
 
-#: coding exercises: (an independent implementation, a typical wrong one)
+#: coding exercises: (an independent implementation, typical wrong ones)
 FUNCTIONS = {
-    "06.9": (_slerp, lambda z_a, z_b, t: (1 - t) * np.asarray(z_a) + t * np.asarray(z_b)),   # lerp is not slerp
-    "06.10": (_memorised_share, lambda images: float(np.mean(
-        np.abs(np.asarray(images)).reshape(len(images), -1).mean(axis=1) < 0.5))),          # not a distance
+    "06.9": (_d_loss, [_d_loss_naive,                                                        # overflows at ±100
+                       lambda r, f: _d_loss(r, f) / 2,                                       # mean of the two terms
+                       lambda r, f: _d_loss(f, r)]),                                         # labels swapped
+    "06.10": (_memorised_share, [lambda images: float(np.mean(
+        np.abs(np.asarray(images)).reshape(len(images), -1).mean(axis=1) < 0.5))]),          # not a distance
 }
 
 
@@ -63,11 +57,19 @@ def test_every_exercise_is_registered():
     assert exercises.keys("06") == sorted([*BY_HAND, *FUNCTIONS])
 
 
+def test_the_naive_loss_is_right_where_the_sigmoid_does_not_round():
+    """The wrong answer of 06.9 fails only on the extreme logits: the checker must test those."""
+    real, fake = np.array([0.3, -1.2, 2.0]), np.array([-0.5, 1.5, 0.1])
+    assert abs(_d_loss_naive(real, fake) - _d_loss(real, fake)) < 1e-9
+    assert not math.isfinite(_d_loss_naive(np.array([-100.0]), np.array([100.0])))
+
+
 @pytest.mark.parametrize("key", sorted(FUNCTIONS))
-def test_coding_exercises_accept_an_independent_implementation_and_reject_a_wrong_one(key):
-    right, wrong = FUNCTIONS[key]
+def test_coding_exercises_accept_an_independent_implementation_and_reject_wrong_ones(key):
+    right, wrongs = FUNCTIONS[key]
     assert exercises.is_correct(key, right)
-    assert not exercises.is_correct(key, wrong)
+    for wrong in wrongs:
+        assert not exercises.is_correct(key, wrong)
     assert not exercises.is_correct(key, None)
 
 
@@ -88,6 +90,12 @@ def test_wrong_answers_are_rejected(key):
     wrong = "mnist_64_28_28" if isinstance(right, str) else np.asarray(right, float) + 1
     assert not exercises.is_correct(key, wrong)
     assert not exercises.is_correct(key, None)
+
+
+def test_the_old_course_discriminator_count_is_rejected():
+    """06.1 asks for the plain discriminator: the labelled recipe's count (class head, projection) is wrong here."""
+    course = 3 * 3 * 64 + 3 * 3 * 64 * 128 + 2 * 128 + (7 * 7 * 128 + 1) * 11 + 10 * 7 * 7 * 128
+    assert not exercises.is_correct("06.1", course)
 
 
 def test_check_prints_the_question_for_an_empty_answer(capsys):

@@ -1,23 +1,24 @@
-"""Exercises of lesson 06 (DCGAN on MNIST), answered with gan_course.models, losses, data, metrics and train.
+"""Exercises of lesson 06 (the plain DCGAN on MNIST), answered with gan_course.models, losses, data, metrics and
+train.
 
-06.1–06.8 are numbers or shapes; 06.9–06.11 ask for code: spherical interpolation (a function), the memorisation
-share by hand (a function) and the class head's extra generator loss for a batch of logits (a number)."""
+06.1–06.8 are numbers, shapes, lists or texts; 06.9 and 06.10 ask for code: the discriminator's loss on logits, exact
+for any logit (a function), and the memorisation share by hand (a function)."""
 import math
 
 import numpy as np
 
-from .. import data, losses, metrics, models, recipes, train
+from .. import data, losses, metrics, models, train
 from .._tf import tf
 from ..exercises import exercise
 
 
 def _discriminator_trainable_params():
-    _, D = models.build_pair("course")
+    _, D = models.build_pair("plain")
     return int(sum(np.prod(w.shape) for w in D.trainable_weights))
 
 
 def _shape_after_up_1():
-    G = models.course_generator()
+    G, _ = models.build_pair("plain")
     return tuple(int(v) for v in G.get_layer("up_1").output.shape[1:])
 
 
@@ -44,45 +45,57 @@ def _model_dir():
     return train.model_dir("celebA", 128, (64, 64, 3))
 
 
-def _ema_beta_after_40k():
-    r = recipes.get("course")
-    half_life = min(r.ema_half_life, r.ema_rampup * 40_000)
-    return 0.5 ** (r.batch_size / half_life)
+def _traces_for_batches(batch_sizes=(64, 64, 32, 64, 16)):
+    """A tf.function without input_signature, called on batches of these sizes: how many times it was traced."""
+    @tf.function
+    def total(images):
+        return tf.reduce_sum(images)
+
+    for n in batch_sizes:
+        total(tf.zeros([n, 28, 28, 1]))
+    return int(total.experimental_get_tracing_count())
 
 
-# --- 06.9: spherical interpolation ----------------------------------------------------------------
+# --- 06.9: the discriminator's loss on logits, exact for any logit --------------------------------
 
-def _slerp(z_a, z_b, t):
-    """Spherical interpolation: along the great circle from z_a to z_b (their angle Ω), t in [0, 1]."""
-    z_a, z_b = np.asarray(z_a, np.float64), np.asarray(z_b, np.float64)
-    cos = np.dot(z_a, z_b) / (np.linalg.norm(z_a) * np.linalg.norm(z_b))
-    omega = np.arccos(np.clip(cos, -1.0, 1.0))
-    if np.sin(omega) < 1e-8:  # (almost) the same direction: the straight line is the arc
-        return (1.0 - t) * z_a + t * z_b
-    return (np.sin((1.0 - t) * omega) * z_a + np.sin(t * omega) * z_b) / np.sin(omega)
-
-
-def _slerp_cases():
+def _d_loss_cases():
+    """Pairs (real logits, fake logits): ordinary values, then logits whose sigmoid rounds to 0 or 1."""
     rng = np.random.default_rng(9)
-    cases = [(rng.standard_normal(100), rng.standard_normal(100), t) for t in (0.0, 0.3, 0.5, 0.8, 1.0)]
-    a = rng.standard_normal(7)
-    cases.append((a, 3.0 * a[::-1], 0.25))                                # different norms, few dimensions
-    u, v = np.eye(4)[0] * 2.0, np.eye(4)[1] * 2.0                          # a quarter circle of radius 2
-    cases += [(u, v, t) for t in (0.1, 0.5, 0.9)]
+    cases = [(rng.normal(0.0, 2.0, (8, 1)), rng.normal(0.0, 2.0, (8, 1))),
+             (rng.normal(1.0, 3.0, (64,)), rng.normal(-1.0, 3.0, (64,)))]
+    extreme = np.array([[-100.0], [-40.0], [-17.0], [0.0], [17.0], [40.0], [100.0]])
+    cases += [(extreme, extreme[::-1].copy()), (extreme, extreme.copy())]
     return cases
 
 
-def _judge_slerp(answer):
+def _d_loss_reference(real_logits, fake_logits):
+    real = tf.constant(np.asarray(real_logits, np.float64))
+    fake = tf.constant(np.asarray(fake_logits, np.float64))
+    return float(losses.discriminator_loss(real, fake, "logits"))
+
+
+def _judge_d_loss(answer):
     if not callable(answer):
         return False
     try:
-        for z_a, z_b, t in _slerp_cases():
-            got = np.asarray(answer(z_a.copy(), z_b.copy(), t), dtype=np.float64)
-            if got.shape != z_a.shape or not np.allclose(got, _slerp(z_a, z_b, t), atol=1e-5, rtol=0):
+        for real, fake in _d_loss_cases():
+            got = float(np.asarray(answer(real.copy(), fake.copy()), dtype=np.float64))
+            want = _d_loss_reference(real, fake)
+            if not (math.isfinite(got) and abs(got - want) <= 1e-4 * max(1.0, abs(want))):
                 return False
     except Exception:  # noqa: BLE001 - a student's function may fail in any way: not solved yet
         return False
     return True
+
+
+def _d_loss_example(real_logits, fake_logits):
+    """Example answer: -log σ(ℓ) = softplus(-ℓ) and -log(1 - σ(ℓ)) = softplus(ℓ), written without overflow."""
+    def softplus(v):
+        v = np.asarray(v, np.float64)
+        return np.maximum(v, 0.0) + np.log1p(np.exp(-np.abs(v)))
+
+    return float(np.mean(softplus(-np.asarray(real_logits, np.float64)))
+                 + np.mean(softplus(np.asarray(fake_logits, np.float64))))
 
 
 # --- 06.10: the memorisation share by hand --------------------------------------------------------
@@ -122,38 +135,25 @@ def _memorised_share_by_hand(images):
     return float(np.mean(nearest < metrics.memorisation_threshold()))
 
 
-# --- 06.11: the class head's extra loss for G -----------------------------------------------------
-
-def ambiguity_logits():
-    """The 8 × 10 class logits of exercise 06.11 (the same in the notebook's cell)."""
-    return 3.0 * np.random.default_rng(6).standard_normal((8, 10))
-
-
-def _ambiguity_of_the_logits():
-    return float(losses.ambiguity(tf.constant(ambiguity_logits(), tf.float32)))
-
-
 exercise(
     "06.1",
-    question={"es": "¿Cuántos parámetros entrenables tiene el discriminador de la receta del curso "
-                    "(models.build_pair('course')[1], con la cabeza de clases)? Cuéntalos capa a capa y compara "
-                    "con .summary().",
-              "pt": "Quantos parâmetros treináveis tem o discriminador da receita do curso "
-                    "(models.build_pair('course')[1], com a cabeça de classes)? Conte-os camada por camada e "
-                    "compare com .summary()."},
+    question={"es": "¿Cuántos parámetros entrenables tiene el discriminador de la receta plain "
+                    "(models.build_pair('plain')[1])? Cuéntalos capa a capa y compara con .summary().",
+              "pt": "Quantos parâmetros treináveis tem o discriminador da receita plain "
+                    "(models.build_pair('plain')[1])? Conte-os camada por camada e compare com .summary()."},
     hint={"es": "Las convoluciones de D no tienen sesgo y sus kernels son de 3×3; la normalización entrena dos "
-                "números por canal (las medias móviles no se entrenan); la capa densa final tiene una salida "
-                "real/falso más una por clase, cada una con sus pesos y su sesgo.",
+                "números por canal (las medias móviles no se entrenan); la capa densa final ve el último mapa "
+                "aplanado y tiene sesgo.",
           "pt": "As convoluções de D não têm viés e seus kernels são 3×3; a normalização treina dois números por "
-                "canal (as médias móveis não são treinadas); a camada densa final tem uma saída real/falso mais "
-                "uma por classe, cada uma com seus pesos e seu viés."},
+                "canal (as médias móveis não são treinadas); a camada densa final vê o último mapa achatado e "
+                "tem viés."},
     expected=_discriminator_trainable_params,
 )
 exercise(
     "06.2",
-    question={"es": "En el generador del curso, la capa `up_1` (Conv2DTranspose, kernel 4, stride 2, 'same', "
+    question={"es": "En el generador de la receta plain, la capa `up_1` (Conv2DTranspose, kernel 4, stride 2, 'same', "
                     "64 filtros) recibe 7×7×128. ¿Qué forma (alto, ancho, canales) tiene su salida?",
-              "pt": "No gerador do curso, a camada `up_1` (Conv2DTranspose, kernel 4, stride 2, 'same', "
+              "pt": "No gerador da receita plain, a camada `up_1` (Conv2DTranspose, kernel 4, stride 2, 'same', "
                     "64 filtros) recebe 7×7×128. Que formato (altura, largura, canais) tem a sua saída?"},
     hint={"es": "Con 'same', una convolución transpuesta de stride s multiplica el lado por s (lección 03); "
                 "los canales son los filtros.",
@@ -167,10 +167,10 @@ exercise(
                     "¿Cuánto vale la pérdida no saturante del generador J(G) = −media(log D(G(z)))?",
               "pt": "Se o discriminador está indeciso, D(G(z)) = 0.5 para todas as imagens geradas. "
                     "Quanto vale a perda não saturante do gerador J(G) = −média(log D(G(z)))?"},
-    hint={"es": "Es un logaritmo natural de un número sencillo; compruébalo con "
-                "losses.generator_loss([[0.5]], form='probability').",
-          "pt": "É um logaritmo natural de um número simples; confira com "
-                "losses.generator_loss([[0.5]], form='probability')."},
+    hint={"es": "Sustituye D(G(z)) en la fórmula de J(G): la media de números iguales es ese número, y el "
+                "logaritmo es el natural.",
+          "pt": "Substitua D(G(z)) na fórmula de J(G): a média de números iguais é esse número, e o logaritmo é o "
+                "natural."},
     expected=_generator_loss_at_half,
     atol=1e-3,
 )
@@ -182,8 +182,10 @@ exercise(
               "pt": "Um discriminador com sigmoide dá D(x) = 1.0 a uma imagem real: acerta totalmente. Se você "
                     "aplicasse BinaryCrossentropy(from_logits=True) com o rótulo 1, que perda ela informaria? "
                     "3 casas decimais bastam."},
-    hint={"es": "from_logits=True toma 1.0 por un logit y le aplica otra sigmoide: ¿cuánto vale −log σ(1.0)?",
-          "pt": "from_logits=True toma 1.0 por um logit e aplica outra sigmoide: quanto vale −log σ(1.0)?"},
+    hint={"es": "Piensa en qué cree Keras que es el número que recibe con from_logits=True y qué le aplica antes "
+                "del logaritmo (sección «Si usaras from_logits=True sobre una sigmoide»).",
+          "pt": "Pense no que o Keras acha que é o número que recebe com from_logits=True e no que aplica a ele "
+                "antes do logaritmo (seção “Se você usasse from_logits=True sobre uma sigmoide”)."},
     expected=_from_logits_on_a_perfect_probability,
     atol=1e-3,
 )
@@ -205,8 +207,10 @@ exercise(
               "pt": "Uma execução salvou seu ponto de verificação depois da época 7. Você chama train.fit com "
                     "resume=True e um total de 10 épocas (o argumento `epochs`). Que épocas ela treina? Responda uma "
                     "lista."},
-    hint={"es": "`epochs` es el total, como en Keras, y se reanuda en la época siguiente a la guardada.",
-          "pt": "`epochs` é o total, como no Keras, e a retomada começa na época seguinte à salva."},
+    hint={"es": "Relee en «Puntos de control» qué significa `epochs` en train.fit (¿el total o las que faltan?) "
+                "y en qué época sigue una ejecución reanudada. Responde una lista de enteros.",
+          "pt": "Releia em “Pontos de verificação” o que `epochs` significa em train.fit (o total ou as que "
+                "faltam?) e em que época uma execução retomada continua. Responda uma lista de inteiros."},
     expected=_epochs_trained_on_resume,
 )
 exercise(
@@ -215,40 +219,38 @@ exercise(
                     "una ejecución con dataset 'celebA', lotes de 128 e imágenes de 64×64×3? Responde el texto.",
               "pt": "Como o model_dir no DCGAN de carpedm20, como se chama a pasta de pontos de verificação de "
                     "uma execução com dataset 'celebA', lotes de 128 e imagens de 64×64×3? Responda o texto."},
-    hint={"es": "{dataset}_{lote}_{alto}_{ancho}; mira train.model_dir.",
-          "pt": "{dataset}_{lote}_{altura}_{largura}; veja train.model_dir."},
+    hint={"es": "Mira qué datos de la ejecución junta train.model_dir en el nombre, en qué orden y con qué "
+                "separador; los canales no entran.",
+          "pt": "Veja que dados da execução train.model_dir junta no nome, em que ordem e com que separador; os "
+                "canais não entram."},
     expected=_model_dir,
 )
 exercise(
     "06.8",
-    question={"es": "La EMA de la receta del curso tiene semivida h = min(10 000, 0.05 · imágenes vistas) y, tras "
-                    "cada lote de 64, hace θ̄ ← β·θ̄ + (1 − β)·θ con β = 0.5^(64 / h). ¿Cuánto vale β cuando G ya "
-                    "ha visto 40 000 imágenes? 4 decimales bastan.",
-              "pt": "A EMA da receita do curso tem meia-vida h = min(10 000, 0.05 · imagens vistas) e, depois de "
-                    "cada lote de 64, faz θ̄ ← β·θ̄ + (1 − β)·θ com β = 0.5^(64 / h). Quanto vale β quando G já "
-                    "viu 40 000 imagens? 4 casas decimais bastam."},
-    hint={"es": "Primero la semivida: ¿cuál de los dos términos del mínimo es el menor a esa altura? Luego la "
-                "potencia.",
-          "pt": "Primeiro a meia-vida: qual dos dois termos do mínimo é o menor nesse ponto? Depois a potência."},
-    expected=_ema_beta_after_40k,
-    atol=1e-4,
+    question={"es": "Una función decorada con @tf.function, sin input_signature, recibe lotes de 64, 64, 32, 64 y "
+                    "16 imágenes de 28×28×1, en ese orden. ¿Cuántas veces se traza?",
+              "pt": "Uma função decorada com @tf.function, sem input_signature, recebe lotes de 64, 64, 32, 64 e "
+                    "16 imagens de 28×28×1, nessa ordem. Quantas vezes ela é traçada?"},
+    hint={"es": "Un grafo por forma estática de la entrada; una forma ya vista reutiliza su grafo. Compruébalo con "
+                "experimental_get_tracing_count(), como en «¿Cuántas veces se traza la función?».",
+          "pt": "Um grafo por formato estático da entrada; um formato já visto reutiliza o seu grafo. Confira com "
+                "experimental_get_tracing_count(), como em “Quantas vezes a função é traçada?”."},
+    expected=_traces_for_batches,
 )
 exercise(
     "06.9",
-    question={"es": "Programa la interpolación esférica slerp(z_a, z_b, t) con NumPy: z_a, z_b son vectores 1-D, "
-                    "t un número en [0, 1]; devuelve el punto del arco de circunferencia que va de z_a (t = 0) a "
-                    "z_b (t = 1). Responde con la función: answer = slerp.",
-              "pt": "Programe a interpolação esférica slerp(z_a, z_b, t) com NumPy: z_a, z_b são vetores 1-D, "
-                    "t um número em [0, 1]; devolve o ponto do arco de circunferência que vai de z_a (t = 0) a "
-                    "z_b (t = 1). Responda com a função: answer = slerp."},
-    hint={"es": "Calcula primero el ángulo Ω entre los dos vectores (con sus direcciones, no con sus longitudes). "
-                "Cada vector pesa un seno de una fracción de Ω, y todo se divide por sin Ω. Comprueba tus "
-                "extremos (t = 0 y t = 1) y que dos vectores de la misma norma dan puntos de esa norma.",
-          "pt": "Calcule primeiro o ângulo Ω entre os dois vetores (com suas direções, não com seus comprimentos). "
-                "Cada vetor pesa um seno de uma fração de Ω, e tudo é dividido por sin Ω. Confira os extremos "
-                "(t = 0 e t = 1) e que dois vetores de mesma norma dão pontos dessa norma."},
-    judge=_judge_slerp,
-    example=_slerp,
+    question={"es": "Programa d_loss(real_logits, fake_logits) con NumPy: J(D) = −media(log σ(ℓ_real)) − "
+                    "media(log(1 − σ(ℓ_falso))), exacta y finita para cualquier logit (también ±100). Responde con "
+                    "la función: answer = d_loss.",
+              "pt": "Programe d_loss(real_logits, fake_logits) com NumPy: J(D) = −média(log σ(ℓ_real)) − "
+                    "média(log(1 − σ(ℓ_falso))), exata e finita para qualquer logit (também ±100). Responda com a "
+                    "função: answer = d_loss."},
+    hint={"es": "No calcules la sigmoide: escribe −log σ(ℓ) y −log(1 − σ(ℓ)) como logaritmos de 1 más una "
+                "exponencial, y reordena para que la exponencial nunca reciba un número grande y positivo.",
+          "pt": "Não calcule a sigmoide: escreva −log σ(ℓ) e −log(1 − σ(ℓ)) como logaritmos de 1 mais uma "
+                "exponencial, e reorganize para que a exponencial nunca receba um número grande e positivo."},
+    judge=_judge_d_loss,
+    example=_d_loss_example,
 )
 exercise(
     "06.10",
@@ -270,19 +272,4 @@ exercise(
                 "booleana é uma fração."},
     judge=_judge_memorisation,
     example=_memorised_share_by_hand,
-)
-exercise(
-    "06.11",
-    question={"es": "Con los logits de clase de la celda (8 imágenes falsas × 10 clases: "
-                    "3 · np.random.default_rng(6).standard_normal((8, 10))), calcula con NumPy la pérdida extra "
-                    "del generador E[H(p(y|G(z)))] − H(E[p(y|G(z))]), en nats. 4 decimales bastan.",
-              "pt": "Com os logits de classe da célula (8 imagens falsas × 10 classes: "
-                    "3 · np.random.default_rng(6).standard_normal((8, 10))), calcule com NumPy a perda extra do "
-                    "gerador E[H(p(y|G(z)))] − H(E[p(y|G(z))]), em nats. 4 casas decimais bastam."},
-    hint={"es": "p(y|G(z)) es el softmax de cada fila. H(p) = −Σ p·log p. El primer término promedia las "
-                "entropías de las filas; el segundo es la entropía de la fila media. El resultado es ≤ 0.",
-          "pt": "p(y|G(z)) é o softmax de cada linha. H(p) = −Σ p·log p. O primeiro termo faz a média das "
-                "entropias das linhas; o segundo é a entropia da linha média. O resultado é ≤ 0."},
-    expected=_ambiguity_of_the_logits,
-    atol=1e-4,
 )

@@ -6,205 +6,116 @@ NAMES = {"es": "06_dcgan_mnist", "pt": "06_dcgan_mnist"}
 # %% [markdown] lang="es"
 # # DCGAN en MNIST con `tf.GradientTape`
 #
-# Las lecciones anteriores prepararon las piezas: la convolución (02), la convolución transpuesta (*transposed
-# convolution*, 03), el objetivo de la red generativa antagónica (*generative adversarial network*, GAN, 04) y la
-# normalización por lotes (*batch normalization*, 05). Aquí se juntan en una **DCGAN** (*deep convolutional GAN*)
-# que aprende a dibujar dígitos:
+# Las lecciones 02–05 prepararon las piezas: la convolución, la convolución transpuesta (*transposed convolution*),
+# el objetivo de la red generativa antagónica (*generative adversarial network*, GAN) y la normalización por lotes
+# (*batch normalization*). Aquí se juntan en una **DCGAN** (*deep convolutional GAN*) tal cual, **sin etiquetas**:
+# el generador recibe solo ruido y el discriminador solo imágenes.
 #
-# 1. el objetivo, recordado, y los datos: 4000 dígitos para entrenar y 1000 apartados para medir;
-# 2. el **generador** (*generator*) y el **discriminador** (*discriminator*), y el **paso de entrenamiento**
-#    (*training step*) escrito a mano con `tf.GradientTape`, comprobado contra el de la biblioteca;
-# 3. las dos formas de la pérdida (sobre *logits* y sobre probabilidades) y los riesgos de mezclarlas;
-# 4. **la receta del curso**: un código latente que elige el dígito, una cabeza de clases y una proyección en $D$,
-#    una media móvil de los pesos de $G$, y su medida;
-# 5. un entrenamiento de 3 minutos: cuadrícula por **época** (*epoch*), GIF, curvas y puntuaciones;
-# 6. **¿copia o crea?**: la prueba de memorización;
-# 7. **puntos de control** (*checkpoints*), la misma GAN a la manera de Keras (`fit`) y en varias máquinas
-#    (`tf.distribute`), interpolación en el espacio latente, trucos (*ganhacks*) y el mapa del código de la
-#    presentación (el DCGAN de carpedm20) sobre este paquete.
+# 1. los datos y las dos redes;
+# 2. el **paso de entrenamiento** (*training step*) escrito a mano con `tf.GradientTape` y comprobado contra el de
+#    la biblioteca; logits o probabilidades;
+# 3. un entrenamiento de 20 **épocas** (*epochs*) en la CPU: cuadrículas, GIF, curvas y puntuaciones honestas;
+# 4. ¿copia o crea?, puntos de control (*checkpoints*), trucos (*ganhacks*), la calidad de los datos y el mapa
+#    del DCGAN de carpedm20 sobre este paquete.
 #
-# Parte de tres fuentes y corrige lo que fallaba en ellas: el cuaderno de DCGAN en español de Mariano Rivera
-# (`GradientTape` y las dos formas de la pérdida, pero logaritmos de una sigmoide sin recortar), el tutorial de
-# DCGAN de TensorFlow (su restauración vuelve a la época 0 y su GIF recoge todos los `image*.png` de la carpeta de
-# trabajo) y la presentación que recorre `carpedm20/DCGAN-tensorflow`.
+# La lección 07 parte de este resultado y le añade, una a una, las piezas que lo mejoran.
 
 # %% [markdown] lang="pt"
 # # DCGAN no MNIST com `tf.GradientTape`
 #
-# As lições anteriores prepararam as peças: a convolução (02), a convolução transposta (*transposed convolution*,
-# 03), o objetivo da rede adversária generativa (*generative adversarial network*, GAN, 04) e a normalização em
-# lote (*batch normalization*, 05). Aqui elas se juntam numa **DCGAN** (*deep convolutional GAN*) que aprende a
-# desenhar dígitos:
+# As lições 02–05 prepararam as peças: a convolução, a convolução transposta (*transposed convolution*), o objetivo
+# da rede adversária generativa (*generative adversarial network*, GAN) e a normalização em lote (*batch
+# normalization*). Aqui elas se juntam numa **DCGAN** (*deep convolutional GAN*) tal como ela é, **sem rótulos**: o
+# gerador recebe só ruído e o discriminador só imagens.
 #
-# 1. o objetivo, relembrado, e os dados: 4000 dígitos para treinar e 1000 separados para medir;
-# 2. o **gerador** (*generator*) e o **discriminador** (*discriminator*), e o **passo de treinamento** (*training
-#    step*) escrito à mão com `tf.GradientTape`, conferido contra o da biblioteca;
-# 3. as duas formas da perda (sobre *logits* e sobre probabilidades) e os riscos de misturá-las;
-# 4. **a receita do curso**: um código latente que escolhe o dígito, uma cabeça de classes e uma projeção em $D$,
-#    uma média móvel dos pesos de $G$, e a sua medida;
-# 5. um treinamento de 3 minutos: grade por **época** (*epoch*), GIF, curvas e pontuações;
-# 6. **copia ou cria?**: o teste de memorização;
-# 7. **pontos de verificação** (*checkpoints*), a mesma GAN à maneira do Keras (`fit`) e em várias máquinas
-#    (`tf.distribute`), interpolação no espaço latente, truques (*ganhacks*) e o mapa do código da apresentação (o
-#    DCGAN de carpedm20) sobre este pacote.
+# 1. os dados e as duas redes;
+# 2. o **passo de treinamento** (*training step*) escrito à mão com `tf.GradientTape` e conferido contra o da
+#    biblioteca; logits ou probabilidades;
+# 3. um treinamento de 20 **épocas** (*epochs*) na CPU: grades, GIF, curvas e pontuações honestas;
+# 4. copia ou cria?, pontos de verificação (*checkpoints*), truques (*ganhacks*), a qualidade dos dados e o mapa
+#    do DCGAN de carpedm20 sobre este pacote.
 #
-# Partimos de três fontes e corrigimos o que falhava nelas: o notebook de DCGAN em espanhol de Mariano Rivera
-# (`GradientTape` e as duas formas da perda, mas logaritmos de uma sigmoide sem recorte), o tutorial de DCGAN do
-# TensorFlow (sua restauração volta à época 0 e seu GIF junta todos os `image*.png` da pasta de trabalho) e a
-# apresentação que percorre `carpedm20/DCGAN-tensorflow`.
+# A lição 07 parte deste resultado e lhe acrescenta, uma a uma, as peças que o melhoram.
 
 # %% slideshow={"slide_type": "skip"}
-import json
-import os
-import pathlib
-import subprocess
-import sys
-import time
-
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
-from gan_course import (classifier, colour_metrics, data, gif, keras, keras_gan, losses, metrics, models, plots, tf,
-                        train)
+from gan_course import classifier, colour_metrics, data, gif, keras, losses, metrics, models, plots, recipes, tf, train
+from gan_course.i18n import number
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Para abrir, pregunta a la clase: «si una GAN devolviera exactamente sus dígitos de entrenamiento, ¿qué nota le
-# pondría un clasificador?». Perfecta: dígitos claros, las diez clases por igual. De ahí salen las dos ideas que
-# recorren la lección: medir con dígitos que la GAN no ha visto, y comprobar aparte si copia.
+# pondría un clasificador?». Perfecta: dígitos claros, las diez clases por igual. De ahí salen dos ideas de la
+# lección: medir con dígitos que la GAN no ha visto, y comprobar aparte si copia. Avisa también de que esta DCGAN
+# no sabe qué dígito dibuja: nadie se lo dice.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # Para abrir, pergunte à turma: “se uma GAN devolvesse exatamente os seus dígitos de treinamento, que nota um
-# classificador lhe daria?”. Perfeita: dígitos claros, as dez classes por igual. Daí saem as duas ideias que
-# atravessam a lição: medir com dígitos que a GAN não viu, e conferir à parte se ela copia.
-
-# %% [markdown] lang="es"
-# ## El objetivo, recordado
-#
-# La lección [04](04_objetivo_gan.ipynb) lo dedujo entero. El discriminador $D$ recibe una imagen y devuelve
-# $D(x)$, **la probabilidad de que $x$ sea real** (una imagen de los datos y no una salida del generador). El
-# generador $G$ convierte un **vector latente** (*latent vector*) $z \sim \mathcal{N}(0, I)$ en una imagen falsa
-# $G(z)$. Los dos juegan el juego minimax (*minimax game*)
-#
-# $$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_\text{datos}}\big[\log D(x)\big]
-#   + \mathbb{E}_{z \sim p_z}\big[\log\big(1 - D(G(z))\big)\big].$$
-#
-# En la práctica cada red minimiza su propia pérdida sobre un **lote** (*batch*) de $m$ imágenes reales y $m$
-# falsas:
-#
-# $$J^{(D)} = -\frac{1}{m}\sum_i \log D(x_i) \;-\; \frac{1}{m}\sum_i \log\big(1 - D(G(z_i))\big),
-# \qquad
-# J^{(G)} = -\frac{1}{m}\sum_i \log D(G(z_i)).$$
-#
-# $J^{(D)}$ es la entropía cruzada binaria (*binary cross-entropy*) con etiqueta 1 para las reales y 0 para las
-# falsas. $J^{(G)}$ es la **pérdida no saturante** (*non-saturating loss*): el generador quiere que $D$ diga «real»
-# (1) a sus imágenes. En el equilibrio $D(x) = D(G(z)) = \tfrac12$, $J^{(D)} = 2\log 2 \approx 1.386$ y
-# $J^{(G)} = \log 2 \approx 0.693$.
-
-# %% [markdown] lang="pt"
-# ## O objetivo, relembrado
-#
-# A lição [04](04_objetivo_gan.ipynb) o deduziu por inteiro. O discriminador $D$ recebe uma imagem e devolve
-# $D(x)$, **a probabilidade de que $x$ seja real** (uma imagem dos dados e não uma saída do gerador). O gerador $G$
-# transforma um **vetor latente** (*latent vector*) $z \sim \mathcal{N}(0, I)$ numa imagem falsa $G(z)$. Os dois
-# jogam o jogo minimax (*minimax game*)
-#
-# $$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_\text{dados}}\big[\log D(x)\big]
-#   + \mathbb{E}_{z \sim p_z}\big[\log\big(1 - D(G(z))\big)\big].$$
-#
-# Na prática cada rede minimiza a sua própria perda sobre um **lote** (*batch*) de $m$ imagens reais e $m$ falsas:
-#
-# $$J^{(D)} = -\frac{1}{m}\sum_i \log D(x_i) \;-\; \frac{1}{m}\sum_i \log\big(1 - D(G(z_i))\big),
-# \qquad
-# J^{(G)} = -\frac{1}{m}\sum_i \log D(G(z_i)).$$
-#
-# $J^{(D)}$ é a entropia cruzada binária (*binary cross-entropy*) com rótulo 1 para as reais e 0 para as falsas.
-# $J^{(G)}$ é a **perda não saturante** (*non-saturating loss*): o gerador quer que $D$ diga “real” (1) para as suas
-# imagens. No equilíbrio $D(x) = D(G(z)) = \tfrac12$, $J^{(D)} = 2\log 2 \approx 1.386$ e
-# $J^{(G)} = \log 2 \approx 0.693$.
+# classificador lhe daria?”. Perfeita: dígitos claros, as dez classes por igual. Daí saem duas ideias da lição:
+# medir com dígitos que a GAN não viu, e conferir à parte se ela copia. Avise também que esta DCGAN não sabe que
+# dígito desenha: ninguém lhe diz.
 
 # %% [markdown] lang="es"
 # ## Los datos
 #
-# Los 5000 dígitos de MNIST que trae el paquete se dividen una sola vez, con semilla fija
-# (`data.mnist_split`), en dos partes:
+# Los 5000 dígitos de MNIST que trae el paquete se dividen una sola vez, con semilla fija (`data.mnist_split`):
+# **4000 de entrenamiento**, los únicos que ve la GAN, y **1000 de prueba**, apartados. La distancia de Fréchet
+# (FID) y la prueba de memorización comparan lo generado con los de prueba: con los mismos 4000 del
+# entrenamiento, una GAN que **copiara** sus datos parecería perfecta.
 #
-# - **4000 de entrenamiento** (400 por clase): los únicos que ve la GAN;
-# - **1000 de prueba** (100 por clase), apartados: la GAN no los ve nunca.
-#
-# ¿Por qué apartar 1000? La distancia de Fréchet (FID) y la prueba de memorización de esta lección comparan lo
-# generado con dígitos reales. Si los comparásemos con los mismos 4000 con los que entrena, una GAN que
-# **copiara** sus datos parecería perfecta sin haber aprendido a dibujar nada nuevo. Con dígitos que nunca vio,
-# copiar no da ventaja.
-#
-# Las etiquetas (`labels`) no las usa el paso de esta lección; sí la receta del curso (más abajo). Dentro de las
-# redes las imágenes son `float32` en $[-1, 1]$, el rango de la `tanh` con la que termina el generador.
+# Las etiquetas existen, pero esta DCGAN no las lee: solo las usa el clasificador que cuenta las clases al final.
+# Dentro de las redes las imágenes son `float32` en $[-1, 1]$, el rango de la `tanh` con la que termina $G$.
 
 # %% [markdown] lang="pt"
 # ## Os dados
 #
-# Os 5000 dígitos do MNIST que vêm com o pacote são divididos uma única vez, com semente fixa
-# (`data.mnist_split`), em duas partes:
+# Os 5000 dígitos do MNIST que vêm com o pacote são divididos uma única vez, com semente fixa (`data.mnist_split`):
+# **4000 de treinamento**, os únicos que a GAN vê, e **1000 de teste**, separados. A distância de Fréchet (FID) e o
+# teste de memorização comparam o que foi gerado com os de teste: com os mesmos 4000 do treinamento, uma GAN que
+# **copiasse** seus dados pareceria perfeita.
 #
-# - **4000 de treinamento** (400 por classe): os únicos que a GAN vê;
-# - **1000 de teste** (100 por classe), separados: a GAN nunca os vê.
-#
-# Por que separar 1000? A distância de Fréchet (FID) e o teste de memorização desta lição comparam o que foi gerado
-# com dígitos reais. Se comparássemos com os mesmos 4000 com que ela treina, uma GAN que **copiasse** seus dados
-# pareceria perfeita sem ter aprendido a desenhar nada novo. Com dígitos que ela nunca viu, copiar não dá vantagem.
-#
-# Os rótulos (`labels`) não são usados pelo passo desta lição; a receita do curso os usa (mais abaixo). Dentro das
-# redes as imagens são `float32` em $[-1, 1]$, o intervalo da `tanh` com que o gerador termina.
+# Os rótulos existem, mas esta DCGAN não os lê: só o classificador que conta as classes no final os usa. Dentro
+# das redes as imagens são `float32` em $[-1, 1]$, o intervalo da `tanh` com que $G$ termina.
 
 # %%
 images, labels = data.mnist_split("train")                   # es: los 4000 que ve la GAN | pt: os 4000 que a GAN vê
 held_out, held_out_labels = data.mnist_split("held_out")     # es: 1000 que no ve nunca | pt: 1000 que ela nunca vê
 x = data.to_float(images)
-print(T("entrenamiento:", "treinamento:"), images.shape, T("por clase:", "por classe:"), np.bincount(labels))
-print(T("prueba:       ", "teste:       "), held_out.shape, T("por clase:", "por classe:"),
-      np.bincount(held_out_labels))
+print(T("entrenamiento:", "treinamento:"), images.shape, T("  prueba:", "  teste:"), held_out.shape)
 print("float32:", x.shape, x.min(), x.max())
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 plots.show_digits_per_class(images, labels, per_class=10)
 plt.show()
 
 # %% [markdown] lang="es"
 # ## Las dos redes
 #
-# Para escribir el paso a mano usamos las redes de la receta `plain` (`models.build_pair("plain")`): DCGAN sin
-# añadidos. La receta del curso les añadirá tres piezas más abajo. Siguen las reglas de DCGAN (Radford et al., 2015;
-# lección 05): convoluciones con stride 2 en vez de agrupamiento (*pooling*), normalización por lotes salvo en la
-# salida de $G$ y en la entrada de $D$, ReLU en $G$ y LeakyReLU con pendiente negativa 0.2 en $D$ ($x$ si
-# $x > 0$, $0.2\,x$ si no: también las activaciones negativas dejan pasar gradiente).
+# Las redes de la receta `plain` (`python -m gan_course recipes plain`): la DCGAN sin añadidos. Siguen las reglas
+# de Radford et al. (2016): convoluciones con stride 2 en vez de agrupamiento (*pooling*), normalización por lotes
+# salvo en la salida de $G$ y en la entrada de $D$, ReLU en $G$ y LeakyReLU (pendiente 0.2) en $D$.
 #
-# **El generador** proyecta $z$ (100 números) con una capa densa a 7×7×128 y lo duplica dos veces con
-# convoluciones transpuestas de **4×4 y stride 2**: 14×14×64 y 28×28×1. Con un kernel divisible por el stride,
-# cada píxel de salida recibe el mismo número de copias del kernel: no hay **solapamiento desigual** (*uneven
-# overlap*, lección 03), la causa del tablero de ajedrez que una transpuesta de 3×3 o 5×5 con stride 2 dibuja ya
-# antes de entrenar.
-#
-# Eso **no** garantiza que no haya tablero: los pesos aprendidos todavía pueden dibujarlo (mira la cuadrícula de
-# la época 1 más abajo). Solo redimensionar y luego convolucionar lo descarta por construcción (Odena et al.,
-# 2016; lección 03).
+# **El generador** proyecta $z \sim \mathcal{N}(0, I)$ (100 números) con una capa densa a 7×7×128 y lo duplica dos
+# veces con convoluciones transpuestas de **4×4 y stride 2**: 14×14×64 y 28×28×1. Con un kernel divisible por el
+# stride no hay **solapamiento desigual** (*uneven overlap*, lección 03). Eso no impide el tablero de ajedrez: los
+# pesos aprendidos aún pueden dibujarlo (lo medimos más abajo), y redimensionar y luego convolucionar tampoco lo
+# descarta del todo (la lección 03 calcula un contraejemplo).
 
 # %% [markdown] lang="pt"
 # ## As duas redes
 #
-# Para escrever o passo à mão usamos as redes da receita `plain` (`models.build_pair("plain")`): DCGAN sem
-# acréscimos. A receita do curso lhes acrescentará três peças mais abaixo. Elas seguem as regras da DCGAN (Radford
-# et al., 2015; lição 05): convoluções com stride 2 no lugar de agrupamento (*pooling*), normalização em lote exceto
-# na saída de $G$ e na entrada de $D$, ReLU em $G$ e LeakyReLU com inclinação negativa 0.2 em $D$ ($x$ se $x > 0$,
-# $0.2\,x$ se não: as ativações negativas também deixam passar gradiente).
+# As redes da receita `plain` (`python -m gan_course recipes plain`): a DCGAN sem acréscimos. Elas seguem as regras
+# de Radford et al. (2016): convoluções com stride 2 no lugar de agrupamento (*pooling*), normalização em lote
+# exceto na saída de $G$ e na entrada de $D$, ReLU em $G$ e LeakyReLU (inclinação 0,2) em $D$.
 #
-# **O gerador** projeta $z$ (100 números) com uma camada densa para 7×7×128 e o duplica duas vezes com convoluções
-# transpostas de **4×4 e stride 2**: 14×14×64 e 28×28×1. Com um kernel divisível pelo stride, cada pixel de saída
-# recebe o mesmo número de cópias do kernel: não há **sobreposição desigual** (*uneven overlap*, lição 03), a causa
-# do tabuleiro de xadrez que uma transposta 3×3 ou 5×5 com stride 2 desenha já antes de treinar.
-#
-# Isso **não** garante que não haja tabuleiro: os pesos aprendidos ainda podem desenhá-lo (veja a grade da época 1
-# mais abaixo). Só redimensionar e depois convolucionar o descarta por construção (Odena et al., 2016; lição 03).
+# **O gerador** projeta $z \sim \mathcal{N}(0, I)$ (100 números) com uma camada densa para 7×7×128 e o duplica duas
+# vezes com convoluções transpostas de **4×4 e stride 2**: 14×14×64 e 28×28×1. Com um kernel divisível pelo stride
+# não há **sobreposição desigual** (*uneven overlap*, lição 03). Isso não impede o tabuleiro de xadrez: os pesos
+# aprendidos ainda podem desenhá-lo (medimos isso mais abaixo), e redimensionar e depois convolucionar também não
+# o descarta de todo (a lição 03 calcula um contraexemplo).
 
 # %% slideshow={"slide_type": "subslide"}
 def show_layers(model):
@@ -213,9 +124,7 @@ def show_layers(model):
     for layer in model.layers:
         shape = str(tuple(layer.output.shape[1:]))
         print(f"{layer.name:8} {type(layer).__name__:19} {shape:14} {layer.count_params():>9,d}")
-    trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
-    print(T(f"parámetros: {model.count_params():,d} (entrenables: {trainable:,d})",
-            f"parâmetros: {model.count_params():,d} (treináveis: {trainable:,d})"))
+    print(T(f"parámetros: {model.count_params():,d}", f"parâmetros: {model.count_params():,d}"))
 
 
 gc.seed_everything(0)
@@ -226,128 +135,88 @@ show_layers(generator)
 # ### El discriminador
 #
 # $D$ hace el camino inverso con convoluciones de **3×3** y stride 2: 28×28×1 → 14×14×64 → 7×7×128, y una capa
-# densa da un solo número. Ese número es un **logit** $\ell$, no una probabilidad: la última capa no tiene
-# sigmoide, y $D(x) = \sigma(\ell)$. Las pérdidas sobre logits son exactas para cualquier $\ell$ (más abajo se ve
-# por qué importa). ¿Por qué 3×3 en $D$ y 4×4 en $G$? $D$ no dibuja, así que el solapamiento desigual no le
-# afecta; y 3×3 es más rápido (lo medimos en seguida).
+# densa da un solo número, un **logit** $\ell$: la última capa no tiene sigmoide, y $D(x) = \sigma(\ell)$ es la
+# probabilidad de que $x$ sea real. 3×3 en $D$: no dibuja, así que el solapamiento desigual no le afecta, y cuesta
+# 9/16 de las multiplicaciones de un 4×4.
 #
-# **¿Y la regla «sin capas totalmente conectadas»?** DCGAN pide quitar las capas totalmente conectadas
-# **ocultas** (las pilas de capas densas de las primeras GAN). Sus propias redes conservan exactamente dos: la
-# proyección de $z$ al principio de $G$ (una multiplicación por una matriz, que luego se reorganiza en 7×7×128 o,
-# en el artículo, 4×4×1024) y la salida de $D$ (el último mapa de características, aplanado, a un solo número).
-# Las nuestras son esas dos.
+# **¿Y la regla «sin capas totalmente conectadas»?** DCGAN quita las capas densas **ocultas** de las primeras
+# GAN; sus propias redes conservan dos: la proyección de $z$ al principio de $G$ y la salida de $D$. Las nuestras
+# son esas dos. Ninguna de las dos redes tiene una entrada para la clase del dígito.
 
 # %% [markdown] lang="pt"
 # ### O discriminador
 #
-# $D$ faz o caminho inverso com convoluções **3×3** e stride 2: 28×28×1 → 14×14×64 → 7×7×128, e uma camada densa
-# dá um único número. Esse número é um **logit** $\ell$, não uma probabilidade: a última camada não tem sigmoide, e
-# $D(x) = \sigma(\ell)$. As perdas sobre logits são exatas para qualquer $\ell$ (mais abaixo se vê por que isso
-# importa). Por que 3×3 em $D$ e 4×4 em $G$? $D$ não desenha, então a sobreposição desigual não o afeta; e 3×3 é mais
-# rápido (medimos isso em seguida).
+# $D$ faz o caminho inverso com convoluções **3×3** e stride 2: 28×28×1 → 14×14×64 → 7×7×128, e uma camada densa dá
+# um único número, um **logit** $\ell$: a última camada não tem sigmoide, e $D(x) = \sigma(\ell)$ é a probabilidade
+# de que $x$ seja real. 3×3 em $D$: ele não desenha, então a sobreposição desigual não o afeta, e custa 9/16 das
+# multiplicações de um 4×4.
 #
-# **E a regra “sem camadas totalmente conectadas”?** A DCGAN pede para tirar as camadas totalmente conectadas
-# **ocultas** (as pilhas de camadas densas das primeiras GAN). As suas próprias redes mantêm exatamente duas: a
-# projeção de $z$ no começo de $G$ (uma multiplicação por uma matriz, depois reorganizada em 7×7×128 ou, no artigo,
-# 4×4×1024) e a saída de $D$ (o último mapa de características, achatado, para um único número). As nossas são
-# essas duas.
+# **E a regra “sem camadas totalmente conectadas”?** A DCGAN tira as camadas densas **ocultas** das primeiras GAN;
+# as suas próprias redes mantêm duas: a projeção de $z$ no início de $G$ e a saída de $D$. As nossas são essas
+# duas. Nenhuma das duas redes tem uma entrada para a classe do dígito.
 
 # %% slideshow={"slide_type": "subslide"}
 show_layers(discriminator)
 print(models.discriminator_output(discriminator))
 
 # %% [markdown] lang="es"
-# ### ¿Cuánto más rápido es 3×3?
-#
-# La capa más cara de $D$ es la segunda: 14×14×64 → 7×7×128 con stride 2. Medimos una pasada hacia delante y hacia
-# atrás (los gradientes de la entrada y del kernel, como en un paso de entrenamiento) con un lote de 64, con kernel
-# 4×4 y con kernel 3×3, por rondas alternadas para que las dos sufran la misma carga de la máquina. Las cuentas
-# son $16/9 \approx 1.8$ veces más con 4×4; el tiempo medido dice cuánto cuesta de verdad en esta CPU.
-
-# %% [markdown] lang="pt"
-# ### Quanto mais rápido é 3×3?
-#
-# A camada mais cara de $D$ é a segunda: 14×14×64 → 7×7×128 com stride 2. Medimos uma passada para a frente e para
-# trás (os gradientes da entrada e do kernel, como num passo de treinamento) com um lote de 64, com kernel 4×4 e com
-# kernel 3×3, em rodadas alternadas para que as duas sofram a mesma carga da máquina. As contas são
-# $16/9 \approx 1.8$ vezes mais com 4×4; o tempo medido diz quanto custa de verdade nesta CPU.
-
-# %% tags=["nbval-ignore-output"]
-feature_map = tf.random.normal([64, 14, 14, 64])               # es: la entrada de down_1 | pt: a entrada de down_1
-layers = {k: keras.layers.Conv2D(128, k, strides=2, padding="same", use_bias=False) for k in (4, 3)}
-steps = {}
-for k, layer in layers.items():
-    def forward_backward(inputs, layer=layer):
-        with tf.GradientTape() as tape:
-            tape.watch(inputs)
-            out = tf.reduce_sum(layer(inputs))
-        return tape.gradient(out, [inputs, *layer.trainable_variables])
-    steps[k] = tf.function(forward_backward)
-    steps[k](feature_map)                                        # es: traza la función | pt: traça a função
-best = {k: float("inf") for k in steps}
-for _ in range(gc.pick(5, 1)):                                   # es: rondas alternadas | pt: rodadas alternadas
-    for k, step in steps.items():
-        start = time.perf_counter()
-        for _ in range(10):
-            step(feature_map)
-        best[k] = min(best[k], (time.perf_counter() - start) / 10)
-print(T(f"4×4: {1000 * best[4]:.1f} ms   3×3: {1000 * best[3]:.1f} ms   →   3×3 es {best[4] / best[3]:.1f} veces más rápido",
-        f"4×4: {1000 * best[4]:.1f} ms   3×3: {1000 * best[3]:.1f} ms   →   3×3 é {best[4] / best[3]:.1f} vezes mais rápido"))
-
-# %% [markdown] lang="es"
 # ## El paso de entrenamiento
 #
-# Un paso de entrenamiento actualiza las dos redes con un lote de imágenes reales:
+# Cada red minimiza su pérdida (lección 04) sobre un **lote** (*batch*) de $m$ reales y $m$ falsas:
 #
-# 1. se dibujan tantos vectores $z$ como imágenes reales trae el lote (`tf.shape(real)[0]`: el mismo código sirve
-#    para cualquier tamaño de lote y la función no se vuelve a trazar);
-# 2. dentro de dos cintas (`GradientTape`) se generan las falsas y $D$ mira las reales y las falsas **por separado**
-#    (la normalización por lotes de $D$ nunca mezcla un lote real con uno falso);
-# 3. se calculan $J^{(D)}$ y $J^{(G)}$, cada cinta da los gradientes de su red y cada optimizador Adam mueve solo
-#    los pesos de la suya.
+# $$J^{(D)} = -\frac{1}{m}\sum_i \log D(x_i) - \frac{1}{m}\sum_i \log\big(1 - D(G(z_i))\big),
+# \qquad J^{(G)} = -\frac{1}{m}\sum_i \log D(G(z_i))$$
 #
-# Todas las llamadas llevan `training=True`: sin él la normalización por lotes trabajaría en modo inferencia sin
-# avisar (lección 05). Los optimizadores: Adam con $\beta_1 = 0.5$, tasa $5\cdot10^{-4}$ para $G$ y $2\cdot10^{-4}$
-# para $D$ (el porqué, en «La receta del curso»).
+# (la pérdida **no saturante** de $G$). En un paso: se dibuja un $z$ por imagen real; dentro de dos cintas
+# (`GradientTape`) $G$ genera las falsas y $D$ mira reales y falsas **por separado** (su normalización por lotes
+# nunca las mezcla); cada cinta da los gradientes de su red y cada Adam mueve solo los pesos de la suya. Todas las
+# llamadas llevan `training=True` (sin él la normalización trabaja en modo inferencia sin avisar, lección 05).
 #
-# Para compararlo con la biblioteca preparamos también un gemelo: las mismas redes (pesos copiados) dentro de un
-# `train.GAN` con la receta `plain`, cuyo ruido sale de un generador de números aleatorios con la misma **semilla**
-# (*seed*) que el nuestro.
+# Para compararlo, el paso de la biblioteca (`gan_course.step`) con las mismas redes y la misma semilla del ruido.
 
 # %% [markdown] lang="pt"
 # ## O passo de treinamento
 #
-# Um passo de treinamento atualiza as duas redes com um lote de imagens reais:
+# Cada rede minimiza a sua perda (lição 04) sobre um **lote** (*batch*) de $m$ reais e $m$ falsas:
 #
-# 1. sorteiam-se tantos vetores $z$ quantas imagens reais o lote traz (`tf.shape(real)[0]`: o mesmo código serve
-#    para qualquer tamanho de lote e a função não é retraçada);
-# 2. dentro de duas fitas (`GradientTape`) geram-se as falsas e $D$ olha as reais e as falsas **separadamente** (a
-#    normalização em lote de $D$ nunca mistura um lote real com um falso);
-# 3. calculam-se $J^{(D)}$ e $J^{(G)}$, cada fita dá os gradientes da sua rede e cada otimizador Adam move só os
-#    pesos da sua.
+# $$J^{(D)} = -\frac{1}{m}\sum_i \log D(x_i) - \frac{1}{m}\sum_i \log\big(1 - D(G(z_i))\big),
+# \qquad J^{(G)} = -\frac{1}{m}\sum_i \log D(G(z_i))$$
 #
-# Todas as chamadas levam `training=True`: sem ele a normalização em lote trabalharia em modo de inferência sem
-# avisar (lição 05). Os otimizadores: Adam com $\beta_1 = 0.5$, taxa $5\cdot10^{-4}$ para $G$ e $2\cdot10^{-4}$
-# para $D$ (o porquê, em “A receita do curso”).
+# (a perda **não saturante** de $G$). Num passo: sorteia-se um $z$ por imagem real; dentro de duas fitas
+# (`GradientTape`) $G$ gera as falsas e $D$ olha reais e falsas **separadamente** (a sua normalização em lote nunca
+# as mistura); cada fita dá os gradientes da sua rede e cada Adam move só os pesos da sua. Todas as chamadas levam
+# `training=True` (sem ele a normalização trabalha em modo de inferência sem avisar, lição 05).
 #
-# Para comparar com a biblioteca preparamos também um gêmeo: as mesmas redes (pesos copiados) dentro de um
-# `train.GAN` com a receita `plain`, cujo ruído sai de um gerador de números aleatórios com a mesma **semente**
-# (*seed*) que o nosso.
+# Para comparar, o passo da biblioteca (`gan_course.step`) com as mesmas redes e a mesma semente do ruído.
 
 # %% slideshow={"slide_type": "subslide"}
-z_dim = models.latent_dim(generator)                       # 100
-g_optimizer = keras.optimizers.Adam(5e-4, beta_1=0.5)
-d_optimizer = keras.optimizers.Adam(2e-4, beta_1=0.5)
-bce = keras.losses.BinaryCrossentropy(from_logits=True)      # es: D devuelve logits | pt: D devolve logits
-noise = tf.random.Generator.from_seed(0)                     # es: de aquí salen los z | pt: daqui saem os z
+recipe = recipes.get("plain")
+z_dim = models.latent_dim(generator)                                   # 100
+g_optimizer = keras.optimizers.Adam(recipe.g_lr, beta_1=recipe.beta_1)
+d_optimizer = keras.optimizers.Adam(recipe.d_lr, beta_1=recipe.beta_1)
+g_optimizer.build(generator.trainable_variables)     # es: sus variables, antes de trazar | pt: suas variáveis, antes de traçar
+d_optimizer.build(discriminator.trainable_variables)
+bce = keras.losses.BinaryCrossentropy(from_logits=True)                  # es: D devuelve logits | pt: D devolve logits
+noise = tf.random.Generator.from_seed(0)                                 # es: de aquí salen los z | pt: daqui saem os z
+print(T(f"Adam: G {recipe.g_lr:g}, D {recipe.d_lr:g}, β1 {recipe.beta_1}",
+        f"Adam: G {recipe.g_lr:g}, D {recipe.d_lr:g}, β1 {recipe.beta_1}"))
 
-# es: el gemelo de la biblioteca: mismas redes, mismos pesos iniciales, misma semilla del ruido
-# pt: o gêmeo da biblioteca: mesmas redes, mesmos pesos iniciais, mesma semente do ruído
-twin_generator, twin_discriminator = models.build_pair("plain")
-twin_generator.set_weights(generator.get_weights())
-twin_discriminator.set_weights(discriminator.get_weights())
-gan = train.GAN(twin_generator, twin_discriminator, recipe="plain", seed=0)
+# es: el gemelo de la biblioteca: la receta plain, con los pesos iniciales de nuestras redes
+# pt: o gêmeo da biblioteca: a receita plain, com os pesos iniciais das nossas redes
+gan = recipes.build("plain", seed=0)
+gan.generator.set_weights(generator.get_weights())
+gan.discriminator.set_weights(discriminator.get_weights())
 start_weights = generator.get_weights()
+
+# %% [markdown] lang="es"
+# Las tasas son las de la receta: $5\cdot10^{-4}$ para $G$ y $2\cdot10^{-4}$ para $D$. Radford et al. usaron
+# $2\cdot10^{-4}$ para las dos; esta lección no demuestra que la diferencia ayude (no la medimos aquí). Pruébalo:
+# `recipes.build("plain", g_lr=2e-4)` con las mismas épocas que el entrenamiento de abajo.
+
+# %% [markdown] lang="pt"
+# As taxas são as da receita: $5\cdot10^{-4}$ para $G$ e $2\cdot10^{-4}$ para $D$. Radford et al. usaram
+# $2\cdot10^{-4}$ para as duas; esta lição não demonstra que a diferença ajude (não a medimos aqui). Experimente:
+# `recipes.build("plain", g_lr=2e-4)` com as mesmas épocas do treinamento abaixo.
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # El paso, entero. Es la lección de este cuaderno: léelo línea por línea.
@@ -379,16 +248,16 @@ def train_step(real):
 # %% [markdown] lang="es"
 # ### Un paso, a mano y con la biblioteca
 #
-# El primer lote pasa por nuestro `train_step` y por `gan.train_step`, el paso de `gan_course/train.py`. Los dos
-# parten de los mismos pesos y sacan el mismo ruido: las pérdidas y los pesos nuevos (con las estadísticas móviles
-# de la normalización) coinciden hasta el redondeo de `float32`.
+# El primer lote pasa por nuestro `train_step` y por `gan.train_step`. Los dos parten de los mismos pesos y sacan
+# el mismo ruido: pérdidas y pesos nuevos (con las estadísticas móviles de la normalización) coinciden hasta el
+# redondeo de `float32`, con una tolerancia de $10^{-5}$ que vale en cualquier CPU (notas del orador).
 
 # %% [markdown] lang="pt"
 # ### Um passo, à mão e com a biblioteca
 #
-# O primeiro lote passa pelo nosso `train_step` e pelo `gan.train_step`, o passo de `gan_course/train.py`. Os dois
-# partem dos mesmos pesos e sorteiam o mesmo ruído: as perdas e os pesos novos (com as estatísticas móveis da
-# normalização) coincidem até o arredondamento de `float32`.
+# O primeiro lote passa pelo nosso `train_step` e pelo `gan.train_step`. Os dois partem dos mesmos pesos e sorteiam
+# o mesmo ruído: perdas e pesos novos (com as estatísticas móveis da normalização) coincidem até o arredondamento
+# de `float32`, com uma tolerância de $10^{-5}$ que vale em qualquer CPU (notas do apresentador).
 
 # %% id="one-step"
 batches = data.make_dataset(images, batch_size=64, seed=0)
@@ -398,8 +267,6 @@ lib = gan.train_step(real)
 ours = generator.get_weights() + discriminator.get_weights()
 theirs = gan.generator.get_weights() + gan.discriminator.get_weights()
 difference = max(float(np.max(np.abs(a - b))) for a, b in zip(ours, theirs))
-print(T("los dos optimizadores, los mismos pasos:", "os dois otimizadores, os mesmos passos:"),
-      int(d_optimizer.iterations) == int(gan.d_optimizer.iterations))
 print(T("mismas pérdidas (diferencia < 1e-5):", "mesmas perdas (diferença < 1e-5):"),
       abs(float(d_loss - lib["d_loss"])) < 1e-5 and abs(float(g_loss - lib["g_loss"])) < 1e-5)
 print(T("mismos pesos (diferencia máxima < 1e-5):", "mesmos pesos (diferença máxima < 1e-5):"), difference < 1e-5)
@@ -407,138 +274,82 @@ moved = max(float(np.max(np.abs(a - b))) for a, b in zip(generator.get_weights()
 print(T("los pesos de G se han movido (cambio máximo > 1e-4):",
         "os pesos de G se moveram (mudança máxima > 1e-4):"), moved > 1e-4)
 
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # ¿Por qué $10^{-5}$ y no 0? Las dos versiones hacen las mismas cuentas en funciones de TensorFlow distintas, que
 # pueden sumar en otro orden o con otras instrucciones de la CPU: cada gradiente sale con un error relativo de unos
 # $10^{-7}$. El primer paso de Adam mueve cada peso $\eta \cdot g / (|g| + \hat\epsilon)$, con
 # $\hat\epsilon = \epsilon / \sqrt{1 - \beta_2} \approx 3 \cdot 10^{-6}$: un error $\delta$ en $g$ cambia el peso
-# como mucho $\eta\,\delta / \hat\epsilon$, millonésimas aquí.
+# como mucho $\eta\,\delta / \hat\epsilon$, millonésimas. Tras varios pasos ya no: un peso con gradiente casi 0 se
+# mueve $\pm\eta$ según un signo que el redondeo puede cambiar, y Adam lo amplifica. Por eso se compara **un** paso
+# desde los mismos pesos. Pregunta también: ¿por qué deben coincidir las estadísticas móviles, si no se entrenan?
+# Porque el paso las actualiza con `training=True`; olvidarlo en una versión cambia todo desde el primer paso.
 
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # Por que $10^{-5}$ e não 0? As duas versões fazem as mesmas contas em funções do TensorFlow diferentes, que podem
 # somar em outra ordem ou com outras instruções da CPU: cada gradiente sai com um erro relativo de uns $10^{-7}$. O
 # primeiro passo do Adam move cada peso $\eta \cdot g / (|g| + \hat\epsilon)$, com
 # $\hat\epsilon = \epsilon / \sqrt{1 - \beta_2} \approx 3 \cdot 10^{-6}$: um erro $\delta$ em $g$ muda o peso no
-# máximo $\eta\,\delta / \hat\epsilon$, milionésimos aqui.
+# máximo $\eta\,\delta / \hat\epsilon$, milionésimos. Depois de vários passos, não: um peso com gradiente quase 0 se
+# move $\pm\eta$ conforme um sinal que o arredondamento pode trocar, e o Adam o amplifica. Por isso se compara **um**
+# passo a partir dos mesmos pesos. Pergunte também: por que as estatísticas móveis precisam coincidir, se não são
+# treinadas? Porque o passo as atualiza com `training=True`; esquecê-lo numa versão muda tudo desde o primeiro passo.
 
 # %% [markdown] lang="es"
-# ### Unos pasos más
+# ### ¿Cuántas veces se traza la función?
 #
-# Dos lotes más. Las columnas coinciden en los primeros decimales, pero no esperes los mismos pesos bit a bit tras
-# varios pasos: Adam **amplifica** el redondeo. Un peso cuyo gradiente es casi 0 se mueve $\pm\eta$ según el signo
-# de un número minúsculo, que el redondeo puede cambiar; el paso siguiente ya parte de pesos distintos. Cuánto se
-# separan depende de la CPU (en algunas, más de un paso de Adam, $5 \cdot 10^{-4}$, tras tres lotes): por eso
-# comparamos un paso desde los mismos pesos, que no depende de la máquina.
+# `@tf.function` **traza** (*traces*) el código Python una vez y luego ejecuta el grafo. Pero guarda un grafo por
+# cada forma estática de la entrada: un lote de otro tamaño la vuelve a trazar (segundos de CPU, y el aviso de
+# *retracing* si ocurre a menudo). Lo evitan una `input_signature` con el lote como `None`, como en el paso de la
+# biblioteca, o `reduce_retracing=True`; `fit` además descarta el último lote incompleto. Lo contamos:
 
 # %% [markdown] lang="pt"
-# ### Mais alguns passos
+# ### Quantas vezes a função é traçada?
 #
-# Mais dois lotes. As colunas coincidem nas primeiras casas decimais, mas não espere os mesmos pesos bit a bit depois
-# de vários passos: o Adam **amplifica** o arredondamento. Um peso cujo gradiente é quase 0 se move $\pm\eta$
-# conforme o sinal de um número minúsculo, que o arredondamento pode trocar; o passo seguinte já parte de pesos
-# diferentes. O quanto se separam depende da CPU (em algumas, mais de um passo do Adam, $5 \cdot 10^{-4}$, após
-# três lotes): por isso comparamos um passo a partir dos mesmos pesos, que não depende da máquina.
+# `@tf.function` **traça** (*traces*) o código Python uma vez e depois executa o grafo. Mas guarda um grafo para
+# cada formato estático da entrada: um lote de outro tamanho a traça de novo (segundos de CPU, e o aviso de
+# *retracing* se isso acontece com frequência). Evitam isso uma `input_signature` com o lote como `None`, como no
+# passo da biblioteca, ou `reduce_retracing=True`; além disso, `fit` descarta o último lote incompleto. Contamos:
 
-# %% tags=["nbval-ignore-output"]
-for step, real in enumerate(batches.skip(1).take(2), start=2):
-    d_loss, g_loss = train_step(real)
-    lib = gan.train_step(real)
-    print(T(f"paso {step}: J(D) = {float(d_loss):.5f} (biblioteca {float(lib['d_loss']):.5f})   "
-            f"J(G) = {float(g_loss):.5f} (biblioteca {float(lib['g_loss']):.5f})",
-            f"passo {step}: J(D) = {float(d_loss):.5f} (biblioteca {float(lib['d_loss']):.5f})   "
-            f"J(G) = {float(g_loss):.5f} (biblioteca {float(lib['g_loss']):.5f})"))
-ours = generator.get_weights() + discriminator.get_weights()
-theirs = gan.generator.get_weights() + gan.discriminator.get_weights()
-difference = max(float(np.max(np.abs(a - b))) for a, b in zip(ours, theirs))
-print(T("diferencia máxima de los pesos, en esta máquina:", "diferença máxima dos pesos, nesta máquina:"),
-      f"{difference:.1e}")
+# %%
+print(T("nuestro train_step, trazas tras lotes de 64:", "o nosso train_step, traçados após lotes de 64:"),
+      train_step.experimental_get_tracing_count())
+train_step(real[:32])                                       # es: un lote de 32 | pt: um lote de 32
+print(T("… y tras un lote de 32:", "… e após um lote de 32:"), train_step.experimental_get_tracing_count())
+gan.train_step(real[:32])
+print(T("paso de la biblioteca (input_signature), tras 64 y 32:",
+        "passo da biblioteca (input_signature), após 64 e 32:"), gan.step_function.experimental_get_tracing_count())
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
-# Antes de ejecutar la comparación de un paso, pregunta: «¿por qué tienen que coincidir también las estadísticas
-# móviles de la normalización, si no son pesos entrenables?». Porque el paso las actualiza en cada llamada con
-# `training=True`; si alguien olvidara ese argumento en una de las dos versiones, esa versión normalizaría con las
-# medias móviles en lugar de las del lote: pérdidas y pesos distintos desde el primer paso.
+# Antes de ejecutar la celda de las trazas, pide una predicción: ¿cuántas trazas tras el lote de 32? Muchos dirán
+# 1, porque `tf.shape(real)[0]` lee el tamaño en tiempo de ejecución. Pero la forma **estática** del tensor de
+# entrada forma parte de la firma del grafo. Si alguien ve el aviso de *retracing* en sus propios cuadernos, casi
+# siempre es esto, o un número de Python pasado como argumento.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
-# Antes de executar a comparação de um passo, pergunte: “por que as estatísticas móveis da normalização também
-# precisam coincidir, se não são pesos treináveis?”. Porque o passo as atualiza a cada chamada com `training=True`;
-# se alguém esquecesse esse argumento numa das duas versões, essa versão normalizaria com as médias móveis em vez
-# das do lote: perdas e pesos diferentes desde o primeiro passo.
+# Antes de executar a célula dos traçados, peça uma previsão: quantos traçados depois do lote de 32? Muitos dirão
+# 1, porque `tf.shape(real)[0]` lê o tamanho em tempo de execução. Mas o formato **estático** do tensor de entrada
+# faz parte da assinatura do grafo. Se alguém vir o aviso de *retracing* nos seus próprios notebooks, quase sempre
+# é isso, ou um número do Python passado como argumento.
 
 # %% [markdown] lang="es"
-# ## Logits o probabilidades: dos formas de la misma pérdida
+# ## Logits o probabilidades
 #
-# El cuaderno de Rivera escribe $J^{(D)}$ de dos maneras: define `BinaryCrossentropy(from_logits=True)` y, en su
-# paso de entrenamiento, usa la fórmula explícita $-\overline{\log D(x) + \log(1 - D(G(z)))}$ sobre las
-# probabilidades de su sigmoide. Son la misma cuenta **si cada una recibe lo que espera**: la primera, logits
-# $\ell$; la segunda, probabilidades $D = \sigma(\ell)$.
-#
-# Con unos logits de ejemplo (cuatro imágenes reales y cuatro falsas):
+# El cuaderno de DCGAN en español de Mariano Rivera, una de las fuentes del curso, termina $D$ en una sigmoide y
+# toma $\log D$ **sin recortar**. En `float32` la sigmoide vale **exactamente** 1.0 en cuanto $\ell \ge 17$: basta
+# con que $D$ esté muy seguro de que una falsa es real. Entonces $\log(1 - D(G(z))) = -\infty$ y el gradiente es
+# `nan`, que un paso de Adam copia en todos los pesos, sin aviso. Tres formas de $-\log(1 - D(G(z)))$ y su
+# gradiente respecto al logit: la fórmula explícita, `BinaryCrossentropy()` sobre probabilidades (recorta $D$ a
+# $[10^{-7}, 1 - 10^{-7}]$) y la forma sobre logits:
 
 # %% [markdown] lang="pt"
-# ## Logits ou probabilidades: duas formas da mesma perda
+# ## Logits ou probabilidades
 #
-# O notebook de Rivera escreve $J^{(D)}$ de duas maneiras: define `BinaryCrossentropy(from_logits=True)` e, no seu
-# passo de treinamento, usa a fórmula explícita $-\overline{\log D(x) + \log(1 - D(G(z)))}$ sobre as probabilidades
-# da sua sigmoide. São a mesma conta **se cada uma recebe o que espera**: a primeira, logits $\ell$; a segunda,
-# probabilidades $D = \sigma(\ell)$.
-#
-# Com uns logits de exemplo (quatro imagens reais e quatro falsas):
-
-# %%
-real_logits = tf.constant([[2.0], [0.5], [3.0], [-0.5]])
-fake_logits = tf.constant([[-2.0], [0.3], [-1.0], [-4.0]])
-d_real, d_fake = tf.sigmoid(real_logits), tf.sigmoid(fake_logits)    # es: D(x) y D(G(z)): probabilidades
-                                                                     # pt: D(x) e D(G(z)): probabilidades
-
-with_logits = bce(tf.ones_like(real_logits), real_logits) + bce(tf.zeros_like(fake_logits), fake_logits)
-explicit = -tf.reduce_mean(tf.math.log(d_real) + tf.math.log(1.0 - d_fake))
-print(f"BCE sobre logits (from_logits=True):     {float(with_logits):.4f}")
-print(T(f"-media(log D(x) + log(1 - D(G(z)))):     {float(explicit):.4f}",
-        f"-média(log D(x) + log(1 - D(G(z)))):     {float(explicit):.4f}"))
-print(f"gc.losses, forma 'logits':               {float(losses.discriminator_loss(real_logits, fake_logits, 'logits')):.4f}")
-print(f"gc.losses, forma 'probability':          {float(losses.discriminator_loss(d_real, d_fake, 'probability')):.4f}")
-
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Y sobre la red de verdad: las salidas de nuestro discriminador para un lote real y uno generado.
-
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# E sobre a rede de verdade: as saídas do nosso discriminador para um lote real e um gerado.
-
-# %%
-real = next(iter(batches))
-fake = generator(metrics.latent_batch(generator, 64), training=False)
-real_out, fake_out = discriminator(real, training=False), discriminator(fake, training=False)
-a = float(losses.discriminator_loss(real_out, fake_out, "logits"))
-b = float(-tf.reduce_mean(tf.math.log(tf.sigmoid(real_out)) + tf.math.log(1.0 - tf.sigmoid(fake_out))))
-print(T("las dos formas coinciden en la red (diferencia < 1e-5):",
-        "as duas formas coincidem na rede (diferença < 1e-5):"), abs(a - b) < 1e-5)
-
-# %% [markdown] lang="es"
-# ### El riesgo real del cuaderno: `log(0)`
-#
-# El discriminador del cuaderno de Rivera termina en una sigmoide, y su paso toma el logaritmo de lo que sale de
-# ella **sin recortar**. En `float32` la sigmoide llega a **exactamente** 1.0 en cuanto $\ell \ge 17$: basta con
-# que $D$ esté muy seguro de que una imagen falsa es real. Entonces $\log(1 - D(G(z))) = \log 0 = -\infty$, la
-# pérdida es `inf` y el gradiente `nan`, que en un paso de Adam convierte todos los pesos en `nan`. No pasa en cada
-# entrenamiento; cuando pasa, no hay aviso.
-#
-# Tres maneras de calcular $-\log(1 - D(G(z)))$ para cuatro imágenes falsas, con su gradiente respecto al logit:
-# la fórmula explícita, la `BinaryCrossentropy()` de Keras sobre probabilidades (recorta $D$ a
-# $[10^{-7}, 1 - 10^{-7}]$) y la forma sobre logits (`tf.nn.sigmoid_cross_entropy_with_logits`).
-
-# %% [markdown] lang="pt"
-# ### O risco real do notebook: `log(0)`
-#
-# O discriminador do notebook de Rivera termina numa sigmoide, e o seu passo toma o logaritmo do que sai dela
-# **sem recorte**. Em `float32` a sigmoide chega a **exatamente** 1.0 assim que $\ell \ge 17$: basta que $D$ esteja
-# muito seguro de que uma imagem falsa é real. Então $\log(1 - D(G(z))) = \log 0 = -\infty$, a perda é `inf` e o
-# gradiente `nan`, que num passo do Adam transforma todos os pesos em `nan`. Não acontece em todo treinamento;
-# quando acontece, não há aviso.
-#
-# Três maneiras de calcular $-\log(1 - D(G(z)))$ para quatro imagens falsas, com o gradiente em relação ao logit: a
-# fórmula explícita, a `BinaryCrossentropy()` do Keras sobre probabilidades (recorta $D$ em $[10^{-7}, 1 - 10^{-7}]$)
-# e a forma sobre logits (`tf.nn.sigmoid_cross_entropy_with_logits`).
+# O notebook de DCGAN em espanhol de Mariano Rivera, uma das fontes do curso, termina $D$ numa sigmoide e toma
+# $\log D$ **sem recorte**. Em `float32` a sigmoide vale **exatamente** 1,0 assim que $\ell \ge 17$: basta que $D$
+# esteja muito seguro de que uma falsa é real. Então $\log(1 - D(G(z))) = -\infty$ e o gradiente é `nan`, que um
+# passo do Adam copia em todos os pesos, sem aviso. Três formas de $-\log(1 - D(G(z)))$ e o seu gradiente em
+# relação ao logit: a fórmula explícita, `BinaryCrossentropy()` sobre probabilidades (recorta $D$ em
+# $[10^{-7}, 1 - 10^{-7}]$) e a forma sobre logits:
 
 # %% slideshow={"slide_type": "subslide"}
 logit = tf.Variable([[5.0], [16.0], [17.0], [30.0]])              # es: logits de D para cuatro falsas
@@ -558,32 +369,30 @@ for i in range(4):
 print(T("(entre paréntesis, el gradiente respecto al logit)", "(entre parênteses, o gradiente em relação ao logit)"))
 
 # %% [markdown] lang="es"
-# La fórmula explícita da `inf` y `nan` en cuanto $\ell \ge 17$. Recortar evita el `inf`, pero la pérdida se queda
-# en 15.94 desde $\ell = 16$ y, desde $\ell = 17$, el gradiente es **cero**: $D$ ya no aprende de esas imágenes.
-# La forma sobre logits calcula $\log(1 + e^{\ell})$ sin pasar por la sigmoide: exacta y con gradiente
-# $\sigma(\ell) \approx 1$. Por eso nuestro $D$ devuelve logits.
+# La explícita da `inf` y `nan` desde $\ell = 17$. Recortar evita el `inf`, pero la pérdida se queda en 15.94
+# desde $\ell = 16$ y, desde $\ell = 17$, el gradiente es **cero**: $D$ deja de aprender de esas imágenes. La forma
+# sobre logits calcula $\log(1 + e^{\ell})$ sin pasar por la sigmoide: exacta, con gradiente $\sigma(\ell)$. Por
+# eso nuestro $D$ devuelve logits (ejercicio 9: escríbela tú).
 
 # %% [markdown] lang="pt"
-# A fórmula explícita dá `inf` e `nan` assim que $\ell \ge 17$. Recortar evita o `inf`, mas a perda fica em 15.94
-# desde $\ell = 16$ e, desde $\ell = 17$, o gradiente é **zero**: $D$ já não aprende com essas imagens. A forma sobre
-# logits calcula $\log(1 + e^{\ell})$ sem passar pela sigmoide: exata e com gradiente $\sigma(\ell) \approx 1$. Por
-# isso o nosso $D$ devolve logits.
+# A explícita dá `inf` e `nan` a partir de $\ell = 17$. Recortar evita o `inf`, mas a perda fica em 15,94 a partir
+# de $\ell = 16$ e, a partir de $\ell = 17$, o gradiente é **zero**: $D$ para de aprender com essas imagens. A forma
+# sobre logits calcula $\log(1 + e^{\ell})$ sem passar pela sigmoide: exata, com gradiente $\sigma(\ell)$. Por isso
+# o nosso $D$ devolve logits (exercício 9: escreva-a você).
 
 # %% [markdown] lang="es"
 # ### Si usaras `from_logits=True` sobre una sigmoide
 #
-# El cuaderno define también `BinaryCrossentropy(from_logits=True)`, aunque su paso no la usa. Si la aplicaras a
-# la salida de su sigmoide, aplicaría **otra** sigmoide a lo que recibe: para una imagen real calcularía
-# $-\log \sigma(D(x))$ en vez de $-\log D(x)$. Como $D(x) \in [0, 1]$, $\sigma(D(x))$ quedaría atrapada entre
-# $\sigma(0) = 0.5$ y $\sigma(1) \approx 0.731$. Los números, para la etiqueta 1 (real):
+# El mismo cuaderno define también `BinaryCrossentropy(from_logits=True)`. Aplicada a la salida de una sigmoide,
+# aplicaría **otra** sigmoide: para una real calcularía $-\log \sigma(D(x))$ en vez de $-\log D(x)$, con
+# $\sigma(D(x))$ atrapada entre $\sigma(0) = 0.5$ y $\sigma(1) \approx 0.731$. Para la etiqueta 1 (real):
 
 # %% [markdown] lang="pt"
 # ### Se você usasse `from_logits=True` sobre uma sigmoide
 #
-# O notebook também define `BinaryCrossentropy(from_logits=True)`, embora o seu passo não a use. Se você a
-# aplicasse à saída da sua sigmoide, ela aplicaria **outra** sigmoide ao que recebe: para uma imagem real calcularia
-# $-\log \sigma(D(x))$ em vez de $-\log D(x)$. Como $D(x) \in [0, 1]$, $\sigma(D(x))$ ficaria presa entre
-# $\sigma(0) = 0.5$ e $\sigma(1) \approx 0.731$. Os números, para o rótulo 1 (real):
+# O mesmo notebook também define `BinaryCrossentropy(from_logits=True)`. Aplicada à saída de uma sigmoide, ela
+# aplicaria **outra** sigmoide: para uma real calcularia $-\log \sigma(D(x))$ em vez de $-\log D(x)$, com
+# $\sigma(D(x))$ presa entre $\sigma(0) = 0{,}5$ e $\sigma(1) \approx 0{,}731$. Para o rótulo 1 (real):
 
 # %%
 probabilities = tf.constant([[0.01], [0.1], [0.5], [0.9], [0.99]])   # es: D(x) de una sigmoide
@@ -598,8 +407,7 @@ with tf.GradientTape(persistent=True) as tape:
                                                           # pt: -log D(x): o que se queria
     wrong = per_image(tf.ones_like(p), p)                 # es: from_logits=True sobre D(x): el error
                                                           # pt: from_logits=True sobre D(x): o erro
-right_grad = tape.gradient(right, logit)[:, 0]
-wrong_grad = tape.gradient(wrong, logit)[:, 0]
+right_grad, wrong_grad = tape.gradient(right, logit)[:, 0], tape.gradient(wrong, logit)[:, 0]
 print(T("  D(x)   -log D(x)   from_logits=True   gradiente (bien)   gradiente (mal)",
         "  D(x)   -log D(x)   from_logits=True   gradiente (certo)   gradiente (errado)"))
 for row in zip(probabilities[:, 0].numpy(), right.numpy(), wrong.numpy(), right_grad.numpy(), wrong_grad.numpy()):
@@ -607,195 +415,177 @@ for row in zip(probabilities[:, 0].numpy(), right.numpy(), wrong.numpy(), right_
             "  {:4.2f}   {:9.4f}   {:16.4f}   {:17.4f}   {:18.4f}").format(*row))
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Con esa cuenta, un discriminador que se equivoca del todo con una imagen real ($D(x) = 0.01$) pagaría 0.69 en
-# vez de 4.6, y uno que acierta del todo ($D(x) = 0.99$) seguiría pagando 0.32. El gradiente que llega al logit
-# sería unas 200 veces más pequeño justo cuando más falta hace, y para el lote completo $J^{(D)}$ nunca bajaría de
-# $-\log\sigma(1) - \log(1 - \sigma(0)) \approx 1.006$, por perfecto que fuera $D$: unas curvas de pérdida así no
-# pueden decir si $D$ gana o pierde. Keras no avisa: no puede saber que esos números ya eran probabilidades.
+# Un discriminador que se equivoca del todo con una real ($D(x) = 0.01$) pagaría 0.69 en vez de 4.61, y uno que
+# acierta ($D(x) = 0.99$) seguiría pagando 0.32. El gradiente que llega al logit sería unas 200 veces más pequeño
+# justo cuando más falta hace. Keras no avisa: no puede saber que esos números ya eran probabilidades. En
+# `gan_course` el entrenador lee la última capa de $D$ y elige la forma de la pérdida; pedirle la otra es un error
+# con nombre, no un entrenamiento que falla en silencio.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# Com essa conta, um discriminador que erra totalmente numa imagem real ($D(x) = 0.01$) pagaria 0.69 em vez de
-# 4.6, e um que acerta totalmente ($D(x) = 0.99$) continuaria pagando 0.32. O gradiente que chega ao logit seria
-# umas 200 vezes menor justamente quando mais se precisa dele, e para o lote completo $J^{(D)}$ nunca ficaria
-# abaixo de $-\log\sigma(1) - \log(1 - \sigma(0)) \approx 1.006$, por perfeito que fosse $D$: curvas de perda assim
-# não conseguem dizer se $D$ ganha ou perde. O Keras não avisa: não tem como saber que esses números já eram
-# probabilidades.
-
-# %%
-perfect_real, perfect_fake = tf.constant([[1.0]]), tf.constant([[0.0]])   # es: D perfecto: D(x) = 1, D(G(z)) = 0
-                                                                          # pt: D perfeito: D(x) = 1, D(G(z)) = 0
-print(T(f"J(D) de un D perfecto, bien:  {float(losses.discriminator_loss(perfect_real, perfect_fake, 'probability')):.4f}",
-        f"J(D) de um D perfeito, certo:  {float(losses.discriminator_loss(perfect_real, perfect_fake, 'probability')):.4f}"))
-print(T(f"J(D) de un D perfecto, mal:   {float(bce(tf.ones_like(perfect_real), perfect_real) + bce(tf.zeros_like(perfect_fake), perfect_fake)):.4f}",
-        f"J(D) de um D perfeito, errado: {float(bce(tf.ones_like(perfect_real), perfect_real) + bce(tf.zeros_like(perfect_fake), perfect_fake)):.4f}"))
+# Um discriminador que erra totalmente numa real ($D(x) = 0{,}01$) pagaria 0,69 em vez de 4,61, e um que acerta
+# ($D(x) = 0{,}99$) continuaria pagando 0,32. O gradiente que chega ao logit seria umas 200 vezes menor justamente
+# quando mais se precisa dele. O Keras não avisa: não tem como saber que esses números já eram probabilidades. No
+# `gan_course` o treinador lê a última camada de $D$ e escolhe a forma da perda; pedir a outra é um erro com nome,
+# não um treinamento que falha em silêncio.
 
 # %% [markdown] lang="es"
-# ### El par del cuaderno: la biblioteca no deja mezclar las formas
+# ## El bucle de entrenamiento: 20 épocas
 #
-# `gan_course` tiene el par del cuaderno de Rivera (`models.build_pair("rivera")`: $z$ de 20 números, kernels 3×3 y
-# la sigmoide al final). El entrenador mira la última capa del discriminador y elige la forma de la pérdida que le
-# corresponde (la de probabilidades, con recorte); pedirle la otra es un error con nombre, no un entrenamiento que
-# falla en silencio.
+# El resto del bucle lo hace `train.fit`: barajar cada época, repetir el paso (el de la biblioteca, el que acabamos
+# de comprobar, 16 pasos por llamada a la función de TensorFlow), guardar una cuadrícula de muestras, el historial y
+# un punto de control por época. Sin `labels`: la receta `plain` no tiene dónde usarlas.
+#
+# El presupuesto se da en **épocas**, no en minutos: así el resultado no depende de lo ocupada que esté la
+# máquina. Cada 2 épocas `metrics.make_scorer` mide 1000 muestras con el clasificador de la lección 01: su
+# **Inception Score** (IS, de 1 a 10, más es mejor), su **distancia de Fréchet** a los 1000 dígitos de prueba (FID,
+# menos es mejor), la proporción **memorizada** y la de la clase más rara (0.1 si las diez están igual de
+# representadas; cerca de 0 si $G$ olvida un dígito: **colapso de modos**, *mode collapse*).
 
 # %% [markdown] lang="pt"
-# ### O par do notebook: a biblioteca não deixa misturar as formas
+# ## O laço de treinamento: 20 épocas
 #
-# O `gan_course` tem o par do notebook de Rivera (`models.build_pair("rivera")`: $z$ de 20 números, kernels 3×3 e
-# a sigmoide no final). O treinador olha a última camada do discriminador e escolhe a forma da perda que lhe
-# corresponde (a de probabilidades, com recorte); pedir a outra é um erro com nome, não um treinamento que falha em
-# silêncio.
-
-# %%
-rivera_generator, rivera_discriminator = models.build_pair("rivera")
-print(models.discriminator_output(rivera_discriminator))
-print(train.GAN(rivera_generator, rivera_discriminator, recipe="rivera").form)
-try:
-    train.GAN(rivera_generator, rivera_discriminator, recipe="rivera", form="logits")
-except ValueError as error:
-    print(error)
-
-# %% [markdown] lang="es"
-# ## El bucle de entrenamiento (3 minutos)
+# O resto do laço fica com `train.fit`: embaralhar a cada época, repetir o passo (o da biblioteca, o que acabamos de
+# conferir, 16 passos por chamada à função do TensorFlow), salvar uma grade de amostras, o histórico e um ponto de
+# verificação por época. Sem `labels`: a receita `plain` não tem onde usá-los.
 #
-# El paso ya está visto; el resto es fontanería: barajar cada época, repetir el paso, guardar una cuadrícula de
-# muestras, el historial y un punto de control por época. Lo hace `train.fit`, con la receta del curso
-# (`recipe="course"`) y las etiquetas (`labels=labels`: las necesitan la cabeza de clases y la proyección de $D$). Dentro, `fit` da
-# 16 pasos por llamada a la función de TensorFlow (`steps_per_execution=16`) y lee las pérdidas una vez por bloque.
-#
-# `minutes=3` sin `epochs` (que vale `None`) significa: **épocas completas hasta que pasen 3 minutos**. La época en
-# la que se agota el tiempo se termina (y se puntúa) y se para; el tiempo incluye las puntuaciones y la
-# recalibración de la EMA. `epochs=N` con `minutes` para en lo que llegue antes.
-#
-# Cada 2 épocas `metrics.make_scorer` mide la copia promediada con el clasificador de la lección 01: 1000 dígitos
-# de los mismos vectores latentes cada vez, su **Inception Score** (IS, de 1 a 10, más es mejor), su **distancia de
-# Fréchet** a los 1000 dígitos de prueba (FID, menos es mejor), la proporción **memorizada** (sección «¿Copia o
-# crea?») y la de la clase más rara (0.1 si las diez están igual de representadas; cerca de 0 si el generador olvida
-# un dígito: **colapso de modos**, *mode collapse*).
+# O orçamento é dado em **épocas**, não em minutos: assim o resultado não depende de quão ocupada a máquina está. A
+# cada 2 épocas `metrics.make_scorer` mede 1000 amostras com o classificador da lição 01: o seu **Inception
+# Score** (IS, de 1 a 10, maior é melhor), a sua **distância de Fréchet** aos 1000 dígitos de teste (FID, menor é
+# melhor), a proporção **memorizada** e a da classe mais rara (0,1 se as dez estão igualmente representadas; perto
+# de 0 se $G$ esquece um dígito: **colapso de modos**, *mode collapse*).
 
-# %% [markdown] lang="pt"
-# ## O laço de treinamento (3 minutos)
-#
-# O passo já foi visto; o resto é encanamento: embaralhar a cada época, repetir o passo, salvar uma grade de
-# amostras, o histórico e um ponto de verificação por época. Quem faz isso é `train.fit`, com a receita do curso
-# (`recipe="course"`) e os rótulos (`labels=labels`: a cabeça de classes e a projeção de $D$ precisam deles). Por dentro, `fit`
-# dá 16 passos por chamada à função do TensorFlow (`steps_per_execution=16`) e lê as perdas uma vez por bloco.
-#
-# `minutes=3` sem `epochs` (que vale `None`) significa: **épocas completas até passarem 3 minutos**. A época em que o
-# tempo acaba é terminada (e pontuada) e o treino para; o tempo inclui as pontuações e a recalibração da EMA.
-# `epochs=N` com `minutes` para no que chegar antes.
-#
-# A cada 2 épocas `metrics.make_scorer` mede a cópia média com o classificador da lição 01: 1000 dígitos dos mesmos
-# vetores latentes a cada vez, seu **Inception Score** (IS, de 1 a 10, maior é melhor), sua **distância de
-# Fréchet** aos 1000 dígitos de teste (FID, menor é melhor), a proporção **memorizada** (seção “Copia ou cria?”) e a
-# da classe mais rara (0.1 se as dez estão igualmente representadas; perto de 0 se o gerador esquece um dígito:
-# **colapso de modos**, *mode collapse*).
-
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# `fit` escribe con una barra de progreso; aquí la apagamos (`verbose=False`) y una pequeña función, `report`,
-# imprime una línea por época: $J^{(D)}$ y $J^{(G)}$ (solo la parte real/falso), las medias de $D(x)$ y $D(G(z))$
-# como probabilidades y, cada 2 épocas, las puntuaciones. Todo queda en una carpeta nueva
-# `runs/06_dcgan-FECHA-HORA/`, una por ejecución (el tutorial de TensorFlow escribe sus PNG en la carpeta de trabajo
-# y su GIF junta todos los `image*.png` que encuentre allí, también los de ejecuciones anteriores).
-
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# `fit` escreve com uma barra de progresso; aqui a desligamos (`verbose=False`) e uma pequena função, `report`,
-# imprime uma linha por época: $J^{(D)}$ e $J^{(G)}$ (só a parte real/falso), as médias de $D(x)$ e $D(G(z))$ como
-# probabilidades e, a cada 2 épocas, as pontuações. Tudo fica numa pasta nova `runs/06_dcgan-DATA-HORA/`, uma por
-# execução (o tutorial do TensorFlow escreve seus PNG na pasta de trabalho e seu GIF junta todos os `image*.png` que
-# encontrar lá, inclusive os de execuções anteriores).
-
-# %%
-STOPPED = {"epochs": T("número de épocas", "número de épocas"), "minutes": T("tiempo", "tempo"),
-           "interrupted": T("interrupción", "interrupção")}
-
-
+# %% slideshow={"slide_type": "skip"}
 def report(epoch, gan, history):
-    # es: una línea por época, con las puntuaciones si tocaba medir
-    # pt: uma linha por época, com as pontuações se era hora de medir
-    line = (T(f"época {epoch:2d}: J(D) {history['d_loss'][-1]:.3f}  J(G) {history['g_loss'][-1]:.3f}  "
-              f"D(x) {history['d_real'][-1]:.2f}  D(G(z)) {history['d_fake'][-1]:.2f}  "
-              f"{history['images_per_second'][-1]:4.0f} imágenes/s",
-              f"época {epoch:2d}: J(D) {history['d_loss'][-1]:.3f}  J(G) {history['g_loss'][-1]:.3f}  "
-              f"D(x) {history['d_real'][-1]:.2f}  D(G(z)) {history['d_fake'][-1]:.2f}  "
-              f"{history['images_per_second'][-1]:4.0f} imagens/s"))
+    # es: una línea cada 4 épocas (y la primera): pérdidas, D(x), D(G(z)) y, si se midieron, las puntuaciones
+    # pt: uma linha a cada 4 épocas (e a primeira): perdas, D(x), D(G(z)) e, se foram medidas, as pontuações
+    if epoch != 1 and epoch % 4:
+        return
+    line = (f"{T('época', 'época')} {epoch:2d}: J(D) {history['d_loss'][-1]:.2f}  J(G) {history['g_loss'][-1]:.2f}  "
+            f"D(x) {history['d_real'][-1]:.2f}  D(G(z)) {history['d_fake'][-1]:.2f}")
     if history["scores"] and history["scores"][-1]["epoch"] == epoch:
         s = history["scores"][-1]
-        line += (T(f" | IS {s['inception_score']:.2f}  FID {s['frechet_distance']:5.1f}  "
-                   f"memorizadas {s['memorised_share']:.1%}  más rara: {s['rarest_class']:.0f} ({s['rarest_share']:.1%})",
-                   f" | IS {s['inception_score']:.2f}  FID {s['frechet_distance']:5.1f}  "
-                   f"memorizadas {s['memorised_share']:.1%}  mais rara: {s['rarest_class']:.0f} ({s['rarest_share']:.1%})"))
+        line += (f" | IS {s['inception_score']:.2f}  FID {s['frechet_distance']:5.1f}  "
+                 f"{T('memorizadas', 'memorizadas')} {s['memorised_share']:.1%}  "
+                 f"{T('más rara', 'mais rara')} {s['rarest_share']:.1%}")
     print(line)
 
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
-scorer = metrics.make_scorer(n=1000)        # es: siempre los mismos 1000 vectores latentes | pt: sempre os mesmos 1000 vetores latentes
-gc.seed_everything(0)
-dcgan = train.GAN(*models.build_pair("course"), recipe="course", seed=0)   # es: receta del curso | pt: receita do curso
+EPOCHS = gc.pick(20, 2)                                     # es: modo rápido: 2 épocas | pt: modo rápido: 2 épocas
+use = slice(None, None, gc.pick(1, 20))                     # es: modo rápido: 1 de cada 20 | pt: modo rápido: 1 a cada 20
+scorer = metrics.make_scorer(n=1000)                        # es: siempre los mismos 1000 z | pt: sempre os mesmos 1000 z
+dcgan = recipes.build("plain", seed=0)                      # es: la DCGAN sin etiquetas | pt: a DCGAN sem rótulos
 run_dir = train.new_run_folder("runs", "06_dcgan")
-use = slice(None, None, gc.pick(1, 20))                     # es: todos (modo rápido: 1 de cada 20) | pt: todos (modo rápido: 1 a cada 20)
-history = train.fit(dcgan, images[use], labels=labels[use], epochs=gc.pick(None, 2), minutes=3, batch_size=64,
-                    out=run_dir, scorer=scorer, score_every=2, verbose=False, on_epoch=report)
+history = train.fit(dcgan, images[use], epochs=EPOCHS, out=run_dir, scorer=scorer, score_every=2, verbose=False,
+                    on_epoch=report)
+print(T(f"{len(history['epoch'])} épocas, ≈ {np.median(history['seconds']):.0f} s por época en esta CPU "
+        f"({np.median(history['images_per_second']):.0f} imágenes/s), {number(sum(history['seconds']) / 60, 1)} min",
+        f"{len(history['epoch'])} épocas, ≈ {np.median(history['seconds']):.0f} s por época nesta CPU "
+        f"({np.median(history['images_per_second']):.0f} imagens/s), {number(sum(history['seconds']) / 60, 1)} min"))
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Un $D(x)$ que se acerca a 1 con $D(G(z))$ cerca de 0 durante varias épocas es la primera señal de que $D$ ha ganado
-# y el generador ya no aprende. Y una advertencia: 3 minutos de una CPU ocupada por otros procesos dan menos épocas
-# que el presupuesto de la tabla de arriba (19 épocas para la receta del curso, en una CPU sin carga), y por tanto
-# peores puntuaciones. Antes de comparar puntuaciones, compara épocas. Lo que quedó en la carpeta, y el resumen:
+# Esta ejecución: 20 épocas a ≈ 64 s por época, en una CPU compartida con otros procesos; sin otra carga es mucho
+# menos. El número de épocas fija el resultado; el reloj solo dice cuánto esperaste. Desde la época 8, $D(x)$ se
+# queda en 0.58 y $D(G(z))$ en 0.42: ninguna red gana del todo ($D(x) \to 1$ con $D(G(z)) \to 0$ durante varias
+# épocas sería la señal de que $D$ ha ganado y $G$ ya no aprende).
+#
+# Lo que quedó en la carpeta de la ejecución, `runs/06_dcgan-FECHA-HORA/`, una nueva por ejecución (el tutorial de
+# TensorFlow junta en su GIF todos los `image*.png` de la carpeta de trabajo, también los de ejecuciones
+# anteriores):
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# Um $D(x)$ que se aproxima de 1 com $D(G(z))$ perto de 0 durante várias épocas é o primeiro sinal de que $D$ ganhou
-# e o gerador já não aprende. E um aviso: 3 minutos de uma CPU ocupada por outros processos dão menos épocas que o
-# orçamento da tabela de cima (19 épocas para a receita do curso, numa CPU sem carga), e portanto piores pontuações.
-# Antes de comparar pontuações, compare épocas. O que ficou na pasta, e o resumo:
+# Esta execução: 20 épocas a ≈ 61 s por época, numa CPU compartilhada com outros processos; sem outra carga é bem
+# menos. O número de épocas fixa o resultado; o relógio só diz quanto você esperou. A partir da época 8, $D(x)$ fica
+# em 0,58 e $D(G(z))$ em 0,42: nenhuma rede ganha de todo ($D(x) \to 1$ com $D(G(z)) \to 0$ durante várias épocas
+# seria o sinal de que $D$ ganhou e $G$ já não aprende).
+#
+# O que ficou na pasta da execução, `runs/06_dcgan-DATA-HORA/`, uma nova por execução (o tutorial do TensorFlow
+# junta no seu GIF todos os `image*.png` da pasta de trabalho, inclusive os de execuções anteriores):
 
 # %%
 print(sorted(p.name for p in run_dir.iterdir()))
-print(T("carpeta de puntos de control:",
-        "pasta de pontos de verificação:"), [p.name for p in (run_dir / "checkpoints").iterdir()])
-
-# %% tags=["nbval-ignore-output"]
-seen = float(dcgan.images_seen.numpy())
-half_life = min(dcgan.options["ema_half_life"], dcgan.options["ema_rampup"] * seen)
-print(T(f"épocas: {history['epoch'][-1]}, parada por: {STOPPED[history['stopped']]}, "
-        f"{sum(history['seconds']):.0f} s entrenando, {np.median(history['images_per_second']):.0f} imágenes/s",
-        f"épocas: {history['epoch'][-1]}, parada por: {STOPPED[history['stopped']]}, "
-        f"{sum(history['seconds']):.0f} s treinando, {np.median(history['images_per_second']):.0f} imagens/s"))
-print(T(f"imágenes vistas: {seen:,.0f}; semivida final de la EMA: {half_life:,.0f} imágenes",
-        f"imagens vistas: {seen:,.0f}; meia-vida final da EMA: {half_life:,.0f} imagens"))
 
 # %% [markdown] lang="es"
-# ### La cuadrícula de cada época
+# ### Las cuadrículas, época a época
 #
-# Tras cada época la copia promediada (`dcgan.sampler`, recién recalibrada) dibuja los mismos 100 vectores
-# latentes (`dcgan.fixed_z`), en modo inferencia, y la cuadrícula se guarda en `samples/epoch_NNN.png`. La primera,
-# una intermedia y la última:
+# Tras cada época $G$ dibuja los mismos 100 vectores latentes (`dcgan.fixed_z`) en modo inferencia, y la cuadrícula
+# se guarda en `samples/epoch_NNN.png` (10×10 dígitos de 28 píxeles). Aquí, la mitad de arriba de dos de ellas, a
+# más del tamaño real:
 
 # %% [markdown] lang="pt"
-# ### A grade de cada época
+# ### As grades, época a época
 #
-# Depois de cada época a cópia média (`dcgan.sampler`, recém-recalibrada) desenha os mesmos 100 vetores latentes
-# (`dcgan.fixed_z`), em modo de inferência, e a grade é salva em `samples/epoch_NNN.png`. A primeira, uma
-# intermediária e a última:
+# Depois de cada época $G$ desenha os mesmos 100 vetores latentes (`dcgan.fixed_z`) em modo de inferência, e a
+# grade é salva em `samples/epoch_NNN.png` (10×10 dígitos de 28 pixels). Aqui, a metade de cima de duas delas,
+# maiores que o tamanho real:
+
+# %% slideshow={"slide_type": "skip"}
+def show_grids(epochs, rows=5):
+    # es: las primeras `rows` filas de la cuadrícula de cada época, una al lado de otra
+    # pt: as primeiras `rows` linhas da grade de cada época, uma ao lado da outra
+    fig, axes = plt.subplots(1, len(epochs), figsize=(5.8 * len(epochs), 0.62 * rows + 0.4), squeeze=False)
+    for ax, epoch in zip(axes[0], epochs):
+        ax.imshow(plt.imread(train.sample_path(run_dir, epoch))[:2 + 30 * rows], cmap="gray", vmin=0, vmax=1)
+        ax.set_title(T(f"época {epoch}", f"época {epoch}"))
+        ax.set_axis_off()
+    fig.tight_layout()
+    plt.show()
+
+
+def plot_scores(history, reference):
+    # es: las puntuaciones de cada medida (puntos) y la referencia de los dígitos reales (discontinua)
+    # pt: as pontuações de cada medida (pontos) e a referência dos dígitos reais (tracejada)
+    scored = [s["epoch"] for s in history["scores"]]
+    fig, axes = plt.subplots(1, 4, figsize=(12, 2.7))
+    for ax, key, title in zip(axes, ["inception_score", "frechet_distance", "memorised_share", "rarest_share"],
+                              ["Inception Score (↑)", "FID (↓)", T("memorizadas (↓)", "memorizadas (↓)"),
+                               T("clase más rara (→ 0.1)", "classe mais rara (→ 0,1)")]):
+        ax.plot(scored, [s[key] for s in history["scores"]], "o-", label=T("generadas", "geradas"))
+        ax.axhline(reference[key], color="k", ls="--", lw=1, label=T("reales", "reais"))
+        ax.set_title(title)
+        ax.set_xlabel(T("época", "época"))
+    axes[0].legend(fontsize=10)
+    fig.tight_layout()
+    plt.show()
 
 # %%
 last = history["epoch"][-1]
-fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.8))
-for ax, epoch in zip(axes, [1, (last + 1) // 2, last]):
-    ax.imshow(plt.imread(train.sample_path(run_dir, epoch)), cmap="gray")
-    ax.set_title(f"época {epoch}")
-    ax.set_axis_off()
-plt.show()
+show_grids([1, min(2, last)])
+
+# %% slideshow={"slide_type": "subslide"}
+show_grids([min(5, last), min(10, last)])
 
 # %% [markdown] lang="es"
-# Fíjate en la época 1: además del desenfoque, una textura granulada de píxeles alternos, aunque $G$ use kernels
-# 4×4 sin solapamiento desigual: la dibujan los pesos aprendidos. `colour_metrics.checkerboard_ratio` la mide: la
-# potencia en la frecuencia de Nyquist (el patrón «un píxel sí, otro no») de los 100 dígitos de la cuadrícula,
-# dividida por la de 100 dígitos reales (1 = tan granulado como los datos).
+# En la época 1, cuadros casi grises con una trama fina; en la 2, manchas con forma de trazo; en la 5, formas de
+# dígito con grano; en la 10, trazos más limpios y algunos dígitos ya legibles.
 
 # %% [markdown] lang="pt"
-# Repare na época 1: além do desfoque, uma textura granulada de pixels alternados, embora $G$ use kernels 4×4 sem
-# sobreposição desigual: quem a desenha são os pesos aprendidos. `colour_metrics.checkerboard_ratio` a mede: a
-# potência na frequência de Nyquist (o padrão “um pixel sim, outro não”) dos 100 dígitos da grade, dividida pela de
-# 100 dígitos reais (1 = tão granulado quanto os dados).
+# Na época 1, quadros quase cinzas com uma trama fina; na 2, manchas com forma de traço; na 5, formas de dígito com
+# granulação; na 10, traços mais limpos e alguns dígitos já legíveis.
+
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# La época 20, entera: dígitos que se leen sin duda (sietes, nueves, ceros, seises) junto a trazos que no son ningún
+# dígito. Es lo que dibuja una DCGAN sin etiquetas tras 20 épocas sobre 4000 dígitos.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# A época 20, inteira: dígitos que se leem sem dúvida (setes, noves, zeros, seis) ao lado de traços que não são
+# dígito nenhum. É o que uma DCGAN sem rótulos desenha depois de 20 épocas sobre 4000 dígitos.
+
+# %%
+show_grids([last], rows=10)
+
+# %% [markdown] lang="es"
+# ### ¿Hay tablero de ajedrez?
+#
+# `colour_metrics.checkerboard_ratio` mide la textura de píxeles alternos: la potencia en la frecuencia de Nyquist
+# (el patrón «un píxel sí, otro no») de los 100 dígitos de una cuadrícula, dividida por la de 100 dígitos reales
+# (1 = tan granulado como los datos). Una medida por época:
+
+# %% [markdown] lang="pt"
+# ### Há tabuleiro de xadrez?
+#
+# `colour_metrics.checkerboard_ratio` mede a textura de pixels alternados: a potência na frequência de Nyquist (o
+# padrão “um pixel sim, outro não”) dos 100 dígitos de uma grade, dividida pela de 100 dígitos reais (1 = tão
+# granulado quanto os dados). Uma medida por época:
 
 # %% tags=["nbval-ignore-output"]
 def grid_digits(epoch):
@@ -805,117 +595,124 @@ def grid_digits(epoch):
     return np.stack([grid[2 + 30 * r:30 + 30 * r, 2 + 30 * c:30 + 30 * c] for r in range(10) for c in range(10)])
 
 
-print(T("tablero (Nyquist), generadas ÷ reales:", "tabuleiro (Nyquist), geradas ÷ reais:"),
-      "   ".join(f"época {epoch}: {colour_metrics.checkerboard_ratio(grid_digits(epoch), images[:100]):.1f}"
-                 for epoch in (1, last)))
+ratios = {epoch: colour_metrics.checkerboard_ratio(grid_digits(epoch), images[:100]) for epoch in history["epoch"]}
+for start in range(0, len(ratios), 10):
+    print("  ".join(f"{T('época', 'época')} {e}: {number(ratios[e], 1)}" for e in list(ratios)[start:start + 10]))
+
+# %% [markdown] lang="es"
+# El grano no es cosa de la primera época. En las épocas 1–4 la medida queda entre 0.4 y 1.0 (cuadrículas casi
+# grises y borrosas); sube a 2.1 en la época 5, llega a 2.2 en la 9 y baja despacio hasta 1.3 en la 20: el tablero
+# aparece cuando $G$ empieza a dibujar trazos, y 20 épocas no bastan para quitarlo del todo. Los kernels 4×4 no lo
+# impiden, y redimensionar y luego convolucionar tampoco lo descartaría por construcción (lección 03).
+
+# %% [markdown] lang="pt"
+# A granulação não é coisa da primeira época. Nas épocas 1–4 a medida fica entre 0,4 e 1,0 (grades quase cinzas e
+# borradas); sobe para 2,1 na época 5, chega a 2,2 na 9 e cai devagar até 1,3 na 20: o tabuleiro aparece quando $G$
+# começa a desenhar traços, e 20 épocas não bastam para tirá-lo de todo. Os kernels 4×4 não o impedem, e
+# redimensionar e depois convolucionar também não o descartaria por construção (lição 03).
 
 # %% [markdown] lang="es"
 # ### El GIF del entrenamiento
 #
 # `training.gif` junta las cuadrículas de **esta** ejecución, una por época (400 ms cada una, la última se queda
-# más) y se repite sin fin. Para que el cuaderno no pese, aquí mostramos solo la esquina de 6×6 dígitos:
+# más), y se repite sin fin. Aquí, la esquina de 5×5 dígitos al doble de tamaño:
 
 # %% [markdown] lang="pt"
 # ### O GIF do treinamento
 #
-# `training.gif` junta as grades **desta** execução, uma por época (400 ms cada, a última fica mais tempo) e se
-# repete sem fim. Para o notebook não ficar pesado, aqui mostramos só o canto de 6×6 dígitos:
+# `training.gif` junta as grades **desta** execução, uma por época (400 ms cada, a última fica mais tempo), e se
+# repete sem fim. Aqui, o canto de 5×5 dígitos no dobro do tamanho:
 
 # %% tags=["nbval-ignore-output"]
 frames, durations = gif.read_gif(run_dir / "training.gif")
-corner = gif.write_gif(run_dir / "training_6x6.gif", frames[:, :182, :182], duration_ms=durations)
-gif.show_gif(corner)
-
-# %% [markdown] lang="es"
-# Y este es el GIF de una ejecución completa de `python -m gan_course train` (sin red, en una CPU de 2 núcleos),
-# guardado en `figures/dcgan_mnist.gif`:
-#
-# ![](../../figures/dcgan_mnist.gif)
-
-# %% [markdown] lang="pt"
-# E este é o GIF de uma execução completa de `python -m gan_course train` (sem internet, numa CPU de 2 núcleos),
-# salvo em `figures/dcgan_mnist.gif`:
-#
-# ![](../../figures/dcgan_mnist.gif)
+corner = frames[:, :152, :152].repeat(2, axis=1).repeat(2, axis=2)     # es: 5×5 dígitos, ×2 | pt: 5×5 dígitos, ×2
+gif.show_gif(gif.write_gif(run_dir / "training_5x5.gif", corner, duration_ms=durations))
 
 # %% [markdown] lang="es"
 # ### Las curvas de pérdida
 #
-# `train.plot_history` dibuja $J^{(D)}$, $J^{(G)}$ y su suma por paso (finas) y por época (puntos); solo la parte
-# real/falso, sin los términos de la cabeza de clases. En una GAN las pérdidas no bajan hasta cero como en un
-# clasificador: cada red empeora la pérdida de la otra. Lo sano es que oscilen alrededor de valores estables, con
-# $J^{(D)}$ lejos de 0.
+# `train.plot_history` dibuja $J^{(D)}$, $J^{(G)}$ y su suma por paso (finas) y por época (puntos). En una GAN las
+# pérdidas no bajan hasta cero como en un clasificador: cada red empeora la pérdida de la otra. Lo sano es que
+# oscilen alrededor de valores estables, con $J^{(D)}$ lejos de 0 (en el equilibrio, $2\log 2 \approx 1.39$ y
+# $J^{(G)} = \log 2 \approx 0.69$).
 
 # %% [markdown] lang="pt"
 # ### As curvas de perda
 #
-# `train.plot_history` desenha $J^{(D)}$, $J^{(G)}$ e a sua soma por passo (finas) e por época (pontos); só a parte
-# real/falso, sem os termos da cabeça de classes. Numa GAN as perdas não caem até zero como num classificador: cada
-# rede piora a perda da outra. O saudável é que oscilem em torno de valores estáveis, com $J^{(D)}$ longe de 0.
+# `train.plot_history` desenha $J^{(D)}$, $J^{(G)}$ e a sua soma por passo (finas) e por época (pontos). Numa GAN as
+# perdas não caem até zero como num classificador: cada rede piora a perda da outra. O saudável é que oscilem em
+# torno de valores estáveis, com $J^{(D)}$ longe de 0 (no equilíbrio, $2\log 2 \approx 1{,}39$ e
+# $J^{(G)} = \log 2 \approx 0{,}69$).
 
 # %%
 train.plot_history(history)
 plt.show()
 
 # %% [markdown] lang="es"
-# ### Las puntuaciones por época
+# ### Las puntuaciones, honestas
 #
-# La línea discontinua es la referencia de los dígitos reales, medida igual: IS, clases y proporción memorizada de
-# los 1000 dígitos de prueba; FID entre 1000 dígitos de entrenamiento y los 1000 de prueba (la FID depende del
-# número de imágenes, por eso se comparan con el mismo $n$). La memorizada de los reales es 1 % por construcción
-# (sección siguiente).
+# La línea discontinua es la referencia de los dígitos reales, medida igual: IS y clases de los 1000 de prueba, FID
+# entre 1000 de entrenamiento y los 1000 de prueba (la FID depende del número de imágenes: mismo $n$ en los dos
+# lados). Estas FID usan las 64 características del clasificador del curso (lección 01), no la red Inception de
+# los artículos: **no se pueden comparar con las FID publicadas**, solo entre sí.
 
 # %% [markdown] lang="pt"
-# ### As pontuações por época
+# ### As pontuações, honestas
 #
-# A linha tracejada é a referência dos dígitos reais, medida do mesmo jeito: IS, classes e proporção memorizada dos
-# 1000 dígitos de teste; FID entre 1000 dígitos de treinamento e os 1000 de teste (a FID depende do número de
-# imagens, por isso se comparam com o mesmo $n$). A memorizada dos reais é 1 % por construção (seção seguinte).
-
-# %%
-reference = metrics.reference_scores(1000)
-print(T(f"dígitos reales: IS {reference['inception_score']:.2f}, FID {reference['frechet_distance']:.1f}, "
-        f"memorizadas {reference['memorised_share']:.1%}, clase más rara {reference['rarest_share']:.1%}",
-        f"dígitos reais: IS {reference['inception_score']:.2f}, FID {reference['frechet_distance']:.1f}, "
-        f"memorizadas {reference['memorised_share']:.1%}, classe mais rara {reference['rarest_share']:.1%}"))
+# A linha tracejada é a referência dos dígitos reais, medida do mesmo jeito: IS e classes dos 1000 de teste, FID
+# entre 1000 de treinamento e os 1000 de teste (a FID depende do número de imagens: mesmo $n$ dos dois lados).
+# Estas FID usam as 64 características do classificador do curso (lição 01), não a rede Inception dos artigos:
+# **não dá para compará-las com as FID publicadas**, só entre si.
 
 # %% tags=["nbval-ignore-output"]
-scored = [s["epoch"] for s in history["scores"]]
-fig, axes = plt.subplots(1, 4, figsize=(12, 2.9))
-for ax, key, title in zip(axes, ["inception_score", "frechet_distance", "memorised_share", "rarest_share"],
-                          ["Inception Score (↑)", "FID (↓)", T("memorizadas (↓)", "memorizadas (↓)"),
-                           T("clase más rara (→ 0.1)", "classe mais rara (→ 0.1)")]):
-    ax.plot(scored, [s[key] for s in history["scores"]], "o-", label=T("generadas", "geradas"))
-    ax.axhline(reference[key], color="k", ls="--", lw=1, label=T("reales", "reais"))
-    ax.set_title(title)
-    ax.set_xlabel("época")
-axes[0].legend(fontsize=10)
-fig.tight_layout()
-plt.show()
+reference = metrics.reference_scores(1000)
+plot_scores(history, reference)
+
+# %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
 final = history["scores"][-1]
-print(T(f"al final (época {final['epoch']}): IS {final['inception_score']:.2f}, FID {final['frechet_distance']:.1f}, "
-        f"memorizadas {final['memorised_share']:.1%}, clase más rara {final['rarest_class']:.0f} ({final['rarest_share']:.1%})",
-        f"no final (época {final['epoch']}): IS {final['inception_score']:.2f}, FID {final['frechet_distance']:.1f}, "
-        f"memorizadas {final['memorised_share']:.1%}, classe mais rara {final['rarest_class']:.0f} ({final['rarest_share']:.1%})"))
+for name, s in ((T(f"DCGAN, época {final['epoch']}:", f"DCGAN, época {final['epoch']}:"), final),
+                (T("dígitos reales:", "dígitos reais:"), reference)):
+    print(f"{name:16} IS {number(s['inception_score'], 2)}  FID {number(s['frechet_distance'], 1):>5}  "
+          f"{T('memorizadas', 'memorizadas')} {number(100 * s['memorised_share'], 1)} %  "
+          f"{T('clase más rara', 'classe mais rara')} {number(100 * s['rarest_share'], 1)} %")
+print(T(f"FID de la DCGAN ÷ FID de los reales: {final['frechet_distance'] / reference['frechet_distance']:.0f}",
+        f"FID da DCGAN ÷ FID dos reais: {final['frechet_distance'] / reference['frechet_distance']:.0f}"))
 
 # %% [markdown] lang="es"
-# ### El histograma de clases
+# Tras 20 épocas la DCGAN sin etiquetas llega a **IS 6.01 y FID 83.4**; los dígitos reales, IS 9.72 y FID 2.9: una
+# FID 29 veces la de los reales. El IS sube de 3.81 (época 4) a 6.10 (época 16) y ahí se queda (6.01 en la 20); la
+# FID baja de 200.9 a 80.7 y 83.4. Ninguna muestra es una copia (0.0 % memorizadas).
 #
-# ¿Dibuja el generador los diez dígitos por igual? El clasificador etiqueta 1000 muestras de la copia promediada; a
-# la izquierda, la misma cuenta sobre los 1000 dígitos reales de prueba (la línea discontinua, a la derecha, es esa
-# misma referencia). Debajo, cuántas muestras lee el clasificador como el dígito que eligió su código latente.
+# Están las diez clases, pero desiguales: la más rara, el 1, es el 4.4 % de las muestras, y el 9 el 19 % (en los
+# reales, la más rara es el 9.7 %). $G$ no sabe qué dígito dibuja. La receta del curso, que aprende de las
+# etiquetas, queda mucho más cerca de los reales con el mismo presupuesto: la lección 07 muestra, pieza a pieza, qué
+# cierra la diferencia.
 
 # %% [markdown] lang="pt"
-# ### O histograma de classes
+# Depois de 20 épocas a DCGAN sem rótulos chega a **IS 6,01 e FID 83,4**; os dígitos reais, IS 9,72 e FID 2,9: uma
+# FID 29 vezes a dos reais. O IS sobe de 3,81 (época 4) para 6,10 (época 16) e fica por aí (6,01 na 20); a FID cai
+# de 200,9 para 80,7 e 83,4. Nenhuma amostra é uma cópia (0,0 % memorizadas).
 #
-# O gerador desenha os dez dígitos por igual? O classificador rotula 1000 amostras da cópia média; à esquerda, a
-# mesma contagem sobre os 1000 dígitos reais de teste (a linha tracejada, à direita, é essa mesma referência).
-# Embaixo, quantas amostras o classificador lê como o dígito que o seu código latente escolheu.
+# Estão as dez classes, mas desiguais: a mais rara, o 1, é 4,4 % das amostras, e o 9, 19 % (nos reais, a mais rara é
+# 9,7 %). $G$ não sabe que dígito desenha. A receita do curso, que aprende com os rótulos, fica muito mais perto dos
+# reais com o mesmo orçamento: a lição 07 mostra, peça por peça, o que fecha a diferença.
+
+# %% [markdown] lang="es"
+# ### ¿Dibuja los diez dígitos?
+#
+# El clasificador etiqueta 1000 muestras; a la izquierda, la misma cuenta sobre los 1000 dígitos reales de prueba
+# (la línea discontinua de la derecha es esa referencia). $G$ no elige el dígito: sale de donde caiga $z$.
+
+# %% [markdown] lang="pt"
+# ### Ele desenha os dez dígitos?
+#
+# O classificador rotula 1000 amostras; à esquerda, a mesma contagem sobre os 1000 dígitos reais de teste (a linha
+# tracejada da direita é essa referência). $G$ não escolhe o dígito: ele sai de onde $z$ cair.
 
 # %% tags=["nbval-ignore-output"]
 judge = classifier.load_classifier()
 samples = metrics.sample(dcgan.sampler, 1000, seed=0)
-fig, axes = plt.subplots(1, 2, figsize=(10, 2.8))
+fig, axes = plt.subplots(1, 2, figsize=(10, 2.6))
 plots.class_histogram(classifier.predict(judge, held_out), share=True, title=T("reales (prueba)", "reais (teste)"),
                       ax=axes[0])
 generated = plots.class_histogram(classifier.predict(judge, samples), share=True,
@@ -923,81 +720,48 @@ generated = plots.class_histogram(classifier.predict(judge, samples), share=True
 fig.tight_layout()
 plt.show()
 print(T("proporción por clase:", "proporção por classe:"), np.round(generated, 3))
-asked = metrics.requested_digits(dcgan.sampler, 1000, seed=0)   # es: el dígito que eligió cada código | pt: o dígito que cada código escolheu
-print(T("leídas como el dígito que pidió su código:", "lidas como o dígito que o seu código pediu:"),
-      f"{metrics.requested_share(samples, asked):.1%}")
 
 # %% [markdown] lang="es"
 # ## ¿Copia o crea?
 #
-# Una GAN que devolviera sus dígitos de entrenamiento tendría un IS excelente y las diez clases por igual. Para
-# saber si estas muestras son nuevas, medimos la distancia euclídea (entre píxeles, en $[-1, 1]$) de cada imagen a
-# su dígito de entrenamiento **más cercano** y la comparamos con la de dígitos reales que la GAN nunca vio:
-#
-# 1. para cada uno de los 1000 dígitos de prueba, la distancia a su vecino más cercano entre los 4000 de
-#    entrenamiento: así de cerca queda un dígito **nuevo** escrito por una persona;
-# 2. el **umbral** es el cuantil del 1 % de esas distancias (`metrics.memorisation_threshold()`): solo el 1 % de
-#    los dígitos reales nuevos está tan cerca de uno de entrenamiento;
-# 3. la **proporción memorizada** (`metrics.memorisation_share`) es la fracción de imágenes más cerca que el umbral:
-#    0.01 para los dígitos de prueba (por construcción), cerca de 1 para copias.
+# Una GAN que devolviera sus dígitos de entrenamiento tendría un IS excelente. Medimos la distancia euclídea
+# (entre píxeles, en $[-1, 1]$) de cada imagen a su dígito de entrenamiento **más cercano**, y la comparamos con
+# la de dígitos reales que la GAN nunca vio. El **umbral** es el cuantil del 1 % de las distancias de los 1000
+# dígitos de prueba (`metrics.memorisation_threshold()`); la **proporción memorizada**
+# (`metrics.memorisation_share`) es la fracción de imágenes más cerca que el umbral: 0.01 para los de prueba por
+# construcción, 1 para copias.
 
 # %% [markdown] lang="pt"
 # ## Copia ou cria?
 #
-# Uma GAN que devolvesse os seus dígitos de treinamento teria um IS excelente e as dez classes por igual. Para saber
-# se estas amostras são novas, medimos a distância euclidiana (entre pixels, em $[-1, 1]$) de cada imagem ao seu
-# dígito de treinamento **mais próximo** e a comparamos com a de dígitos reais que a GAN nunca viu:
-#
-# 1. para cada um dos 1000 dígitos de teste, a distância ao seu vizinho mais próximo entre os 4000 de treinamento:
-#    tão perto assim fica um dígito **novo** escrito por uma pessoa;
-# 2. o **limiar** é o quantil de 1 % dessas distâncias (`metrics.memorisation_threshold()`): só 1 % dos dígitos
-#    reais novos está tão perto de um de treinamento;
-# 3. a **proporção memorizada** (`metrics.memorisation_share`) é a fração de imagens mais perto que o limiar: 0.01
-#    para os dígitos de teste (por construção), perto de 1 para cópias.
-
-# %%
-real_distances = metrics.nearest_distances(held_out, images)
-threshold = metrics.memorisation_threshold()
-print(T(f"dígitos de prueba → entrenamiento más cercano: mediana {np.median(real_distances):.2f}, "
-        f"mínimo {real_distances.min():.2f}",
-        f"dígitos de teste → treinamento mais próximo: mediana {np.median(real_distances):.2f}, "
-        f"mínimo {real_distances.min():.2f}"))
-print(T(f"umbral (cuantil del 1 %): {threshold:.2f}", f"limiar (quantil de 1 %): {threshold:.2f}"))
-print(T(f"memorizadas, dígitos de prueba:        {metrics.memorisation_share(held_out):.2f}",
-        f"memorizadas, dígitos de teste:         {metrics.memorisation_share(held_out):.2f}"))
-print(T(f"memorizadas, los propios de entrenamiento: {metrics.memorisation_share(images):.2f}   (comprobación: distancia 0)",
-        f"memorizadas, os próprios de treinamento:   {metrics.memorisation_share(images):.2f}   (verificação: distância 0)"))
-
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# La última línea es una comprobación de cordura: cada dígito de entrenamiento está a distancia 0 de sí mismo, así
-# que una GAN que solo copiara daría 1.00. Ahora, las 1000 muestras generadas:
-
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# A última linha é uma verificação de sanidade: cada dígito de treinamento está a distância 0 de si mesmo, então uma
-# GAN que só copiasse daria 1.00. Agora, as 1000 amostras geradas:
+# Uma GAN que devolvesse os seus dígitos de treinamento teria um IS excelente. Medimos a distância euclidiana (entre
+# pixels, em $[-1, 1]$) de cada imagem ao seu dígito de treinamento **mais próximo**, e a comparamos com a de
+# dígitos reais que a GAN nunca viu. O **limiar** é o quantil de 1 % das distâncias dos 1000 dígitos de teste
+# (`metrics.memorisation_threshold()`); a **proporção memorizada** (`metrics.memorisation_share`) é a fração de
+# imagens mais perto que o limiar: 0,01 para os de teste por construção, 1 para cópias.
 
 # %% tags=["nbval-ignore-output"]
+real_distances = metrics.nearest_distances(held_out, images)
 generated_distances = metrics.nearest_distances(samples, images)
-print(T(f"memorizadas, 1000 generadas: {metrics.memorisation_share(samples):.1%}   "
-        f"(distancia mediana {np.median(generated_distances):.2f}; dígitos de prueba {np.median(real_distances):.2f})",
-        f"memorizadas, 1000 geradas: {metrics.memorisation_share(samples):.1%}   "
-        f"(distância mediana {np.median(generated_distances):.2f}; dígitos de teste {np.median(real_distances):.2f})"))
-fig, ax = plt.subplots(figsize=(7, 2.8))
-bins = np.linspace(0.0, max(real_distances.max(), generated_distances.max()), 40)
-ax.hist(real_distances, bins=bins, alpha=0.6, label=T("reales de prueba", "reais de teste"))
-ax.hist(generated_distances, bins=bins, alpha=0.6, label=T("generadas", "geradas"))
-ax.axvline(threshold, color="k", ls="--", lw=1, label=T("umbral", "limiar"))
-ax.set_xlabel(T("distancia al dígito de entrenamiento más cercano", "distância ao dígito de treinamento mais próximo"))
-ax.legend(fontsize=10)
-plt.show()
+shares = [number(100 * metrics.memorisation_share(a), 1) for a in (held_out, images, samples)]
+print(T(f"umbral (cuantil del 1 %): {number(metrics.memorisation_threshold(), 2)}",
+        f"limiar (quantil de 1 %): {number(metrics.memorisation_threshold(), 2)}"))
+print(T(f"memorizadas: dígitos de prueba {shares[0]} %, los propios de entrenamiento {shares[1]} %, "
+        f"1000 generadas {shares[2]} %",
+        f"memorizadas: dígitos de teste {shares[0]} %, os próprios de treinamento {shares[1]} %, "
+        f"1000 geradas {shares[2]} %"))
+print(T(f"distancia mediana al más cercano: prueba {number(np.median(real_distances), 2)}, "
+        f"generadas {number(np.median(generated_distances), 2)}",
+        f"distância mediana ao mais próximo: teste {number(np.median(real_distances), 2)}, "
+        f"geradas {number(np.median(generated_distances), 2)}"))
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Las 8 muestras **más cercanas** a un dígito de entrenamiento (las más sospechosas), arriba, y ese dígito, abajo,
-# con la distancia encima:
+# Los de entrenamiento dan 100 % (distancia 0 a sí mismos): la prueba caza copias exactas. Las 8 muestras **más
+# cercanas** a un dígito de entrenamiento (las más sospechosas), arriba, y ese dígito, abajo:
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# As 8 amostras **mais próximas** de um dígito de treinamento (as mais suspeitas), em cima, e esse dígito, embaixo,
-# com a distância acima:
+# Os de treinamento dão 100 % (distância 0 de si mesmos): o teste pega cópias exatas. As 8 amostras **mais
+# próximas** de um dígito de treinamento (as mais suspeitas), em cima, e esse dígito, embaixo:
 
 # %% tags=["nbval-ignore-output"]
 closest = np.argsort(generated_distances)[:8]
@@ -1017,210 +781,213 @@ plt.show()
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Pregunta: «si la GAN devolviera sus dígitos de entrenamiento desplazados un píxel, ¿los cazaría esta prueba?».
-# Probablemente no: un desplazamiento de un píxel mueve mucho la distancia entre píxeles. Sirve para hablar de lo
-# que mide y lo que no: detecta copias casi exactas, no plagios «con retoques». Un «no» aquí no demuestra
-# creatividad; un «sí» sí demuestra copia.
+# Probablemente no: un desplazamiento de un píxel mueve mucho la distancia entre píxeles. Detecta copias casi
+# exactas, no plagios «con retoques». Un «no» aquí no demuestra creatividad; un «sí» sí demuestra copia.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # Pergunte: “se a GAN devolvesse os seus dígitos de treinamento deslocados um pixel, este teste os pegaria?”.
-# Provavelmente não: um deslocamento de um pixel muda muito a distância entre pixels. Serve para falar do que ele
-# mede e do que não mede: detecta cópias quase exatas, não plágios “com retoques”. Um “não” aqui não demonstra
-# criatividade; um “sim” demonstra cópia.
+# Provavelmente não: um deslocamento de um pixel muda muito a distância entre pixels. Ele detecta cópias quase
+# exatas, não plágios “com retoques”. Um “não” aqui não demonstra criatividade; um “sim” demonstra cópia.
 
 # %% [markdown] lang="es"
 # ## Puntos de control: reanudar en la época siguiente
 #
-# Cada época `train.fit` guarda un **punto de control** (*checkpoint*) con todo lo que hace falta para seguir como
-# si nada: las dos redes, la copia promediada, los dos optimizadores (los momentos de Adam), el estado del generador
-# de ruido, los vectores latentes de la cuadrícula y los contadores de épocas y de imágenes vistas. `resume=True`
-# restaura el último y continúa en la época **siguiente**; `epochs` es el total, como en Keras. El tutorial de
-# TensorFlow, en cambio, restaura los pesos pero su bucle vuelve a empezar en la época 0.
-#
-# Lo probamos con 500 dígitos para que cada época dure segundos: 2 épocas y se «corta» la sesión.
+# Cada época `train.fit` guarda un **punto de control** con un `tf.train.CheckpointManager`: las dos redes, los
+# dos optimizadores (los momentos de Adam), el estado del generador de ruido, los vectores latentes de la
+# cuadrícula y el contador de épocas. `resume=True` restaura el último y continúa en la época **siguiente**;
+# `epochs` es el total, como en Keras (el tutorial de TensorFlow restaura los pesos, pero su bucle vuelve a la
+# época 0). Con 500 dígitos: 2 épocas, se «corta» la sesión, y otra sesión con redes nuevas reanuda hasta 3.
 
 # %% [markdown] lang="pt"
 # ## Pontos de verificação: retomar na época seguinte
 #
-# A cada época `train.fit` salva um **ponto de verificação** (*checkpoint*) com tudo o que é preciso para seguir
-# como se nada tivesse acontecido: as duas redes, a cópia média, os dois otimizadores (os momentos do Adam), o estado
-# do gerador de ruído, os vetores latentes da grade e os contadores de épocas e de imagens vistas. `resume=True`
-# restaura o último e continua na época **seguinte**; `epochs` é o total, como no Keras. O tutorial do TensorFlow, ao
-# contrário, restaura os pesos mas o seu laço volta a começar na época 0.
-#
-# Testamos com 500 dígitos para que cada época dure segundos: 2 épocas e a sessão é “cortada”.
+# A cada época `train.fit` salva um **ponto de verificação** com um `tf.train.CheckpointManager`: as duas redes, os
+# dois otimizadores (os momentos do Adam), o estado do gerador de ruído, os vetores latentes da grade e o contador
+# de épocas. `resume=True` restaura o último e continua na época **seguinte**; `epochs` é o total, como no Keras (o
+# tutorial do TensorFlow restaura os pesos, mas o seu laço volta à época 0). Com 500 dígitos: 2 épocas, a sessão é
+# “cortada”, e outra sessão com redes novas retoma até 3.
 
 # %%
-few, few_labels = images[::8], labels[::8]                 # es: 500 dígitos, de todas las clases
-                                                           # pt: 500 dígitos, de todas as classes
+few = images[::8]                                           # es: 500 dígitos | pt: 500 dígitos
 resume_dir = train.new_run_folder("runs", "06_resume")
-gc.seed_everything(0)
-first = train.GAN(*models.build_pair("course"), recipe="course", seed=0)
-first_history = train.fit(first, few, epochs=2, labels=few_labels, out=resume_dir, verbose=False)
-print(T("épocas entrenadas:", "épocas treinadas:"), first_history["epoch"])
-print(T("puntos de control:",
-        "pontos de verificação:"), sorted(p.name for p in (resume_dir / "checkpoints" / "mnist_64_28_28").iterdir()))
+first = train.fit(recipes.build("plain", seed=0), few, epochs=2, out=resume_dir, verbose=False)
+print(T("primera sesión, épocas:", "primeira sessão, épocas:"), first["epoch"],
+      sorted(p.name for p in (resume_dir / "checkpoints" / "mnist_64_28_28").iterdir()))
+resumed = recipes.build("plain", seed=0)                    # es: redes nuevas, sin entrenar | pt: redes novas, sem treinar
+second = train.fit(resumed, few, epochs=3, out=resume_dir, resume=True, verbose=False)
+print(T("segunda sesión, historial:", "segunda sessão, histórico:"), second["epoch"],
+      T("  contador de épocas:", "  contador de épocas:"), int(resumed.epoch.numpy()))
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Otra sesión: redes nuevas, sin entrenar, y `resume=True` hasta un total de 3 épocas. En la terminal es
-# `python -m gan_course train --resume` (o `--out CARPETA --resume`).
+# ¿Es lo mismo que no haberse interrumpido nunca? 3 épocas seguidas desde cero: el orden de los lotes depende solo
+# de la semilla y del número de época, y el resto vuelve del punto de control. En la terminal:
+# `python -m gan_course train --recipe plain --out CARPETA --resume`.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# Outra sessão: redes novas, sem treinar, e `resume=True` até um total de 3 épocas. No terminal é
-# `python -m gan_course train --resume` (ou `--out PASTA --resume`).
+# É o mesmo que nunca ter sido interrompido? 3 épocas seguidas do zero: a ordem dos lotes depende só da semente e do
+# número da época, e o resto volta do ponto de verificação. No terminal:
+# `python -m gan_course train --recipe plain --out PASTA --resume`.
 
 # %%
-gc.seed_everything(0)
-resumed = train.GAN(*models.build_pair("course"), recipe="course", seed=0)
-resumed_history = train.fit(resumed, few, epochs=3, labels=few_labels, out=resume_dir, resume=True, verbose=False)
-print(T("épocas en el historial reanudado:", "épocas no histórico retomado:"), resumed_history["epoch"])
-print(T("contador de épocas:", "contador de épocas:"), int(resumed.epoch.numpy()),
-      T("  pasos de Adam:", "  passos do Adam:"), int(resumed.d_optimizer.iterations))
-
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# ¿Es lo mismo que no haberse interrumpido nunca? Entrenamos 3 épocas seguidas desde cero y comparamos los pesos:
-# el orden de los lotes de cada época depende solo de la semilla y del número de época, y el ruido, los
-# optimizadores, la copia promediada y las estadísticas de la normalización vuelven del punto de control.
-
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# É o mesmo que nunca ter sido interrompido? Treinamos 3 épocas seguidas do zero e comparamos os pesos: a ordem dos
-# lotes de cada época depende só da semente e do número da época, e o ruído, os otimizadores, a cópia média e as
-# estatísticas da normalização voltam do ponto de verificação.
-
-# %%
-gc.seed_everything(0)
-straight = train.GAN(*models.build_pair("course"), recipe="course", seed=0)
-train.fit(straight, few, epochs=3, labels=few_labels, verbose=False)
+straight = recipes.build("plain", seed=0)
+train.fit(straight, few, epochs=3, verbose=False)
 difference = max(float(np.max(np.abs(a - b))) for a, b in zip(
-    resumed.generator.get_weights() + resumed.discriminator.get_weights() + resumed.sampler.get_weights(),
-    straight.generator.get_weights() + straight.discriminator.get_weights() + straight.sampler.get_weights()))
+    resumed.generator.get_weights() + resumed.discriminator.get_weights(),
+    straight.generator.get_weights() + straight.discriminator.get_weights()))
 print(T("reanudado == sin interrupción (diferencia < 1e-5):",
         "retomado == sem interrupção (diferença < 1e-5):"), difference < 1e-5)
 
 # %% [markdown] lang="es"
-# ## Posibles mejoras (ganhacks)
+# ## Trucos: ganhacks
 #
-# La lista *ganhacks* (Chintala et al., «How to Train a GAN?») reúne trucos de entrenamiento. Qué hace este curso
-# con cada uno y dónde se ve:
+# *ganhacks* (Chintala et al., «How to Train a GAN?», 2016) reúne 17 trucos. Lo que hace esta DCGAN con cada uno:
 #
-# | truco (ganhacks) | en este curso | dónde se ve |
-# |---|---|---|
-# | 1. entradas en $[-1, 1]$, `tanh` a la salida de $G$ | sí (`data.to_float`) | «Los datos» |
-# | 2. pérdida de $G$: maximizar $\log D(G(z))$ | sí, la no saturante (`g_loss="non_saturating"`) | lección 04 |
-# | 3. $z$ gaussiano; interpolar con *slerp* | $z \sim \mathcal{N}(0, I)$; *slerp*: ejercicio 9 | «Interpolación» |
-# | 4. normalización por lotes con lotes solo reales o solo falsos | sí: $D$ ve las reales y las falsas por separado | lección 05 |
-# | 5. evitar gradientes dispersos: LeakyReLU, convoluciones con stride | sí (sin agrupamiento) | «Las dos redes» |
-# | 6. suavizado de etiquetas (*label smoothing*) | opción `label_smoothing` (unilateral), apagada | no medido aquí |
-# | 8. trucos de aprendizaje por refuerzo: versiones pasadas de $G$ y $D$ | en parte: la EMA promedia las versiones pasadas de $G$ | «La receta del curso» |
-# | 9. Adam | sí, $\beta_1 = 0.5$ | — |
-# | 10. detectar fallos pronto ($J^{(D)} \to 0$) | $D(x)$, $D(G(z))$ por época; IS, FID, memorizadas y clase más rara cada 2 épocas | «El bucle de entrenamiento» |
-# | 12. usar las etiquetas si las hay | sí: $D$ aprende la clase de cada real (cabeza de clases) y la recibe (proyección); $G$ elige la suya con el código latente | «La receta del curso» |
-# | 13. ruido en las entradas de $D$ | opción `augment="translate"` (traslación adaptativa de reales y falsas), apagada | tabla de palancas |
-# | 14. entrenar más al discriminador (a veces) | no; la opción `g_steps` hace lo contrario, más pasos de $G$ (como carpedm20) | no medido aquí |
+# | truco | aquí |
+# |---|---|
+# | 1. entradas en $[-1, 1]$, `tanh` en $G$ · 2. $G$ maximiza $\log D(G(z))$ · 3. $z$ gaussiano | sí · sí, la no saturante · sí |
+# | 4. lotes solo reales o solo falsos para la normalización · 5. LeakyReLU, stride en vez de agrupamiento | sí · sí |
+# | 6. etiquetas suaves o ruidosas | opción `label_smoothing`, apagada (0) |
+# | 7. **DCGAN si se puede**; si no, un híbrido (VAE + GAN, o KL + GAN) | DCGAN: esta lección |
+# | 8. trucos de aprendizaje por refuerzo (repetir versiones pasadas) | no (la EMA de $G$, lección 07, se le parece) |
+# | 9. Adam | sí, $\beta_1 = 0.5$ |
+# | 10. detectar fallos pronto: $J^{(D)} \to 0$, gradientes con norma > 100 | $D(x)$, $D(G(z))$ y puntuaciones en el bucle; normas abajo |
 
 # %% [markdown] lang="pt"
-# ## Possíveis melhorias (ganhacks)
+# ## Truques: ganhacks
 #
-# A lista *ganhacks* (Chintala et al., “How to Train a GAN?”) reúne truques de treinamento. O que este curso faz com
-# cada um e onde se vê:
+# *ganhacks* (Chintala et al., “How to Train a GAN?”, 2016) reúne 17 truques. O que esta DCGAN faz com cada um:
 #
-# | truque (ganhacks) | neste curso | onde se vê |
-# |---|---|---|
-# | 1. entradas em $[-1, 1]$, `tanh` na saída de $G$ | sim (`data.to_float`) | “Os dados” |
-# | 2. perda de $G$: maximizar $\log D(G(z))$ | sim, a não saturante (`g_loss="non_saturating"`) | lição 04 |
-# | 3. $z$ gaussiano; interpolar com *slerp* | $z \sim \mathcal{N}(0, I)$; *slerp*: exercício 9 | “Interpolação” |
-# | 4. normalização em lote com lotes só reais ou só falsos | sim: $D$ vê as reais e as falsas separadamente | lição 05 |
-# | 5. evitar gradientes esparsos: LeakyReLU, convoluções com stride | sim (sem agrupamento) | “As duas redes” |
-# | 6. suavização de rótulos (*label smoothing*) | opção `label_smoothing` (unilateral), desligada | não medido aqui |
-# | 8. truques de aprendizado por reforço: versões passadas de $G$ e $D$ | em parte: a EMA faz a média das versões passadas de $G$ | “A receita do curso” |
-# | 9. Adam | sim, $\beta_1 = 0.5$ | — |
-# | 10. detectar falhas cedo ($J^{(D)} \to 0$) | $D(x)$, $D(G(z))$ por época; IS, FID, memorizadas e classe mais rara a cada 2 épocas | “O laço de treinamento” |
-# | 12. usar os rótulos se houver | sim: $D$ aprende a classe de cada real (cabeça de classes) e a recebe (projeção); $G$ escolhe a sua com o código latente | “A receita do curso” |
-# | 13. ruído nas entradas de $D$ | opção `augment="translate"` (translação adaptativa de reais e falsas), desligada | tabela de alavancas |
-# | 14. treinar mais o discriminador (às vezes) | não; a opção `g_steps` faz o contrário, mais passos de $G$ (como carpedm20) | não medido aqui |
+# | truque | aqui |
+# |---|---|
+# | 1. entradas em $[-1, 1]$, `tanh` em $G$ · 2. $G$ maximiza $\log D(G(z))$ · 3. $z$ gaussiano | sim · sim, a não saturante · sim |
+# | 4. lotes só reais ou só falsos para a normalização · 5. LeakyReLU, stride no lugar de agrupamento | sim · sim |
+# | 6. rótulos suaves ou ruidosos | opção `label_smoothing`, desligada (0) |
+# | 7. **DCGAN quando der**; se não, um híbrido (VAE + GAN, ou KL + GAN) | DCGAN: esta lição |
+# | 8. truques de aprendizado por reforço (repetir versões passadas) | não (a EMA de $G$, lição 07, se parece com isso) |
+# | 9. Adam | sim, $\beta_1 = 0{,}5$ |
+# | 10. detectar falhas cedo: $J^{(D)} \to 0$, gradientes com norma > 100 | $D(x)$, $D(G(z))$ e pontuações no laço; normas abaixo |
+
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# | truco | aquí |
+# |---|---|
+# | 11. **no equilibrar las pérdidas con reglas** («mientras $J^{(D)} > A$, entrena $D$») | no: un paso de $D$ y uno de $G$ por lote (`g_steps=1`) |
+# | 12. usar las etiquetas si las hay (GAN auxiliares) | no en esta lección: es la lección 07 |
+# | 13. ruido en las entradas de $D$ · 14. entrenar más a $D$ (dudoso) | opción `augment`, apagada · no |
+# | 15. **discriminación por minilotes** (resultados mixtos) | no |
+# | 16. **variables discretas** en GAN condicionales: `Embedding` de dimensión baja, como canales extra | no aquí (lección 10) |
+# | 17. **dropout en $G$** al entrenar y al generar, como ruido (Pix2Pix) | no: 0 capas `Dropout` |
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# | truque | aqui |
+# |---|---|
+# | 11. **não equilibrar as perdas com regras** (“enquanto $J^{(D)} > A$, treine $D$”) | não: um passo de $D$ e um de $G$ por lote (`g_steps=1`) |
+# | 12. usar os rótulos se houver (GAN auxiliares) | não nesta lição: é a lição 07 |
+# | 13. ruído nas entradas de $D$ · 14. treinar mais o $D$ (duvidoso) | opção `augment`, desligada · não |
+# | 15. **discriminação por minilotes** (resultados mistos) | não |
+# | 16. **variáveis discretas** em GAN condicionais: `Embedding` de dimensão baixa, como canais extras | não aqui (lição 10) |
+# | 17. **dropout em $G$** ao treinar e ao gerar, como ruído (Pix2Pix) | não: 0 camadas `Dropout` |
+
+# %% tags=["nbval-ignore-output"]
+real = next(iter(data.make_dataset(images, batch_size=64, seed=1)))
+z = metrics.latent_batch(dcgan.generator, 64)
+with tf.GradientTape(persistent=True) as tape:
+    fake_logits = dcgan.discriminator(dcgan.generator(z, training=True), training=True)
+    d_loss = losses.discriminator_loss(dcgan.discriminator(real, training=True), fake_logits, "logits")
+    g_loss = losses.generator_loss(fake_logits, form="logits")
+norms = [float(tf.linalg.global_norm(tape.gradient(loss, net.trainable_variables)))
+         for loss, net in ((d_loss, dcgan.discriminator), (g_loss, dcgan.generator))]
+print(T(f"tras el entrenamiento: ‖∇J(D)‖ = {number(norms[0], 2)}, ‖∇J(G)‖ = {number(norms[1], 2)} "
+        "(alarma de ganhacks: > 100)",
+        f"após o treinamento: ‖∇J(D)‖ = {number(norms[0], 2)}, ‖∇J(G)‖ = {number(norms[1], 2)} "
+        "(alarme do ganhacks: > 100)"))
+print(T("capas Dropout en G:", "camadas Dropout em G:"),
+      sum(isinstance(layer, keras.layers.Dropout) for layer in dcgan.generator.layers),
+      T("  pasos de G por paso de D:", "  passos de G por passo de D:"), dcgan.settings["g_steps"])
+
+# %% [markdown] lang="es"
+# ## Los datos también cuentan: las caras de anime
+#
+# Las primeras DCGAN de caras de anime, entrenadas con tablones de imágenes (*image boards*) como Danbooru, dibujaban
+# caras borrosas y deformes. Jin et al. (2017) lo atribuyen, al menos en parte, a esos datos ruidosos, y atacaron el
+# problema por los dos lados: **los datos** (ilustraciones de personajes de un catálogo de juegos, de estilo más
+# homogéneo; un detector de caras de anime para recortar cada cara; fuera las imágenes malas) y **el modelo** (DRAGAN,
+# de Kodali et al. 2017: una penalización del gradiente como las de la lección 10). Su lema: un modelo de buena
+# calidad empieza con un conjunto de datos limpio.
+#
+# La lección para este curso: antes de cambiar la red, mira las imágenes. MNIST ya viene limpio (dígitos
+# centrados, del mismo tamaño); los emoji de la lección 09 no, y esa lección empieza limpiándolos.
+
+# %% [markdown] lang="pt"
+# ## Os dados também contam: os rostos de anime
+#
+# As primeiras DCGAN de rostos de anime, treinadas com sites de imagens (*image boards*) como o Danbooru, desenhavam
+# rostos borrados e deformados. Jin et al. (2017) atribuem isso, ao menos em parte, a esses dados ruidosos, e atacaram
+# o problema pelos dois lados: **os dados** (ilustrações de personagens de um catálogo de jogos, de estilo mais
+# homogêneo; um detector de rostos de anime para recortar cada rosto; fora as imagens ruins) e **o modelo** (DRAGAN,
+# de Kodali et al. 2017: uma penalidade do gradiente como as da lição 10). O lema deles: um modelo de boa qualidade
+# começa com um conjunto de dados limpo.
+#
+# A lição para este curso: antes de mudar a rede, olhe as imagens. O MNIST já vem limpo (dígitos centralizados, do
+# mesmo tamanho); os emoji da lição 09 não, e essa lição começa limpando-os.
 
 # %% [markdown] lang="es"
 # ## De la presentación al paquete
 #
-# La presentación del curso recorre `carpedm20/DCGAN-tensorflow` (TensorFlow 1): `main.py` lee las opciones,
-# `model.py` construye el grafo (`build_model`) y entrena (`train`), y los puntos de control van a una carpeta
-# `model_dir` cuyo nombre sale del dataset, el tamaño de lote y el tamaño de imagen. La misma estructura en
-# `gan_course`:
+# La presentación del curso recorre `carpedm20/DCGAN-tensorflow` (TensorFlow 1); su estructura en `gan_course`:
 #
-# | carpedm20 (`DCGAN-tensorflow`) | `gan_course` |
+# | carpedm20 | `gan_course` |
 # |---|---|
-# | `main.py`: opciones `epoch`, `learning_rate`, `beta1`, `batch_size`, `dataset`, `checkpoint_dir`, `sample_dir`, `train` | `python -m gan_course train` (`cli_train.py`): `--epochs`, `--minutes`, `--batch-size`, `--model`, `--data`, `--out`, `--resume`; tasas y $\beta_1$ en `models.RECIPES` |
-# | `DCGAN.__init__` → `build_model()`: *placeholders*, `G = generator(z)`, `D(inputs)` y `D(G)` con `reuse=True` | `models.build_pair("course")`: dos `keras.Model`; $D$ se llama dos veces en `GAN.train_step` (mismos pesos, sin `reuse`) |
-# | `generator()` / `discriminator()` con `deconv2d`, `conv2d`, `batch_norm`, `lrelu`, `linear` (`ops.py`) | `models.dcgan_generator` / `models.dcgan_discriminator` con capas de Keras |
-# | `d_loss_real`, `d_loss_fake`, `g_loss` con `sigmoid_cross_entropy_with_logits` | `losses.discriminator_loss`, `losses.generator_loss` (`form="logits"`) |
-# | `train()`: dos `AdamOptimizer(learning_rate, beta1)`; por lote, un paso de $D$ y **dos** de $G$ (con el mismo $z$) | `train.GAN` (dos Adam; `g_steps=2` da dos pasos de $G$, con $z$ nuevo) y `train.fit` (épocas, tiempo límite) |
-# | `sample_z` fijo; `save_images` cada cierto número de pasos en `sample_dir` | `GAN.fixed_z`; `samples/epoch_NNN.png` cada época y `training.gif` |
-# | `save()` / `load()` con un `Saver` en `checkpoint_dir/model_dir`; `load` devuelve el contador de pasos, pero el bucle de épocas empieza otra vez en 0 | `train.model_dir` (aquí `mnist_64_28_28`) y un `tf.train.CheckpointManager` en `fit`; `resume=True` restaura redes, optimizadores, ruido y **época** |
-# | `utils.py`: leer imágenes, `merge` / `save_images`, GIF | `data.load_mnist`, `data.load_image_folder`, `gif.image_grid`, `gif.write_gif` |
-# | resúmenes de TensorBoard (`d_loss`, `g_loss`, histogramas) | `fit(..., tensorboard=True)` → `logs/` |
+# | `main.py`: `epoch`, `learning_rate`, `beta1`, `batch_size`, `dataset` | `python -m gan_course train --recipe plain --epochs 20`; tasas y $\beta_1$ en `recipes` |
+# | `build_model()`: `D(inputs)` y `D(G)` con `reuse=True` | `recipes.build("plain")`: dos `keras.Model`; $D$ se llama dos veces |
+# | `ops.py`: `deconv2d`, `conv2d`, `batch_norm`, `lrelu`, `linear` | `models.build_pair`, capas de Keras |
+# | pérdidas con `sigmoid_cross_entropy_with_logits` | `losses` (`form="logits"`) y el paso de `step.py` (`GAN`) |
+# | `train()`: un paso de $D$ y **dos** de $G$ por lote | `train.fit` (épocas, muestras, puntos de control); `g_steps=2` |
+# | `save()`/`load()` en `checkpoint_dir/model_dir`; el bucle vuelve a la época 0 | `train.model_dir` y `CheckpointManager`; `resume=True` sigue en la época siguiente |
 #
-# Dos diferencias de fondo: con `dataset=mnist` el **generador** de carpedm20 es condicional (recibe la clase del
-# dígito, `y_dim=10`, y su $D$ también); el nuestro no: solo $D$ usa las etiquetas (la GAN condicional de la lección
-# 10, `--model cdcgan`, sí recibe el dígito). Y su discriminador devuelve la sigmoide y además los logits, y las
-# pérdidas usan los logits: la forma correcta.
+# Con `dataset=mnist` el DCGAN de carpedm20 es **condicional** ($G$ y $D$ reciben el dígito); el nuestro, no.
 
 # %% [markdown] lang="pt"
 # ## Da apresentação ao pacote
 #
-# A apresentação do curso percorre `carpedm20/DCGAN-tensorflow` (TensorFlow 1): `main.py` lê as opções, `model.py`
-# constrói o grafo (`build_model`) e treina (`train`), e os pontos de verificação vão para uma pasta `model_dir`
-# cujo nome sai do dataset, do tamanho do lote e do tamanho da imagem. A mesma estrutura no `gan_course`:
+# A apresentação do curso percorre `carpedm20/DCGAN-tensorflow` (TensorFlow 1); a sua estrutura no `gan_course`:
 #
-# | carpedm20 (`DCGAN-tensorflow`) | `gan_course` |
+# | carpedm20 | `gan_course` |
 # |---|---|
-# | `main.py`: opções `epoch`, `learning_rate`, `beta1`, `batch_size`, `dataset`, `checkpoint_dir`, `sample_dir`, `train` | `python -m gan_course train` (`cli_train.py`): `--epochs`, `--minutes`, `--batch-size`, `--model`, `--data`, `--out`, `--resume`; taxas e $\beta_1$ em `models.RECIPES` |
-# | `DCGAN.__init__` → `build_model()`: *placeholders*, `G = generator(z)`, `D(inputs)` e `D(G)` com `reuse=True` | `models.build_pair("course")`: dois `keras.Model`; $D$ é chamado duas vezes em `GAN.train_step` (mesmos pesos, sem `reuse`) |
-# | `generator()` / `discriminator()` com `deconv2d`, `conv2d`, `batch_norm`, `lrelu`, `linear` (`ops.py`) | `models.dcgan_generator` / `models.dcgan_discriminator` com camadas do Keras |
-# | `d_loss_real`, `d_loss_fake`, `g_loss` com `sigmoid_cross_entropy_with_logits` | `losses.discriminator_loss`, `losses.generator_loss` (`form="logits"`) |
-# | `train()`: dois `AdamOptimizer(learning_rate, beta1)`; por lote, um passo de $D$ e **dois** de $G$ (com o mesmo $z$) | `train.GAN` (dois Adam; `g_steps=2` dá dois passos de $G$, com $z$ novo) e `train.fit` (épocas, tempo limite) |
-# | `sample_z` fixo; `save_images` a cada tantos passos em `sample_dir` | `GAN.fixed_z`; `samples/epoch_NNN.png` a cada época e `training.gif` |
-# | `save()` / `load()` com um `Saver` em `checkpoint_dir/model_dir`; `load` devolve o contador de passos, mas o laço de épocas começa de novo em 0 | `train.model_dir` (aqui `mnist_64_28_28`) e um `tf.train.CheckpointManager` em `fit`; `resume=True` restaura redes, otimizadores, ruído e **época** |
-# | `utils.py`: ler imagens, `merge` / `save_images`, GIF | `data.load_mnist`, `data.load_image_folder`, `gif.image_grid`, `gif.write_gif` |
-# | resumos do TensorBoard (`d_loss`, `g_loss`, histogramas) | `fit(..., tensorboard=True)` → `logs/` |
+# | `main.py`: `epoch`, `learning_rate`, `beta1`, `batch_size`, `dataset` | `python -m gan_course train --recipe plain --epochs 20`; taxas e $\beta_1$ em `recipes` |
+# | `build_model()`: `D(inputs)` e `D(G)` com `reuse=True` | `recipes.build("plain")`: dois `keras.Model`; $D$ é chamado duas vezes |
+# | `ops.py`: `deconv2d`, `conv2d`, `batch_norm`, `lrelu`, `linear` | `models.build_pair`, camadas do Keras |
+# | perdas com `sigmoid_cross_entropy_with_logits` | `losses` (`form="logits"`) e o passo de `step.py` (`GAN`) |
+# | `train()`: um passo de $D$ e **dois** de $G$ por lote | `train.fit` (épocas, amostras, pontos de verificação); `g_steps=2` |
+# | `save()`/`load()` em `checkpoint_dir/model_dir`; o laço volta à época 0 | `train.model_dir` e `CheckpointManager`; `resume=True` segue na época seguinte |
 #
-# Duas diferenças de fundo: com `dataset=mnist` o **gerador** de carpedm20 é condicional (recebe a classe do dígito,
-# `y_dim=10`, e o seu $D$ também); o nosso não: só $D$ usa os rótulos (a GAN condicional da lição 10,
-# `--model cdcgan`, recebe o dígito). E o seu discriminador devolve a sigmoide e também os logits, e as perdas usam
-# os logits: a forma correta.
+# Com `dataset=mnist` o DCGAN de carpedm20 é **condicional** ($G$ e $D$ recebem o dígito); o nosso, não.
 
-# %% [markdown] lang="es"
-# ### Entrenar desde la terminal
-#
-# Lo mismo que la celda de 3 minutos, sin cuaderno: `python -m gan_course train --minutes 3` entrena la receta del
-# curso con los 4000 dígitos de entrenamiento y escribe una carpeta de ejecución como la de arriba;
-# `--resume` continúa la última. `model_dir`, como en carpedm20, nombra la carpeta de puntos de control, y
-# `g_steps=2` reproduce sus dos pasos de $G$ por lote:
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# Cierre: pide que alguien resuma con los números de la ejecución qué dibuja la DCGAN sin etiquetas tras 20 épocas
+# y qué le falta para llegar a los reales. Deja la pregunta abierta para la lección 07: ¿qué información tendría
+# que recibir para dibujar dígitos más claros, y de dónde la sacaríamos si no hubiera etiquetas?
 
-# %% [markdown] lang="pt"
-# ### Treinar pelo terminal
-#
-# O mesmo que a célula de 3 minutos, sem notebook: `python -m gan_course train --minutes 3` treina a receita do
-# curso com os 4000 dígitos de treinamento e escreve uma pasta de execução como a de cima; `--resume` continua a
-# última. `model_dir`, como no carpedm20, dá nome à pasta de pontos de verificação, e `g_steps=2` reproduz os seus
-# dois passos de $G$ por lote:
-
-# %%
-print(train.model_dir("mnist", 64, (28, 28, 1)))
-print(T("pasos de G por lote:", "passos de G por lote:"), train.GAN(*models.build_pair("plain"), recipe="plain",
-                                                                    g_steps=2).settings["g_steps"])
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Fechamento: peça que alguém resuma com os números da execução o que a DCGAN sem rótulos desenha depois de 20
+# épocas e o que lhe falta para chegar aos reais. Deixe a pergunta aberta para a lição 07: que informação ela
+# precisaria receber para desenhar dígitos mais claros, e de onde a tiraríamos se não houvesse rótulos?
 
 # %% [markdown] lang="es"
 # ## Ejercicios
 #
-# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
-# una pista.
+# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` dice si es correcta o da una
+# pista.
 #
-# 1. ¿Cuántos parámetros entrenables tiene el discriminador de la receta del curso (`models.build_pair("course")[1]`,
-#    con la cabeza de clases y la proyección)? Cuéntalos capa a capa y compara con `.summary()`.
-# 2. En el generador del curso, la capa `up_1` (kernel 4, stride 2, `"same"`, 64 filtros) recibe 7×7×128. ¿Qué
-#    forma (alto, ancho, canales) tiene su salida?
+# 1. ¿Cuántos parámetros entrenables tiene el discriminador de la receta `plain`? Cuéntalos capa a capa.
+# 2. La capa `up_1` de $G$ (kernel 4, stride 2, `"same"`, 64 filtros) recibe 7×7×128. ¿Qué forma tiene su salida?
 # 3. Si $D(G(z)) = 0.5$ para todas las imágenes generadas, ¿cuánto vale $J^{(G)}$ no saturante?
-# 4. Un discriminador con sigmoide da $D(x) = 1.0$ a una imagen real. Si le aplicaras
-#    `BinaryCrossentropy(from_logits=True)` con la etiqueta 1, ¿qué pérdida informaría?
+# 4. Un $D$ con sigmoide da $D(x) = 1.0$ a una real. ¿Qué pérdida informaría `BinaryCrossentropy(from_logits=True)`
+#    con la etiqueta 1?
+# 5. Con los 4000 dígitos y lotes de 64 (el último incompleto se descarta), ¿cuántos pasos tiene una época?
+# 6. Un punto de control se guardó tras la época 7; `train.fit(..., epochs=10, resume=True)`: ¿qué épocas entrena?
+# 7. Como `model_dir` en carpedm20: ¿cómo se llama la carpeta de una ejecución con `"celebA"`, lotes de 128 e
+#    imágenes de 64×64×3?
+# 8. Un `@tf.function` sin `input_signature` recibe lotes de 64, 64, 32, 64 y 16 imágenes. ¿Cuántas veces se traza?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
@@ -1228,157 +995,77 @@ print(T("pasos de G por lote:", "passos de G por lote:"), train.GAN(*models.buil
 # Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
 # dica.
 #
-# 1. Quantos parâmetros treináveis tem o discriminador da receita do curso (`models.build_pair("course")[1]`, com a
-#    cabeça de classes e a projeção)? Conte-os camada por camada e compare com `.summary()`.
-# 2. No gerador do curso, a camada `up_1` (kernel 4, stride 2, `"same"`, 64 filtros) recebe 7×7×128. Que formato
-#    (altura, largura, canais) tem a sua saída?
-# 3. Se $D(G(z)) = 0.5$ para todas as imagens geradas, quanto vale $J^{(G)}$ não saturante?
-# 4. Um discriminador com sigmoide dá $D(x) = 1.0$ a uma imagem real. Se você aplicasse
-#    `BinaryCrossentropy(from_logits=True)` com o rótulo 1, que perda ela informaria?
+# 1. Quantos parâmetros treináveis tem o discriminador da receita `plain`? Conte-os camada por camada.
+# 2. A camada `up_1` de $G$ (kernel 4, stride 2, `"same"`, 64 filtros) recebe 7×7×128. Que formato tem a sua saída?
+# 3. Se $D(G(z)) = 0{,}5$ para todas as imagens geradas, quanto vale $J^{(G)}$ não saturante?
+# 4. Um $D$ com sigmoide dá $D(x) = 1{,}0$ a uma real. Que perda `BinaryCrossentropy(from_logits=True)` informaria
+#    com o rótulo 1?
+# 5. Com os 4000 dígitos e lotes de 64 (o último incompleto é descartado), quantos passos tem uma época?
+# 6. Um ponto de verificação foi salvo após a época 7; `train.fit(..., epochs=10, resume=True)`: que épocas treina?
+# 7. Como o `model_dir` no carpedm20: como se chama a pasta de uma execução com `"celebA"`, lotes de 128 e imagens
+#    de 64×64×3?
+# 8. Um `@tf.function` sem `input_signature` recebe lotes de 64, 64, 32, 64 e 16 imagens. Quantas vezes é traçado?
 
-# %%
-answer = None  # es: 06.1, tu respuesta | pt: 06.1, sua resposta
-gc.exercises.check("06.1", answer)
+# %% slideshow={"slide_type": "skip"}
+answers = {"06.1": None, "06.2": None, "06.3": None, "06.4": None}   # es: tus respuestas | pt: suas respostas
+for key, answer in answers.items():
+    gc.exercises.check(key, answer)
 
-# %%
-answer = None  # es: 06.2, tu respuesta: (alto, ancho, canales) | pt: 06.2, sua resposta: (altura, largura, canais)
-gc.exercises.check("06.2", answer)
+# %% slideshow={"slide_type": "skip"}
+answers = {"06.5": None, "06.6": None, "06.7": None, "06.8": None}   # es: tus respuestas | pt: suas respostas
+for key, answer in answers.items():
+    gc.exercises.check(key, answer)
 
-# %%
-answer = None  # es: 06.3, tu respuesta | pt: 06.3, sua resposta
-gc.exercises.check("06.3", answer)
-
-# %%
-answer = None  # es: 06.4, tu respuesta | pt: 06.4, sua resposta
-gc.exercises.check("06.4", answer)
-
-# %% [markdown] lang="es"
-# ### Cuatro preguntas más
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# ### Programar
 #
-# 5. Con los 4000 dígitos de entrenamiento y lotes de 64 (el último lote incompleto se descarta), ¿cuántos pasos
-#    de entrenamiento tiene una época?
-# 6. Una ejecución guardó su punto de control tras la época 7. Llamas a `train.fit` con `resume=True` y un total
-#    de 10 épocas (`epochs=10`). ¿Qué épocas entrena? Una lista.
-# 7. Como `model_dir` en carpedm20: ¿cómo se llama la carpeta de puntos de control de una ejecución con dataset
-#    `"celebA"`, lotes de 128 e imágenes de 64×64×3? Un texto.
-# 8. Con la EMA de la receta ($h = \min(10\,000,\ 0.05 \cdot \text{imágenes vistas})$, $\beta = 0.5^{64/h}$),
-#    ¿cuánto vale $\beta$ cuando $G$ ya ha visto 40 000 imágenes?
-
-# %% [markdown] lang="pt"
-# ### Mais quatro perguntas
+# 9. Completa `d_loss(real_logits, fake_logits)` con NumPy: $J^{(D)}$ sobre los logits de $D$ (dos arrays de
+#    cualquier forma), exacta para **cualquier** logit: también para $\ell = \pm 100$, donde la sigmoide en coma
+#    flotante ya vale 0 o 1 y la fórmula explícita da `inf` o `nan`. Compárala con
+#    `losses.discriminator_loss(real_logits, fake_logits, "logits")`.
+# 10. Completa `memorised_share(images)` con NumPy (sin `metrics.nearest_distances` ni
+#     `metrics.memorisation_share`): para cada imagen (N, 28, 28, 1) en $[-1, 1]$, la distancia euclídea a su
+#     dígito de entrenamiento más cercano (`x`, los 4000 en $[-1, 1]$), y la fracción por debajo de
+#     `metrics.memorisation_threshold()`. Pruébala con `samples[:100]`.
 #
-# 5. Com os 4000 dígitos de treinamento e lotes de 64 (o último lote incompleto é descartado), quantos passos de
-#    treinamento tem uma época?
-# 6. Uma execução salvou seu ponto de verificação depois da época 7. Você chama `train.fit` com `resume=True` e um
-#    total de 10 épocas (`epochs=10`). Que épocas ela treina? Uma lista.
-# 7. Como o `model_dir` no carpedm20: como se chama a pasta de pontos de verificação de uma execução com dataset
-#    `"celebA"`, lotes de 128 e imagens de 64×64×3? Um texto.
-# 8. Com a EMA da receita ($h = \min(10\,000,\ 0.05 \cdot \text{imagens vistas})$, $\beta = 0.5^{64/h}$), quanto
-#    vale $\beta$ quando $G$ já viu 40 000 imagens?
+# Responde con la función (`answer = d_loss`, `answer = memorised_share`): el comprobador la prueba con datos suyos.
 
-# %%
-answer = None  # es: 06.5, tu respuesta | pt: 06.5, sua resposta
-gc.exercises.check("06.5", answer)
-
-# %%
-answer = None  # es: 06.6, tu respuesta: una lista | pt: 06.6, sua resposta: uma lista
-gc.exercises.check("06.6", answer)
-
-# %%
-answer = None  # es: 06.7, tu respuesta: un texto | pt: 06.7, sua resposta: um texto
-gc.exercises.check("06.7", answer)
-
-# %%
-answer = None  # es: 06.8, tu respuesta | pt: 06.8, sua resposta
-gc.exercises.check("06.8", answer)
-
-# %% [markdown] lang="es"
-# ### Programar: la interpolación esférica
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# ### Programar
 #
-# 9. Completa `slerp(z_a, z_b, t)` con NumPy: `z_a` y `z_b` son vectores 1-D y `t` un número en $[0, 1]$; devuelve
-#    el punto del arco de circunferencia que va de `z_a` ($t = 0$) a `z_b` ($t = 1$), con $\Omega$ el ángulo entre
-#    los dos:
-#    $$\mathrm{slerp}(z_a, z_b, t) = \frac{\sin\big((1 - t)\,\Omega\big)}{\sin \Omega}\, z_a
-#      + \frac{\sin(t\,\Omega)}{\sin \Omega}\, z_b.$$
-#    Compruébalo tú primero: con dos vectores de la misma norma, ¿conserva la norma en $t = 0.5$? Luego responde
-#    con la función (`answer = slerp`): el comprobador la prueba con vectores suyos. Si quieres, repite la
-#    interpolación de arriba con `slerp` y compara las normas.
-
-# %% [markdown] lang="pt"
-# ### Programar: a interpolação esférica
+# 9. Complete `d_loss(real_logits, fake_logits)` com NumPy: $J^{(D)}$ sobre os logits de $D$ (dois arrays de
+#    qualquer formato), exata para **qualquer** logit: também para $\ell = \pm 100$, onde a sigmoide em ponto
+#    flutuante já vale 0 ou 1 e a fórmula explícita dá `inf` ou `nan`. Compare-a com
+#    `losses.discriminator_loss(real_logits, fake_logits, "logits")`.
+# 10. Complete `memorised_share(images)` com NumPy (sem `metrics.nearest_distances` nem
+#     `metrics.memorisation_share`): para cada imagem (N, 28, 28, 1) em $[-1, 1]$, a distância euclidiana ao seu
+#     dígito de treinamento mais próximo (`x`, os 4000 em $[-1, 1]$), e a fração abaixo de
+#     `metrics.memorisation_threshold()`. Teste-a com `samples[:100]`.
 #
-# 9. Complete `slerp(z_a, z_b, t)` com NumPy: `z_a` e `z_b` são vetores 1-D e `t` um número em $[0, 1]$; devolve o
-#    ponto do arco de circunferência que vai de `z_a` ($t = 0$) a `z_b` ($t = 1$), com $\Omega$ o ângulo entre os
-#    dois:
-#    $$\mathrm{slerp}(z_a, z_b, t) = \frac{\sin\big((1 - t)\,\Omega\big)}{\sin \Omega}\, z_a
-#      + \frac{\sin(t\,\Omega)}{\sin \Omega}\, z_b.$$
-#    Confira você primeiro: com dois vetores da mesma norma, ela se conserva em $t = 0.5$? Depois responda com a
-#    função (`answer = slerp`): o verificador a testa com vetores próprios. Se quiser, repita a interpolação de cima
-#    com `slerp` e compare as normas.
+# Responda com a função (`answer = d_loss`, `answer = memorised_share`): o verificador a testa com dados próprios.
 
-# %%
-def slerp(z_a, z_b, t):
-    return None  # es: escribe aquí la interpolación esférica | pt: escreva aqui a interpolação esférica
+# %% slideshow={"slide_type": "skip"}
+def d_loss(real_logits, fake_logits):
+    return None  # es: escribe aquí J(D) sobre logits | pt: escreva aqui J(D) sobre logits
 
-answer = None  # es: cuando funcione: answer = slerp | pt: quando funcionar: answer = slerp
+answer = None  # es: cuando funcione: answer = d_loss | pt: quando funcionar: answer = d_loss
 gc.exercises.check("06.9", answer)
 
-# %% [markdown] lang="es"
-# ### Programar: la proporción memorizada, a mano
-#
-# 10. Completa `memorised_share(images)` con NumPy (sin `metrics.nearest_distances` ni
-#     `metrics.memorisation_share`): para cada imagen de `images` (N, 28, 28, 1) en $[-1, 1]$, la distancia
-#     euclídea a su dígito de entrenamiento más cercano (los 4000 de `images` de la sección «Los datos», pasados a
-#     $[-1, 1]$: `x`), y la fracción de imágenes con esa distancia por debajo de `metrics.memorisation_threshold()`.
-#     Pruébala con `samples[:100]` y compárala con `metrics.memorisation_share(samples[:100])`; después responde
-#     con la función (`answer = memorised_share`).
-
-# %% [markdown] lang="pt"
-# ### Programar: a proporção memorizada, à mão
-#
-# 10. Complete `memorised_share(images)` com NumPy (sem `metrics.nearest_distances` nem
-#     `metrics.memorisation_share`): para cada imagem de `images` (N, 28, 28, 1) em $[-1, 1]$, a distância
-#     euclidiana ao seu dígito de treinamento mais próximo (os 4000 de `images` da seção “Os dados”, passados para
-#     $[-1, 1]$: `x`), e a fração de imagens com essa distância abaixo de `metrics.memorisation_threshold()`.
-#     Teste-a com `samples[:100]` e compare com `metrics.memorisation_share(samples[:100])`; depois responda com a
-#     função (`answer = memorised_share`).
-
-# %%
+# %% slideshow={"slide_type": "skip"}
 def memorised_share(images):
     return None  # es: escribe aquí tu cálculo | pt: escreva aqui o seu cálculo
 
 answer = None  # es: cuando funcione: answer = memorised_share | pt: quando funcionar: answer = memorised_share
 gc.exercises.check("06.10", answer)
 
-# %% [markdown] lang="es"
-# ### Programar: la pérdida extra de $G$ sin código latente
-#
-# 11. Sin código latente, $G$ no tiene un dígito pedido con el que comparar; la variante «+ cabeza de clases» de la
-#     tabla le da otra pérdida extra. `class_logits` son los logits de clase que la cabeza de $D$ daría a 8 imágenes
-#     falsas. Calcula con NumPy esa pérdida, $\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big) - H\big(\frac{1}{m}\sum_i
-#     p(y \mid G(z_i))\big)$, en nats. ¿Por qué nunca es positiva? ¿Qué logits darían el mínimo, $-\log 10$?
-
-# %% [markdown] lang="pt"
-# ### Programar: a perda extra de $G$ sem código latente
-#
-# 11. Sem código latente, $G$ não tem um dígito pedido com o qual comparar; a variante “+ cabeça de classes” da
-#     tabela lhe dá outra perda extra. `class_logits` são os logits de classe que a cabeça de $D$ daria a 8 imagens
-#     falsas. Calcule com NumPy essa perda, $\frac{1}{m}\sum_i H\big(p(y \mid G(z_i))\big) - H\big(\frac{1}{m}\sum_i
-#     p(y \mid G(z_i))\big)$, em nats. Por que ela nunca é positiva? Que logits dariam o mínimo, $-\log 10$?
-
-# %%
-class_logits = 3.0 * np.random.default_rng(6).standard_normal((8, 10))
-answer = None  # es: 06.11, tu respuesta | pt: 06.11, sua resposta
-gc.exercises.check("06.11", answer)
-
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
-# Para el ejercicio 11, deja que la clase descubra que la pérdida es menos la información mutua entre $z$ y la
-# clase que ve $D$ (por eso $\le 0$), y que el mínimo $-\log 10$ pide dos cosas a la vez: cada fila one-hot y las
-# diez clases por igual en el lote, lo que con 8 imágenes es imposible. Un buen cierre: ¿qué pasaría si $D$ se
-# equivocara de clase con confianza? $G$ aprendería a dibujar lo que $D$ cree, no lo que es.
+# Para el ejercicio 9, deja que la clase llegue sola a la identidad $-\log\sigma(\ell) = \log(1 + e^{-\ell})$ y a
+# que $\log(1 + e^{\ell})$ desborda para $\ell$ grande: hay que sacar $\max(\ell, 0)$ fuera del logaritmo (o usar
+# `np.logaddexp`). Es exactamente lo que hace `tf.nn.sigmoid_cross_entropy_with_logits`, y lo que la tabla de
+# «Logits o probabilidades» mostró que falla en la fórmula explícita.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
-# Para o exercício 11, deixe a turma descobrir que a perda é menos a informação mútua entre $z$ e a classe que $D$
-# vê (por isso $\le 0$), e que o mínimo $-\log 10$ pede duas coisas ao mesmo tempo: cada linha one-hot e as dez
-# classes por igual no lote, o que com 8 imagens é impossível. Um bom fechamento: o que aconteceria se $D$ errasse a
-# classe com confiança? $G$ aprenderia a desenhar o que $D$ acredita, não o que é.
+# Para o exercício 9, deixe a turma chegar sozinha à identidade $-\log\sigma(\ell) = \log(1 + e^{-\ell})$ e ao fato
+# de que $\log(1 + e^{\ell})$ transborda para $\ell$ grande: é preciso tirar $\max(\ell, 0)$ de dentro do logaritmo
+# (ou usar `np.logaddexp`). É exatamente o que `tf.nn.sigmoid_cross_entropy_with_logits` faz, e o que a tabela de
+# “Logits ou probabilidades” mostrou que falha na fórmula explícita.
