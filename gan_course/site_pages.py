@@ -73,7 +73,7 @@ def stage(lang: str, found: dict[str, list[Lesson]], times: dict, tmp: pathlib.P
 
 def _context(lang: str, other: str, found: dict[str, list[Lesson]]) -> dict:
     """What ``docs/conf.py`` and the templates read from ``_site.json``."""
-    by_number = {lesson.number: lesson.name for lesson in found[other]}
+    by_number = {lesson.number: lesson.name for lesson in reversed(found[other])}   # the first of a number
     twins = {lesson.name: by_number[lesson.number] for lesson in found[lang] if lesson.number in by_number}
     twins.update({page: page for page in ("index", "search", "genindex")})
     return {"lang": lang, "sphinx_language": SPHINX_LANGUAGE[lang], "title": t("site.title"), "other": other,
