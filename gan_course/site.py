@@ -31,7 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 
-from .i18n import LANGUAGES, arg_error, number, register, t
+from .i18n import LANGUAGES, arg_error, language, number, register, t
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -129,13 +129,14 @@ def time_record(lesson: Lesson, times: dict) -> dict | None:
 
 def time_text(record: dict | None, lang: str) -> tuple[str, str]:
     """``("≈ 4 min", "CPU de 2 núcleos, carga media …")`` for a measurement, ``("sin medir", "")`` without one."""
-    if not record:
-        return t("site.not_measured"), ""
-    seconds = float(record["seconds"])
-    short = t("site.time_short") if seconds < 30 else t("site.time", minutes=max(1, round(seconds / 60)))
-    conditions = t("site.time_conditions", cpus=record.get("cpus", "?"),
-                   before=number(record.get("load_before", 0), 1, lang),
-                   after=number(record.get("load_after", 0), 1, lang), date=str(record.get("date", ""))[:10])
+    with language(lang):
+        if not record:
+            return t("site.not_measured"), ""
+        seconds = float(record["seconds"])
+        short = t("site.time_short") if seconds < 30 else t("site.time", minutes=max(1, round(seconds / 60)))
+        conditions = t("site.time_conditions", cpus=record.get("cpus", "?"),
+                       before=number(record.get("load_before", 0), 1), after=number(record.get("load_after", 0), 1),
+                       date=str(record.get("date", ""))[:10])
     return short, conditions
 
 
