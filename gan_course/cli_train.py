@@ -16,7 +16,7 @@ run (or ``--out DIR``) at the next epoch;
 (:mod:`gan_course.distribute`); only the chief writes the run folder.
 
 Every argument is checked (and the data loaded) before anything is written: a bad value prints
-one line in the active language and exits with code 2.  Visto en 06 §Entrenar desde la terminal.
+one line in the active language and exits with code 2.  Visto en 06 §De la presentación al paquete.
 """
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ Both forms agree on the same inputs (``loss(ℓ, "logits") == loss(σ(ℓ), "pro
 ones keep 0 (Salimans et al., 2016; Keras' own ``label_smoothing`` smooths both sides).
 
 Visto en 04 §La pérdida del discriminador es entropía cruzada binaria, 04 §Minimax contra no saturante y
-06 §Logits o probabilidades: dos formas de la misma pérdida.
+06 §Logits o probabilidades.
 """
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def _tensor(name, value, expected="losses.expected_outputs", **fields):
 def check_label_smoothing(label_smoothing) -> float:
     """``label_smoothing`` as a float in [0, 0.5) (one-sided: the real label becomes ``1 - label_smoothing``).
 
-    Visto en 06 §Posibles mejoras (ganhacks).
+    Visto en 06 §Trucos: ganhacks.
     """
     return check_float("label_smoothing", label_smoothing, 0, 0.5, high_open=True,
                        expected="losses.expected_smoothing")
@@ -176,7 +176,7 @@ def explicit_discriminator_loss(real_prob, fake_prob):
 
     Probabilities in, written with plain logarithms (clipped as in :func:`binary_cross_entropy`);
     for equal batch sizes it is :func:`discriminator_loss` with ``form="probability"``.
-    Visto en 06 §Logits o probabilidades: dos formas de la misma pérdida.
+    Visto en 06 §Logits o probabilidades.
     """
     real_prob = tf.clip_by_value(_check_probabilities("real_prob", _tensor("real_prob", real_prob)),
                                  EPSILON, 1.0 - EPSILON)

@@ -10,7 +10,7 @@ Three families of networks, one builder pair each (``*_generator(...)`` / ``*_di
 * ``rivera``   — the MNIST pair of the Spanish notebook (Mariano Rivera): latent size 20,
   Dense → 7×7×256, 3×3 transposed convolutions, LeakyReLU 0.01, ``tanh`` output; a
   discriminator 32 → 64 → 128 with batch normalization and a **sigmoid** output (probabilities).
-  Visto en 06 §El par del cuaderno.
+  Visto en 06 §Logits o probabilidades.
 * ``tutorial`` — the TensorFlow DCGAN tutorial's pair (5×5 kernels, G 256 → 128 → 64, D with
   dropout), kept for comparisons (benchmarks, lesson 06).
 
@@ -337,7 +337,7 @@ def rivera_generator(z_dim: int = 20, *, batch_norm: bool = True, name: str = "g
     """The Spanish notebook's generator: z (20) → Dense 7×7×256 → 3×3 transposed convs 128, 64 → 1.
 
     LeakyReLU with slope 0.01 and batch normalization between layers, ``tanh`` output
-    (28×28×1).  Visto en 06 §El par del cuaderno.
+    (28×28×1).  Visto en 06 §Logits o probabilidades.
     """
     z_dim = check_int("z_dim", z_dim, 1)
     z = keras.Input((z_dim,), name="z")
@@ -362,7 +362,7 @@ def rivera_discriminator(*, output: str = "probability", name: str = "discrimina
     probability form of the losses — the trainer does so by itself; applying
     ``BinaryCrossentropy(from_logits=True)`` to it, the notebook's slip, is refused.
     ``output="logits"`` drops the sigmoid.  The convolutions have no bias (see
-    :func:`dcgan_discriminator`).  Visto en 06 §El par del cuaderno.
+    :func:`dcgan_discriminator`).  Visto en 06 §Logits o probabilidades.
     """
     _check_output(output)
     image = keras.Input(MNIST_SHAPE, name="image")

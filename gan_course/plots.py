@@ -119,7 +119,7 @@ def class_histogram(labels, *, title: str | None = None, share: bool = False, re
     """Bar chart of how many images (or which share, ``share=True``) fall in each class 0–9.
 
     ``reference`` (shares) draws a dashed line, e.g. the real data's or the uniform 1/10.
-    Returns the counts (or shares) as a numpy array.  Visto en 00 §Histograma de clases y 06 §El histograma de clases.
+    Returns the counts (or shares) as a numpy array.  Visto en 00 §Histograma de clases y 06 §¿Dibuja los diez dígitos?
     """
     import matplotlib.pyplot as plt
 
