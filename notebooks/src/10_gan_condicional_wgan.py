@@ -12,12 +12,13 @@ NAMES = {"es": "10_gan_condicional_wgan", "pt": "10_gan_condicional_wgan"}
 #
 # 1. tres maneras de decirle el dígito a las redes —concatenar, AC-GAN, proyección— y CC-GAN, donde la condición
 #    es una imagen;
-# 2. una **GAN condicional** (*conditional GAN*) de 3 minutos: una fila por dígito, y «dibuja este número»;
+# 2. una **GAN condicional** (*conditional GAN*) de 6 épocas (algo más de un minuto de CPU): una fila por dígito, y
+#    «dibuja este número»;
 # 3. proyección o concatenación, **medidas** con 3 semillas;
 # 4. la **distancia de Wasserstein** en el problema 1-D de la lección 04: por qué su gradiente no se apaga cuando
 #    los datos y las falsas no se solapan, y un **crítico** (*critic*) que la estima;
-# 5. WGAN-GP y la **pérdida bisagra** (*hinge loss*) en imágenes: fórmulas comprobadas, curvas bien leídas y una
-#    tabla a igual tiempo, 3 semillas;
+# 5. WGAN-GP como la entrenan Gulrajani et al. y la **pérdida bisagra** (*hinge loss*) en imágenes: fórmulas
+#    comprobadas, curvas bien leídas y lo que da cada una a este presupuesto;
 # 6. Pix2Pix: su pérdida y por qué se queda fuera de una CPU.
 
 # %% [markdown] lang="pt"
@@ -29,12 +30,13 @@ NAMES = {"es": "10_gan_condicional_wgan", "pt": "10_gan_condicional_wgan"}
 #
 # 1. três maneiras de dizer o dígito às redes — concatenar, AC-GAN, projeção — e a CC-GAN, em que a condição é uma
 #    imagem;
-# 2. uma **GAN condicional** (*conditional GAN*) de 3 minutos: uma linha por dígito, e “desenhe este número”;
+# 2. uma **GAN condicional** (*conditional GAN*) de 6 épocas (pouco mais de um minuto de CPU): uma linha por dígito,
+#    e “desenhe este número”;
 # 3. projeção ou concatenação, **medidas** com 3 sementes;
 # 4. a **distância de Wasserstein** no problema 1-D da lição 04: por que o seu gradiente não se apaga quando os
 #    dados e as falsas não se sobrepõem, e um **crítico** (*critic*) que a estima;
-# 5. WGAN-GP e a **perda hinge** (*hinge loss*) em imagens: fórmulas conferidas, curvas bem lidas e uma
-#    tabela com o mesmo tempo, 3 sementes;
+# 5. a WGAN-GP como Gulrajani et al. a treinam e a **perda hinge** (*hinge loss*) em imagens: fórmulas
+#    conferidas, curvas bem lidas e o que cada uma dá com este orçamento;
 # 6. Pix2Pix: a sua perda e por que ela fica fora de uma CPU.
 
 # %% slideshow={"slide_type": "skip"}
@@ -44,19 +46,19 @@ import pathlib
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
-from gan_course import conditioning, data, keras, losses, metrics, models, plots, tf, train, wasserstein
+from gan_course import conditioning, data, keras, losses, metrics, models, plots, recipes, tf, train, wasserstein
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Abre preguntando a la clase cómo le dirían a la red de la lección 06 que dibuje un 7. Casi siempre sale «se lo
-# doy como entrada»: es la concatenación, la primera de las tres maneras. Avisa de que hay dos entrenamientos (3 y 2
-# minutos): lanza el primero antes de explicar la figura.
+# doy como entrada»: es la concatenación, la primera de las tres maneras. Avisa de que hay dos entrenamientos de 6
+# épocas (algo más de un minuto cada uno en una CPU sin carga): lanza el primero antes de explicar la figura.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # Abra perguntando à turma como diriam à rede da lição 06 que desenhe um 7. Quase sempre sai “eu dou isso como
-# entrada”: é a concatenação, a primeira das três maneiras. Avise que há dois treinamentos (3 e 2 minutos): dispare
-# o primeiro antes de explicar a figura.
+# entrada”: é a concatenação, a primeira das três maneiras. Avise que há dois treinamentos de 6 épocas (pouco mais
+# de um minuto cada um numa CPU sem carga): dispare o primeiro antes de explicar a figura.
 
 # %% [markdown] lang="es"
 # ## Tres maneras de condicionar
@@ -67,15 +69,16 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 #
 # - **cGAN por concatenación** (Mirza y Osindero, 2014; el MNIST de carpedm20): $D(x, y)$ recibe la imagen con el
 #   *one-hot* pegado como 10 canales constantes. $D$ juzga la pareja «imagen, dígito».
-# - **AC-GAN** (Odena, Olah y Shlens, 2016): $D$ solo ve la imagen, y además de «¿real?» **nombra la clase**; $G$ gana
+# - **AC-GAN** (Odena, Olah y Shlens, 2017): $D$ solo ve la imagen, y además de «¿real?» **nombra la clase**; $G$ gana
 #   también cuando $D$ reconoce en su falsa el dígito pedido (entropía cruzada).
-# - **Proyección** (Miyato y Koyama, 2018): $D$ calcula rasgos $\phi(x)$ y su logit es
+# - **Proyección** (Miyato y Koyama, 2018): $D$ calcula características $\phi(x)$ y su logit es
 #   $w \cdot \phi(x) + b + e_y \cdot \phi(x)$, con una fila aprendida $e_y$ por dígito: «¿es un $y$ real?».
 # - **CC-GAN** (Denton et al., 2016), de las diapositivas: la condición es **el resto de la imagen**; $G$ rellena
 #   un hueco y $D$ juzga la imagen completa. Condicionar con una imagen lleva a Pix2Pix (al final).
 #
-# La receta del curso (lección 06) ya usaba la cabeza de clases de AC-GAN y la proyección, con el dígito escondido
-# en los diez primeros números de $z$. La GAN condicional le da a $G$ el dígito como **segunda entrada**.
+# En todas, $D$ ve una imagen real $x$ con su clase, o una falsa con la clase pedida: es el diagrama de la lección 04
+# con la condición añadida. La receta del curso (lección 07) ya usaba la cabeza de clases de AC-GAN y la proyección,
+# con el dígito escondido en los diez primeros números de $z$. La GAN condicional le da a $G$ el dígito como **segunda entrada**.
 
 # %% [markdown] lang="pt"
 # ## Três maneiras de condicionar
@@ -86,15 +89,16 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 #
 # - **cGAN por concatenação** (Mirza e Osindero, 2014; o MNIST do carpedm20): $D(x, y)$ recebe a imagem com o
 #   *one-hot* colado como 10 canais constantes. $D$ julga o par “imagem, dígito”.
-# - **AC-GAN** (Odena, Olah e Shlens, 2016): $D$ só vê a imagem e, além de “real?”, **nomeia a classe**; $G$ ganha também
+# - **AC-GAN** (Odena, Olah e Shlens, 2017): $D$ só vê a imagem e, além de “real?”, **nomeia a classe**; $G$ ganha também
 #   quando $D$ reconhece na sua falsa o dígito pedido (entropia cruzada).
 # - **Projeção** (Miyato e Koyama, 2018): $D$ calcula características $\phi(x)$ e o seu logit é
 #   $w \cdot \phi(x) + b + e_y \cdot \phi(x)$, com uma linha aprendida $e_y$ por dígito: “é um $y$ real?”.
 # - **CC-GAN** (Denton et al., 2016), dos slides: a condição é **o resto da imagem**; $G$ preenche um buraco e $D$
 #   julga a imagem completa. Condicionar com uma imagem leva ao Pix2Pix (no final).
 #
-# A receita do curso (lição 06) já usava a cabeça de classes da AC-GAN e a projeção, com o dígito escondido nos dez
-# primeiros números de $z$. A GAN condicional dá a $G$ o dígito como **segunda entrada**.
+# Em todas, $D$ vê uma imagem real $x$ com a sua classe, ou uma falsa com a classe pedida: é o diagrama da lição 04
+# com a condição acrescentada. A receita do curso (lição 07) já usava a cabeça de classes da AC-GAN e a projeção, com
+# o dígito escondido nos dez primeiros números de $z$. A GAN condicional dá a $G$ o dígito como **segunda entrada**.
 
 # %% slideshow={"slide_type": "subslide"}
 conditioning.plot_conditioning()
@@ -102,7 +106,7 @@ plt.show()
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Señala en la figura dónde entra $y$ en cada variante: en $D$ a la entrada (concatenar), a la salida (AC-GAN) o
-# en medio, multiplicando los rasgos (proyección). Pregunta cuál esperan que funcione mejor antes de enseñar la
+# en medio, multiplicando las características (proyección). Pregunta cuál esperan que funcione mejor antes de enseñar la
 # tabla medida de la sección 3.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
@@ -115,15 +119,17 @@ plt.show()
 #
 # `models.build_pair("cdcgan", projection=0, concat=10)` da el discriminador por concatenación de la GAN
 # condicional. Por dentro: el *one-hot* de $y$ (`CategoryEncoding`), repetido en los 28×28 píxeles
-# (`UpSampling2D`) y pegado a la imagen (`Concatenate`). Lo rehacemos a mano con NumPy y lo comparamos con lo que
-# calcula Keras en la capa `image_label`:
+# (`UpSampling2D`) y pegado a la imagen (`Concatenate`), **solo a la entrada**: el MNIST de carpedm20 vuelve a pegar
+# $y$ después de cada capa de $D$, variante que el curso no mide. Lo rehacemos a mano con NumPy y lo comparamos con lo
+# que calcula Keras en la capa `image_label`:
 
 # %% [markdown] lang="pt"
 # ### A concatenação, conferida
 #
 # `models.build_pair("cdcgan", projection=0, concat=10)` dá o discriminador por concatenação da GAN condicional. Por
 # dentro: o *one-hot* de $y$ (`CategoryEncoding`), repetido nos 28×28 pixels (`UpSampling2D`) e colado à imagem
-# (`Concatenate`). Refazemos isso à mão com NumPy e comparamos com o que o Keras calcula na camada `image_label`:
+# (`Concatenate`), **só na entrada**: o MNIST do carpedm20 cola $y$ de novo depois de cada camada de $D$, variante que
+# o curso não mede. Refazemos isso à mão com NumPy e comparamos com o que o Keras calcula na camada `image_label`:
 
 # %%
 images, labels = data.mnist_split("train")                   # es: los 4000 de la lección 06 | pt: os 4000 da lição 06
@@ -138,27 +144,30 @@ print(T("primera convolución:", "primeira convolução:"), d_concat.get_layer("
       T("parámetros = 3·3·(1 + 10)·64 =", "parâmetros = 3·3·(1 + 10)·64 ="), 3 * 3 * 11 * 64)
 
 # %% [markdown] lang="es"
-# ## Una GAN condicional en tres minutos
+# ## Una GAN condicional en 6 épocas
 #
-# `models.build_pair("cdcgan")` es la receta del curso con el dígito como entrada de $G$: el generador tiene dos
-# entradas, ruido $(N, 100)$ y dígito $(N,)$ entero, y $D$ conserva la proyección y la cabeza de clases. En cada
-# paso, cada falsa pide un dígito al azar (uniforme); las reales traen el suyo. El bucle, los puntos de control, la
-# cuadrícula y el GIF son los de la lección 06; la cuadrícula pone un dígito por fila. Lo mismo sin cuaderno:
-# `python -m gan_course train --model cdcgan --minutes 3`.
+# La receta `cdcgan` es la del curso con el dígito como entrada de $G$: el generador tiene dos entradas, ruido
+# $(N, 100)$ y dígito $(N,)$ entero, y $D$ conserva la proyección y la cabeza de clases. En cada paso, cada falsa pide
+# un dígito al azar (uniforme); las reales traen el suyo. El bucle, los puntos de control, la cuadrícula y el GIF son
+# los de la lección 06; la cuadrícula pone un dígito por fila. 6 épocas son algo más de un minuto en una CPU de 2
+# núcleos sin carga; la tabla de la sección 3 llega a 15–17. Lo mismo sin cuaderno:
+# `python -m gan_course train --recipe cdcgan --epochs 6`.
 
 # %% [markdown] lang="pt"
-# ## Uma GAN condicional em três minutos
+# ## Uma GAN condicional em 6 épocas
 #
-# `models.build_pair("cdcgan")` é a receita do curso com o dígito como entrada de $G$: o gerador tem duas entradas,
-# ruído $(N, 100)$ e dígito $(N,)$ inteiro, e $D$ mantém a projeção e a cabeça de classes. A cada passo, cada falsa
-# pede um dígito ao acaso (uniforme); as reais trazem o seu. O laço, os pontos de verificação, a grade e o GIF são os
-# da lição 06; a grade põe um dígito por linha. O mesmo sem notebook:
-# `python -m gan_course train --model cdcgan --minutes 3`.
+# A receita `cdcgan` é a do curso com o dígito como entrada de $G$: o gerador tem duas entradas, ruído $(N, 100)$ e
+# dígito $(N,)$ inteiro, e $D$ mantém a projeção e a cabeça de classes. A cada passo, cada falsa pede um dígito ao
+# acaso (uniforme); as reais trazem o seu. O laço, os pontos de verificação, a grade e o GIF são os da lição 06; a
+# grade põe um dígito por linha. 6 épocas são pouco mais de um minuto numa CPU de 2 núcleos sem carga; a tabela da
+# seção 3 chega a 15–17. O mesmo sem notebook: `python -m gan_course train --recipe cdcgan --epochs 6`.
 
 # %%
 def report(epoch, gan, history):
-    # es: una línea por época: pérdidas, salidas medias de D y velocidad
-    # pt: uma linha por época: perdas, saídas médias de D e velocidade
+    # es: una línea cada tres épocas: pérdidas, salidas medias de D y velocidad
+    # pt: uma linha a cada três épocas: perdas, saídas médias de D e velocidade
+    if epoch % 3:
+        return
     print(T(f"época {epoch:2d}: J(D) {history['d_loss'][-1]:6.3f}  J(G) {history['g_loss'][-1]:6.3f}  "
             f"D(x) {history['d_real'][-1]:6.2f}  D(G(z)) {history['d_fake'][-1]:6.2f}  "
             f"{history['images_per_second'][-1]:4.0f} imágenes/s",
@@ -167,21 +176,21 @@ def report(epoch, gan, history):
             f"{history['images_per_second'][-1]:4.0f} imagens/s"))
 
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
-gc.seed_everything(0)
-generator, discriminator = models.build_pair("cdcgan")
-print("entradas de G:", [tuple(i.shape) for i in generator.inputs],
-      "| de D:", [tuple(i.shape) for i in discriminator.inputs])
-cgan = train.GAN(generator, discriminator, recipe="cdcgan", seed=0)
+cgan = recipes.build("cdcgan", seed=0)
+print(T("entradas de G:", "entradas de G:"), [tuple(i.shape) for i in cgan.generator.inputs],
+      T("| de D:", "| de D:"), [tuple(i.shape) for i in cgan.discriminator.inputs])
 cgan_dir = train.new_run_folder("runs", "10_cdcgan")
 use = slice(None, None, gc.pick(1, 20))                     # es: todos (modo rápido: 1 de cada 20) | pt: todos (modo rápido: 1 a cada 20)
-cgan_history = train.fit(cgan, images[use], labels=labels[use], epochs=gc.pick(None, 2), minutes=3,
-                         out=cgan_dir, verbose=False, on_epoch=report)
+cgan_history = train.fit(cgan, images[use], gc.pick(6, 2), labels=labels[use], out=cgan_dir, verbose=False,
+                         on_epoch=report)
 
 # %% [markdown] lang="es"
-# La cuadrícula de la última época: la fila $r$ pidió el dígito $r$, con el mismo ruido en cada época.
+# La cuadrícula de la última época: la fila $r$ pidió el dígito $r$, con el mismo ruido en cada época. Con 6 épocas
+# cada fila ya dibuja su dígito, con trazos todavía rotos y manchados; abajo, el clasificador lo mide.
 
 # %% [markdown] lang="pt"
-# A grade da última época: a linha $r$ pediu o dígito $r$, com o mesmo ruído em todas as épocas.
+# A grade da última época: a linha $r$ pediu o dígito $r$, com o mesmo ruído em todas as épocas. Com 6 épocas cada
+# linha já desenha o seu dígito, com traços ainda quebrados e borrados; abaixo, o classificador mede isso.
 
 # %% slideshow={"slide_type": "subslide"}
 last = cgan_history["epoch"][-1]
@@ -194,14 +203,14 @@ plt.show()
 # %% [markdown] lang="es"
 # ### ¿Dibuja lo que le pedimos?
 #
-# El clasificador del curso (lección 01, nunca visto por la GAN) lee 1000 falsas que piden 0, 1, …, 9 por turnos.
+# El clasificador del curso (lección 01, nunca visto por la GAN) lee 1000 falsas que piden 0, 1, …, 9 en orden.
 # La proporción leída como el dígito pedido, calculada a mano y con `metrics.requested_share`, por dígito, y las
 # puntuaciones de la lección 06 (IS, FID contra los 1000 dígitos apartados):
 
 # %% [markdown] lang="pt"
 # ### Ela desenha o que pedimos?
 #
-# O classificador do curso (lição 01, que a GAN nunca viu) lê 1000 falsas que pedem 0, 1, …, 9 em turnos. A
+# O classificador do curso (lição 01, que a GAN nunca viu) lê 1000 falsas que pedem 0, 1, …, 9 em sequência. A
 # proporção lida como o dígito pedido, calculada à mão e com `metrics.requested_share`, por dígito, e as pontuações
 # da lição 06 (IS, FID contra os 1000 dígitos separados):
 
@@ -221,17 +230,17 @@ print(f"IS {scores['inception_score']:.2f}  FID {scores['frechet_distance']:.1f}
 # ## Dibuja este número
 #
 # `conditioning.draw_number` escribe un número con el generador: una falsa por cifra, cada una con su propio ruido.
-# Cambia `number` (o `seed`, para otra letra) y vuelve a ejecutar la celda. Funciona también con el generador de la
-# lección 06: allí el dígito va en el código latente, y `conditioning.digit_latents` permuta los diez primeros números
-# de $z$ para que el mayor caiga en la cifra pedida.
+# Cambia `number` (o `seed`, para otra caligrafía) y vuelve a ejecutar la celda. Funciona también con el generador de
+# la receta del curso (lección 07): allí el dígito va en el código latente, y `conditioning.digit_latents` permuta los
+# diez primeros números de $z$ para que el mayor quede en la cifra pedida.
 
 # %% [markdown] lang="pt"
 # ## Desenhe este número
 #
 # `conditioning.draw_number` escreve um número com o gerador: uma falsa por algarismo, cada uma com o seu próprio
-# ruído. Mude `number` (ou `seed`, para outra letra) e execute a célula de novo. Funciona também com o gerador da
-# lição 06: lá o dígito vai no código latente, e `conditioning.digit_latents` permuta os dez primeiros números de $z$
-# para que o maior caia no algarismo pedido.
+# ruído. Mude `number` (ou `seed`, para outra caligrafia) e execute a célula de novo. Funciona também com o gerador
+# da receita do curso (lição 07): lá o dígito vai no código latente, e `conditioning.digit_latents` permuta os dez
+# primeiros números de $z$ para que o maior fique no algarismo pedido.
 
 # %% tags=["nbval-ignore-output"]
 number, seed = "2026", 0                                      # es: cámbialos | pt: mude-os
@@ -262,7 +271,7 @@ plt.show()
 # ## Proyección o concatenación
 #
 # ¿Cómo debe enterarse $D$ del dígito? `benchmarks/quality.py` entrena las dos versiones de la GAN condicional con
-# 3 minutos de una CPU de 2 núcleos sin carga, 3 semillas cada una, y las mide con 2000 falsas: IS, FID contra los
+# 3 minutos de una CPU de 2 núcleos sin carga (15–17 épocas), 3 semillas cada una, y las mide con 2000 falsas: IS, FID contra los
 # dígitos apartados, proporción memorizada, clase más rara y proporción leída como el dígito pedido. Cada línea de
 # `benchmarks/results/quality.jsonl` es una ejecución; la celda las lee:
 
@@ -275,52 +284,54 @@ plt.show()
 # `benchmarks/results/quality.jsonl` é uma execução; a célula as lê:
 
 # %%
-VARIANTS = {"cdcgan": T("proyección (cdcgan)", "projeção (cdcgan)"),
-            "cdcgan-concat": T("concatenación", "concatenação"),
-            "course": T("DCGAN, entropía cruzada", "DCGAN, entropia cruzada"),
-            "course+hinge": T("bisagra (hinge)", "perda hinge"), "course+wgan-gp": "WGAN-GP"}
+VARIANTS = {("cdcgan", "variants"): T("proyección (cdcgan)", "projeção (cdcgan)"),
+            ("cdcgan-concat", "variants"): T("concatenación", "concatenação"),
+            ("course", "main job"): T("curso, entropía cruzada", "curso, entropia cruzada"),
+            ("course+hinge", "variants"): T("curso, bisagra", "curso, hinge"),
+            ("course+wgan-gp", "variants"): T("WGAN-GP, Adam del curso", "WGAN-GP, Adam do curso"),
+            ("course+wgan-gp", "baselines"): T("WGAN-GP, Adam del artículo", "WGAN-GP, Adam do artigo")}
 
 
 QUALITY = "../../benchmarks/results/quality.jsonl"   # es: cambia al repetir las medidas | pt: muda ao repetir as medidas
 
 
 def variant_table(path, names):
-    # es: una fila por ejecución de 3 minutos de cada variante pedida, en el orden de names
-    # pt: uma linha por execução de 3 minutos de cada variante pedida, na ordem de names
+    # es: una fila por ejecución de 3 minutos de cada (variante, grupo de medidas) pedido, en el orden de names
+    # pt: uma linha por execução de 3 minutos de cada (variante, grupo de medidas) pedido, na ordem de names
     lines = pathlib.Path(path).read_text(encoding="utf-8").splitlines()
     runs = [json.loads(line) for line in lines if line.strip()]
-    runs = [r for r in runs if r["model"] in names and r["minutes"] == 3]
-    print(T("variante                 semilla épocas imág/s    IS    FID memor.  más rara pedido",
-            "variante                 semente épocas imag/s    IS    FID memor. mais rara pedido"))
-    for r in sorted(runs, key=lambda r: (names.index(r["model"]), r["seed"])):
+    runs = [r for r in runs if (r["model"], r.get("tag")) in names and r["minutes"] == 3]
+    print(T("variante                    semilla épocas    IS    FID  pedido",
+            "variante                    semente épocas    IS    FID  pedido"))
+    for r in sorted(runs, key=lambda r: (names.index((r["model"], r.get("tag"))), r["seed"])):
         asked = "—" if r.get("requested_share") is None else f"{r['requested_share']:.1%}"
-        name = VARIANTS[r["model"]]
-        print(f"{name:24} {r['seed']:7d} {r['epochs']:6d} {r['images_per_second']:6.0f} "
-              f"{r['inception_score']:5.2f} {r['frechet_distance']:6.1f} {r['memorised_share']:6.1%} "
-              f"{r['rarest_share']:9.1%} {asked:>6}")
+        print(f"{VARIANTS[r['model'], r.get('tag')]:27} {r['seed']:7d} {r['epochs']:6d} "
+              f"{r['inception_score']:5.2f} {r['frechet_distance']:6.1f} {asked:>7}")
 
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
-variant_table(QUALITY, ["cdcgan", "cdcgan-concat"])
+variant_table(QUALITY, [("cdcgan", "variants"), ("cdcgan-concat", "variants")])
 
 # %% [markdown] lang="es"
 # Las dos versiones tienen el mismo generador, la misma cabeza de clases y la misma velocidad (15–17 épocas); solo
 # cambia cómo se entera $D$ del dígito. Con la **proyección**: IS 9.56 / 9.67 / 9.67, FID 7.2 / 6.8 / 6.5 y un
 # 97.5–98.0 % de falsas leídas como el dígito pedido. Con la **concatenación**: IS 7.20 / 7.47 / 7.23, FID 47 / 43 /
-# 49 y solo un 71–74 %. Por qué: concatenado, el dígito entra como 10 canales constantes en la primera convolución y
-# $D$ tiene que llevarlo a través de todas sus capas; mientras pueda ganar mirando solo si el trazo parece real, puede
-# ignorarlo, y entonces $G$ no aprende a obedecerlo. Con la proyección el dígito multiplica los rasgos justo en el
-# veredicto: «un 3 real con la etiqueta 7» recibe otra puntuación por construcción. Miyato y Koyama (2018) vieron
-# lo mismo en ImageNet. A 3 minutos de CPU; con más tiempo la concatenación mejora, pero parte de muy atrás.
+# 49 y solo un 71–74 %. Una lectura: concatenado, el dígito entra como 10 canales constantes **solo en la primera
+# convolución**, y las capas siguientes lo conocen solo si esa capa lo conserva; mientras $D$ pueda ganar mirando si
+# el trazo parece real, puede ignorarlo, y entonces $G$ no aprende a obedecerlo. Con la proyección el dígito
+# multiplica las características justo en el veredicto: «un 3 real con la etiqueta 7» recibe otra puntuación por
+# construcción. Miyato y Koyama (2018) vieron lo mismo en ImageNet. Medido con 3 minutos de CPU; no sabemos qué daría
+# con más tiempo, ni con $y$ pegado después de cada capa, como carpedm20.
 
 # %% [markdown] lang="pt"
 # As duas versões têm o mesmo gerador, a mesma cabeça de classes e a mesma velocidade (15–17 épocas); só muda como
-# $D$ fica sabendo do dígito. Com a **projeção**: IS 9.56 / 9.67 / 9.67, FID 7.2 / 6.8 / 6.5 e 97.5–98.0 % de
-# falsas lidas como o dígito pedido. Com a **concatenação**: IS 7.20 / 7.47 / 7.23, FID 47 / 43 / 49 e só 71–74 %.
-# Por quê: concatenado, o dígito entra como 10 canais constantes na primeira convolução e $D$ precisa levá-lo através
-# de todas as suas camadas; enquanto puder ganhar olhando só se o traço parece real, pode ignorá-lo, e então $G$ não
-# aprende a obedecê-lo. Com a projeção o dígito multiplica as características bem no veredicto: “um 3 real com o
-# rótulo 7” recebe outra pontuação por construção. Miyato e Koyama (2018) viram o mesmo no ImageNet. Com 3 minutos de
-# CPU; com mais tempo a concatenação melhora, mas parte de muito atrás.
+# $D$ fica sabendo do dígito. Com a **projeção**: IS 9,56 / 9,67 / 9,67, FID 7,2 / 6,8 / 6,5 e 97,5–98,0 % de falsas
+# lidas como o dígito pedido. Com a **concatenação**: IS 7,20 / 7,47 / 7,23, FID 47 / 43 / 49 e só 71–74 %. Uma
+# leitura: concatenado, o dígito entra como 10 canais constantes **só na primeira convolução**, e as camadas
+# seguintes só o conhecem se essa camada o conservar; enquanto $D$ puder ganhar olhando se o traço parece real, pode
+# ignorá-lo, e então $G$ não aprende a obedecê-lo. Com a projeção o dígito multiplica as características bem no
+# veredicto: “um 3 real com o rótulo 7” recebe outra pontuação por construção. Miyato e Koyama (2018) viram o mesmo
+# no ImageNet. Medido com 3 minutos de CPU; não sabemos o que daria com mais tempo, nem com $y$ colado depois de cada
+# camada, como no carpedm20.
 
 # %% [markdown] lang="es"
 # ## La distancia de Wasserstein
@@ -340,7 +351,7 @@ variant_table(QUALITY, ["cdcgan", "cdcgan-concat"])
 # %% [markdown] lang="pt"
 # ## A distância de Wasserstein
 #
-# Na lição 04, contra o melhor discriminador, o gerador minimiza a divergência de Jensen-Shannon, e a JSD **achata**
+# Na lição 04, contra o melhor discriminador, o gerador minimiza a divergência de Jensen-Shannon, e a JSD **satura**
 # em $\log 2$ quando os dados e as falsas deixam de se sobrepor: o gerador não recebe pistas de para onde se mover. A
 # **distância de Wasserstein** (ou do movimento de terra, *earth mover's distance*) mede quanta “areia” é preciso
 # mover, e para quão longe, para transformar $p_g$ em $p_{data}$:
@@ -367,7 +378,7 @@ for d in [0.0, 1.0, 2.0, 4.0, 6.0, 8.0]:
 # 1 a cualquier distancia.
 
 # %% [markdown] lang="pt"
-# A JSD chega a $\log 2 \approx 0.693$ e fica; $W_1$ continua crescendo com a separação. À direita, as suas
+# A JSD chega a $\log 2 \approx 0{,}693$ e fica; $W_1$ continua crescendo com a separação. À direita, as suas
 # inclinações: a da JSD (o que empurra o gerador) cai a zero a partir de uns 5 desvios; a de $W_1$ vale 1 a
 # qualquer distância.
 
@@ -417,7 +428,7 @@ plt.show()
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # `wasserstein.train_critic_1d` treina um crítico assim (um MLP pequeno, `losses.gradient_penalty`) com os dados da
-# lição 04, $\mathcal{N}(4, 0.5^2)$, contra falsas **fixas** $\mathcal{N}(\mu_g, 0.5^2)$; e, para comparar, um
+# lição 04, $\mathcal{N}(4;\ 0{,}5^2)$, contra falsas **fixas** $\mathcal{N}(\mu_g;\ 0{,}5^2)$; e, para comparar, um
 # discriminador com a entropia cruzada da lição 04. Mede o que o gerador sentiria: a inclinação média da sua perda
 # nas falsas, $|\partial J^{(G)} / \partial x|$. Alguns segundos:
 
@@ -518,98 +529,129 @@ penalty = losses.gradient_penalty(lambda v: critic(v, training=True), real, fake
 print(T("penalización:", "penalização:"), f"{(np.linalg.norm(w) - 1) ** 2:.6f}", f"{float(penalty):.6f}")
 
 # %% [markdown] lang="es"
-# ### WGAN-GP en marcha, y cómo leer sus curvas
+# ### WGAN-GP como en el artículo
 #
-# Las mismas redes de la receta del curso, con el crítico sin BN (`d_batch_norm=False`), `loss="wgan-gp"` y
-# `n_critic=5`; 2 minutos. En la línea de órdenes: `python -m gan_course train --loss wgan-gp --minutes 3`.
+# La variante `wgan-gp` de `recipes.LOSS_VARIANTS` es la receta de Gulrajani et al. (2017): crítico sin BN,
+# $n_{critic} = 5$, $\lambda = 10$ y Adam con tasa $10^{-4}$, $\beta_1 = 0$, $\beta_2 = 0.9$. Aquí, sobre la receta
+# del curso (las mismas redes, con su código latente y su cabeza de clases: la señal de la clase sigue ahí), las
+# mismas 6 épocas que la GAN condicional. En la terminal: `python -m gan_course train --loss wgan-gp --epochs 6`.
 
 # %% [markdown] lang="pt"
-# ### A WGAN-GP em ação, e como ler as suas curvas
+# ### A WGAN-GP como no artigo
 #
-# As mesmas redes da receita do curso, com o crítico sem BN (`d_batch_norm=False`), `loss="wgan-gp"` e
-# `n_critic=5`; 2 minutos. Na linha de comando: `python -m gan_course train --loss wgan-gp --minutes 3`.
+# A variante `wgan-gp` de `recipes.LOSS_VARIANTS` é a receita de Gulrajani et al. (2017): crítico sem BN,
+# $n_{critic} = 5$, $\lambda = 10$ e Adam com taxa $10^{-4}$, $\beta_1 = 0$, $\beta_2 = 0{,}9$. Aqui, sobre a receita
+# do curso (as mesmas redes, com o seu código latente e a sua cabeça de classes: o sinal da classe continua lá), as
+# mesmas 6 épocas da GAN condicional. No terminal: `python -m gan_course train --loss wgan-gp --epochs 6`.
 
 # %% tags=["nbval-ignore-output"]
-gc.seed_everything(0)
-generator, critic = models.build_pair("course", d_batch_norm=False)   # es: crítico sin BN | pt: crítico sem BN
-wgan = train.GAN(generator, critic, recipe="course", loss="wgan-gp", n_critic=5, seed=0)
+print(recipes.LOSS_VARIANTS["wgan-gp"])
+wgan = recipes.build("course", seed=0, **recipes.LOSS_VARIANTS["wgan-gp"])
 wgan_dir = train.new_run_folder("runs", "10_wgan_gp")
-wgan_history = train.fit(wgan, images[use], labels=labels[use], epochs=gc.pick(None, 2), minutes=2,
-                         out=wgan_dir, verbose=False, on_epoch=report)
+wgan_history = train.fit(wgan, images[use], gc.pick(6, 2), labels=labels[use], out=wgan_dir, verbose=False,
+                         on_epoch=report)
 
 # %% [markdown] lang="es"
+# Medida como la GAN condicional: 1000 falsas, IS, FID y la parte leída como el dígito que pidió su código. Y las
+# actualizaciones que recibió cada red:
+
+# %% [markdown] lang="pt"
+# Medida como a GAN condicional: 1000 falsas, IS, FID e a parte lida como o dígito que o seu código pediu. E as
+# atualizações que cada rede recebeu:
+
+# %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
+w_fakes = metrics.sample(wgan.sampler, 1000)
+w_scores = metrics.score_images(w_fakes)
+w_asked = metrics.requested_share(w_fakes, metrics.requested_digits(wgan.sampler, 1000))
+print(T(f"WGAN-GP, {wgan_history['epoch'][-1]} épocas: IS {w_scores['inception_score']:.2f}  "
+        f"FID {w_scores['frechet_distance']:.1f}  pedido {w_asked:.1%}",
+        f"WGAN-GP, {wgan_history['epoch'][-1]} épocas: IS {w_scores['inception_score']:.2f}  "
+        f"FID {w_scores['frechet_distance']:.1f}  pedido {w_asked:.1%}"))
+for name, g in [("WGAN-GP", wgan), ("cdcgan", cgan)]:
+    print(T(f"{name:8} actualizaciones de D: {int(g.d_optimizer.iterations):5d}   de G: {int(g.g_optimizer.iterations):5d}",
+            f"{name:8} atualizações de D: {int(g.d_optimizer.iterations):5d}   de G: {int(g.g_optimizer.iterations):5d}"))
+plots.show_images(w_fakes[:40], ncols=10, size=5)
+plt.show()
+
+# %% [markdown] lang="es"
+# ### Cómo leer sus curvas
+#
 # Con la entropía cruzada, `d_real` y `d_fake` son probabilidades: $D(x)$ y $D(G(z))$ en $[0, 1]$, y lo sano es
 # que no se separen del todo. Con WGAN-GP son **puntuaciones** del crítico, y lo que se lee es su diferencia,
 # $\mathbb{E} f(x) - \mathbb{E} f(G(z))$: la estimación de $W_1$ entre los dígitos reales y las falsas, en las
-# unidades de los píxeles. Al principio **sube**, mientras el crítico aprende a medir; después debe **bajar** a medida
-# que $G$ mejora. No tiene por qué acercarse a 0 ni a 0.5, y su valor solo se compara dentro de una misma ejecución
-# (otro crítico, otra escala).
+# unidades de los píxeles. Mientras el crítico aprende a medir puede **subir**; cuando $G$ mejora, debe **bajar**.
+# Aquí sube a unos 23 y se queda en 21: el crítico ya mide, pero $G$ apenas se mueve. Su valor solo se compara dentro
+# de una misma ejecución (otro crítico, otra escala).
 
 # %% [markdown] lang="pt"
+# ### Como ler as suas curvas
+#
 # Com a entropia cruzada, `d_real` e `d_fake` são probabilidades: $D(x)$ e $D(G(z))$ em $[0, 1]$, e o saudável é que
 # não se separem de todo. Com a WGAN-GP são **pontuações** do crítico, e o que se lê é a sua diferença,
 # $\mathbb{E} f(x) - \mathbb{E} f(G(z))$: a estimativa de $W_1$ entre os dígitos reais e as falsas, nas unidades dos
-# pixels. No começo ela **sobe**, enquanto o crítico aprende a medir; depois deve **cair** à medida que $G$ melhora.
-# Não precisa se aproximar de 0 nem de 0.5, e o seu valor só se compara dentro de uma mesma execução (outro crítico,
-# outra escala).
+# pixels. Enquanto o crítico aprende a medir ela pode **subir**; quando $G$ melhora, deve **cair**. Aqui sobe a uns
+# 23 e fica em 21: o crítico já mede, mas $G$ quase não se move. O seu valor só se compara dentro de uma mesma
+# execução (outro crítico, outra escala).
 
 # %% slideshow={"slide_type": "subslide"}
 fig, (left, right) = plt.subplots(1, 2, figsize=(10.5, 3.2))
 left.plot(cgan_history["epoch"], cgan_history["d_real"], "o-", label="D(x)")
 left.plot(cgan_history["epoch"], cgan_history["d_fake"], "o-", label="D(G(z))")
-left.set_title("GAN condicional (bce): probabilidades")
+left.set_title(T("GAN condicional (bce): probabilidades", "GAN condicional (bce): probabilidades"))
 left.set_ylim(0, 1)
 estimate = np.subtract(wgan_history["d_real"], wgan_history["d_fake"])
 right.plot(wgan_history["epoch"], estimate, "o-", color="#d62728", label="E f(x) − E f(G(z))")
 right.set_title(T("WGAN-GP: la estimación de W₁", "WGAN-GP: a estimativa de W₁"))
 for ax in (left, right):
-    ax.set_xlabel("época")
+    ax.set_xlabel(T("época", "época"))
     ax.legend(fontsize=9)
     ax.grid(alpha=0.3)
 plt.show()
 
 # %% [markdown] lang="es"
-# ## Tres pérdidas a igual tiempo
+# ## Tres pérdidas, medidas
 #
-# La receta del curso entrenada 3 minutos con cada familia de pérdidas (`python -m gan_course train --loss …
-# --minutes 3`), 3 semillas, medida igual que en la lección 06 (2000 falsas; «pedido»: leídas como el dígito que
-# pidió su código latente):
+# `benchmarks/quality.py` entrenó la receta del curso 3 minutos (las épocas de cada fila) con cada familia de
+# pérdidas (`--loss`) y la midió con 2000 falsas; «pedido»: leídas como el dígito que pidió su código. La bisagra
+# solo cambia la pérdida (optimizador del curso); WGAN-GP aparece con el optimizador del curso (la variante de antes)
+# y con el del artículo:
 
 # %% [markdown] lang="pt"
-# ## Três perdas com o mesmo tempo
+# ## Três perdas, medidas
 #
-# A receita do curso treinada 3 minutos com cada família de perdas (`python -m gan_course train --loss …
-# --minutes 3`), 3 sementes, medida como na lição 06 (2000 falsas; “pedido”: lidas como o dígito que o seu código
-# latente pediu):
+# `benchmarks/quality.py` treinou a receita do curso por 3 minutos (as épocas de cada linha) com cada família de
+# perdas (`--loss`) e a mediu com 2000 falsas; “pedido”: lidas como o dígito que o seu código pediu. A hinge só muda a
+# perda (otimizador do curso); a WGAN-GP aparece com o otimizador do curso (a variante de antes) e com o do artigo:
 
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
-variant_table(QUALITY, ["course", "course+hinge", "course+wgan-gp"])
+variant_table(QUALITY, [("course", "main job"), ("course+hinge", "variants"), ("course+wgan-gp", "variants"),
+                        ("course+wgan-gp", "baselines")])
 
 # %% [markdown] lang="es"
-# - **Bisagra** (IS 9.54 / 9.36 / 9.62, FID 6.8 / 9.0 / 6.4): casi a la par de la entropía cruzada (9.69 / 9.62 /
-#   9.71, FID 6.3 / 6.3 / 6.1). La semilla 1 corrió más lenta (12 épocas en vez de 15) y lo paga en FID: antes de
-#   comparar puntuaciones, compara épocas.
-# - **WGAN-GP** (IS 6.37 / 6.29 / 6.29, FID 115 / 100 / 103, 64–69 % leídas como el dígito pedido) queda muy atrás
-#   a este presupuesto: con $n_{critic} = 5$, $G$ recibe una actualización por cada cinco del crítico, y cada paso del
-#   crítico hace una retropropagación doble (el gradiente del gradiente de la penalización). En 11–14 épocas $G$ se
-#   actualiza lo que en 2–3 épocas de las otras dos. Su ventaja —gradiente útil aunque las distribuciones no se
-#   solapen— no es lo que limita aquí: con la receta del curso la entropía cruzada ya entrena sin atascarse. WGAN-GP
-#   compra estabilidad, no velocidad.
-# - Ninguna copia (0–0.1 % memorizadas). «—»: esas ejecuciones de la entropía cruzada se midieron antes de tener la
-#   columna; la de 15 minutos da un 99.2 %, y la ejecución de la lección 06, un 98 %.
+# - **Bisagra** (12–15 épocas): IS 9.36–9.62, FID 6.4–9.0; la entropía cruzada (16–18 épocas): IS 9.62–9.71, FID
+#   6.1–6.3. Casi a la par; la semilla 1 corrió más lenta (12 épocas) y lo paga en FID: compara épocas antes que
+#   puntuaciones.
+# - **WGAN-GP** queda muy atrás a este presupuesto, con los dos optimizadores: IS 6.3 / FID 100–115 con el del
+#   curso (11–14 épocas), IS 2.73 / FID 320 con el del artículo (17 épocas); la ejecución de arriba, con 6 épocas,
+#   IS 1.02 / FID 541: cuadrados grises de textura fina, sin ningún dígito (un 14 % leídas como el pedido, casi el
+#   azar), frente a IS 7.62 / FID 49 de la GAN condicional con las mismas épocas. La causa, medida arriba: $G$ se actualiza uno de cada cinco pasos, así que recibe la quinta parte
+#   de las actualizaciones de la GAN condicional en las mismas épocas, y con una tasa 5 veces menor. Cada paso del
+#   crítico, además, calcula el gradiente de un gradiente.
+# - Lo que promete el artículo (entrenar muchas arquitecturas sin ajustar nada, curvas que siguen la calidad) se ve
+#   en ejecuciones largas; este presupuesto no lo pone a prueba, así que aquí no lo afirmamos.
 
 # %% [markdown] lang="pt"
-# - **Hinge** (IS 9.54 / 9.36 / 9.62, FID 6.8 / 9.0 / 6.4): quase empatada com a entropia cruzada (9.69 / 9.62 /
-#   9.71, FID 6.3 / 6.3 / 6.1). A semente 1 rodou mais devagar (12 épocas em vez de 15) e paga isso na FID: antes de
-#   comparar pontuações, compare épocas.
-# - **WGAN-GP** (IS 6.37 / 6.29 / 6.29, FID 115 / 100 / 103, 64–69 % lidas como o dígito pedido) fica muito atrás
-#   com este orçamento: com $n_{critic} = 5$, $G$ recebe uma atualização a cada cinco do crítico, e cada passo do
-#   crítico faz uma retropropagação dupla (o gradiente do gradiente da penalização). Em 11–14 épocas $G$ é atualizado
-#   o que seria 2–3 épocas das outras duas. A sua vantagem — gradiente útil mesmo sem sobreposição das distribuições
-#   — não é o que limita aqui: com a receita do curso a entropia cruzada já treina sem travar. A WGAN-GP compra
-#   estabilidade, não velocidade.
-# - Nenhuma copia (0–0.1 % memorizadas). “—”: essas execuções da entropia cruzada foram medidas antes de existir a
-#   coluna; a de 15 minutos dá 99.2 %, e a execução da lição 06, 98 %.
+# - **Hinge** (12–15 épocas): IS 9,36–9,62, FID 6,4–9,0; a entropia cruzada (16–18 épocas): IS 9,62–9,71, FID
+#   6,1–6,3. Quase empatadas; a semente 1 rodou mais devagar (12 épocas) e paga isso na FID: compare épocas antes das
+#   pontuações.
+# - A **WGAN-GP** fica muito atrás com este orçamento, com os dois otimizadores: IS 6,3 / FID 100–115 com o do curso
+#   (11–14 épocas), IS 2,73 / FID 320 com o do artigo (17 épocas); a execução acima, com 6 épocas, IS 1,02 / FID 541:
+#   quadrados cinza de textura fina, sem nenhum dígito (14 % lidas como o pedido, quase o acaso), contra IS 7,62 /
+#   FID 49 da GAN condicional com as mesmas épocas. A causa, medida acima: $G$ é atualizado um de cada cinco passos, então recebe a quinta parte das atualizações da GAN
+#   condicional nas mesmas épocas, e com uma taxa 5 vezes menor. Cada passo do crítico, além disso, calcula o
+#   gradiente de um gradiente.
+# - O que o artigo promete (treinar muitas arquiteturas sem ajustar nada, curvas que acompanham a qualidade) aparece
+#   em execuções longas; este orçamento não o põe à prova, então aqui não o afirmamos.
 
 # %% [markdown] lang="es"
 # ## Pix2Pix: condicionar con una imagen
@@ -642,7 +684,7 @@ variant_table(QUALITY, ["course", "course+hinge", "course+wgan-gp"])
 # - A L1 obriga a parecer com a resposta certa; a GAN, a ter detalhe (sem ela, a L1 sozinha dá imagens borradas: a
 #   média das respostas possíveis).
 # - $G$ é uma **U-Net**: codificador e decodificador com conexões que passam os detalhes de cada escala.
-# - $D$ é um **PatchGAN**: julga cada trecho de 70×70 pixels separadamente e tira a média.
+# - $D$ é um **PatchGAN**: julga cada região de 70×70 pixels separadamente e tira a média.
 #
 # Treina-se com pares alinhados de 256×256 (p. ex. 400 fachadas e os seus mapas de rótulos, 200 épocas): redes e
 # dados de outra escala que os deste curso. Fica na teoria, com uma conta que cabe aqui.
@@ -650,21 +692,21 @@ variant_table(QUALITY, ["course", "course+hinge", "course+wgan-gp"])
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # ### El parche de 70×70
 #
-# El PatchGAN son convoluciones 4×4 con pasos 2, 2, 2, 1, 1. El **campo receptivo** (lección 02) de un píxel de la
+# El PatchGAN es una pila de convoluciones 4×4 con strides 2, 2, 2, 1, 1. El **campo receptivo** (lección 02) de un píxel de la
 # salida se calcula desde el final hacia atrás, $r \leftarrow r\,s + (k - s)$ empezando en $r = 1$. Lo comprobamos
 # con TensorFlow: con pesos a 1 y sin activaciones, el gradiente de un píxel de la salida es distinto de cero
 # exactamente en los píxeles de la entrada que ve.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# ### O trecho de 70×70
+# ### A região de 70×70
 #
-# O PatchGAN são convoluções 4×4 com passos 2, 2, 2, 1, 1. O **campo receptivo** (lição 02) de um pixel da saída se
+# O PatchGAN é uma pilha de convoluções 4×4 com strides 2, 2, 2, 1, 1. O **campo receptivo** (lição 02) de um pixel da saída se
 # calcula do fim para trás, $r \leftarrow r\,s + (k - s)$ começando em $r = 1$. Conferimos com o TensorFlow: com
 # pesos iguais a 1 e sem ativações, o gradiente de um pixel da saída é diferente de zero exatamente nos pixels da
 # entrada que ele vê.
 
 # %%
-layers = [(4, 2), (4, 2), (4, 2), (4, 1), (4, 1)]              # es: (kernel, paso) | pt: (kernel, passo)
+layers = [(4, 2), (4, 2), (4, 2), (4, 1), (4, 1)]              # (kernel, stride)
 r = 1
 for k, s in reversed(layers):
     r = r * s + (k - s)
@@ -690,7 +732,7 @@ print("fórmula:", r, "| TensorFlow:", seen.any(axis=0).sum(), "×", seen.any(ax
 # 3. Un discriminador por concatenación con kernels 5×5 y 64 filtros en la primera capa, para dígitos 28×28×1 y 10
 #    clases: ¿cuántos parámetros tiene su primera convolución (sin sesgo)?
 # 4. Pérdida bisagra de $D$ con una real de puntuación 0.5 y una falsa de −2: ¿cuánto vale?
-# 5. Tres convoluciones 4×4 de paso 2 seguidas: ¿de qué ancho es el campo receptivo de un píxel de la salida?
+# 5. Tres convoluciones 4×4 de stride 2 seguidas: ¿de qué ancho es el campo receptivo de un píxel de la salida?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
@@ -702,8 +744,8 @@ print("fórmula:", r, "| TensorFlow:", seen.any(axis=0).sum(), "×", seen.any(ax
 # 2. Um crítico linear com $\lambda = 10$ entre duas distribuições a $W_1 = 2$: que estimativa ele dá?
 # 3. Um discriminador por concatenação com kernels 5×5 e 64 filtros na primeira camada, para dígitos 28×28×1 e 10
 #    classes: quantos parâmetros tem a sua primeira convolução (sem viés)?
-# 4. Perda hinge de $D$ com uma real de pontuação 0.5 e uma falsa de −2: quanto vale?
-# 5. Três convoluções 4×4 de passo 2 seguidas: de que largura é o campo receptivo de um pixel da saída?
+# 4. Perda hinge de $D$ com uma real de pontuação 0,5 e uma falsa de −2: quanto vale?
+# 5. Três convoluções 4×4 de stride 2 seguidas: de que largura é o campo receptivo de um pixel da saída?
 
 # %%
 answer = None
@@ -726,25 +768,61 @@ answer = None
 gc.exercises.check("10.5", answer)
 
 # %% [markdown] lang="es"
+# ### Programar
+#
+# 6. Completa `w1(a, b)`: la distancia $W_1$ entre dos muestras 1-D del mismo tamaño, sin llamar a `wasserstein`.
+#    Compárala con `wasserstein.w1_from_samples` en las muestras de la tabla de «La distancia de Wasserstein».
+# 7. Completa `with_label_maps(x, y)`: la entrada del discriminador por concatenación, $(N, 28, 28, 11)$, a partir
+#    de dígitos `x` $(N, 28, 28, 1)$ y etiquetas enteras `y` $(N,)$. Compárala con `by_keras` de «La concatenación,
+#    comprobada».
+
+# %% [markdown] lang="pt"
+# ### Programar
+#
+# 6. Complete `w1(a, b)`: a distância $W_1$ entre duas amostras 1-D do mesmo tamanho, sem chamar `wasserstein`.
+#    Compare com `wasserstein.w1_from_samples` nas amostras da tabela de “A distância de Wasserstein”.
+# 7. Complete `with_label_maps(x, y)`: a entrada do discriminador por concatenação, $(N, 28, 28, 11)$, a partir de
+#    dígitos `x` $(N, 28, 28, 1)$ e rótulos inteiros `y` $(N,)$. Compare com `by_keras` de “A concatenação,
+#    conferida”.
+
+# %% slideshow={"slide_type": "subslide"}
+def w1(a, b):
+    return None  # es: escribe aquí tu cálculo | pt: escreva aqui o seu cálculo
+
+answer = None  # es: cuando funcione: answer = w1 | pt: quando funcionar: answer = w1
+gc.exercises.check("10.6", answer)
+
+# %%
+def with_label_maps(x, y):
+    return None  # es: escribe aquí tu cálculo | pt: escreva aqui o seu cálculo
+
+answer = None  # es: cuando funcione: answer = with_label_maps | pt: quando funcionar: answer = with_label_maps
+gc.exercises.check("10.7", answer)
+
+# %% [markdown] lang="es"
 # ## Resumen
 #
-# - Una GAN condicional recibe el dígito: $G(z, y)$. $D$ puede enterarse concatenándolo a la imagen, nombrando la
-#   clase (AC-GAN) o proyectándolo sobre sus rasgos; en CC-GAN y Pix2Pix la condición es una imagen.
-# - `--model cdcgan` dibuja el dígito pedido; `conditioning.draw_number` escribe números y `style_grid` separa estilo
+# - Una GAN condicional recibe el dígito: $G(z, y)$. $D$ ve una real $x$ o una falsa, y se entera de la clase
+#   concatenándola a la imagen, nombrándola (AC-GAN) o proyectándola sobre sus características; en CC-GAN y Pix2Pix
+#   la condición es una imagen.
+# - `--recipe cdcgan` dibuja el dígito pedido; `conditioning.draw_number` escribe números y `style_grid` separa estilo
 #   y dígito.
 # - $W_1$ sigue creciendo cuando las distribuciones no se solapan, y su pendiente no se apaga; el crítico de WGAN-GP
 #   la estima con una penalización blanda ($W + W^2/2\lambda$ para un crítico lineal).
 # - Las curvas de un crítico se leen como una distancia que baja, no como probabilidades.
-# - A igual tiempo de CPU, la tabla de la sección 5 decide entre las pérdidas; Pix2Pix cambia de escala.
+# - A este presupuesto, la bisagra va casi a la par de la entropía cruzada y WGAN-GP muy atrás: su $G$ recibe una
+#   actualización de cada cinco. Pix2Pix cambia de escala.
 
 # %% [markdown] lang="pt"
 # ## Resumo
 #
-# - Uma GAN condicional recebe o dígito: $G(z, y)$. $D$ pode ficar sabendo concatenando-o à imagem, nomeando a
-#   classe (AC-GAN) ou projetando-o sobre as suas características; na CC-GAN e no Pix2Pix a condição é uma imagem.
-# - `--model cdcgan` desenha o dígito pedido; `conditioning.draw_number` escreve números e `style_grid` separa estilo
+# - Uma GAN condicional recebe o dígito: $G(z, y)$. $D$ vê uma real $x$ ou uma falsa, e fica sabendo da classe
+#   concatenando-a à imagem, nomeando-a (AC-GAN) ou projetando-a sobre as suas características; na CC-GAN e no
+#   Pix2Pix a condição é uma imagem.
+# - `--recipe cdcgan` desenha o dígito pedido; `conditioning.draw_number` escreve números e `style_grid` separa estilo
 #   e dígito.
 # - $W_1$ continua crescendo quando as distribuições não se sobrepõem, e a sua inclinação não se apaga; o crítico da
 #   WGAN-GP a estima com uma penalização suave ($W + W^2/2\lambda$ para um crítico linear).
 # - As curvas de um crítico se leem como uma distância que cai, não como probabilidades.
-# - Com o mesmo tempo de CPU, a tabela da seção 5 decide entre as perdas; o Pix2Pix muda de escala.
+# - Com este orçamento, a hinge fica quase empatada com a entropia cruzada e a WGAN-GP muito atrás: o seu $G$
+#   recebe uma atualização de cada cinco. O Pix2Pix muda de escala.
