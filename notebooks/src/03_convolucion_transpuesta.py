@@ -11,18 +11,20 @@ NAMES = {"es": "03_convolucion_transpuesta", "pt": "03_convolucao_transposta"}
 # tiene que terminar en una imagen de 28×28. Necesita **sobremuestrear** (*upsampling*), y la DCGAN lo hace con la
 # **convolución transpuesta** (*transposed convolution*), una capa que aprende *cómo* agrandar.
 #
-# En esta lección:
+# Seguimos de nuevo la guía de Dumoulin y Visin, *A guide to convolution arithmetic for deep learning* (2016): aquí
+# entran sus relaciones 8–14.
+
+# %% [markdown] lang="es"
+# ### En esta lección
 #
 # 1. la convolución escrita como una **matriz** $C$ (el ejemplo de un kernel 3×3 sobre una entrada 4×4: $C$ es 4×16);
 # 2. su **transpuesta** $C^\top$ (16×4): lleva 4 píxeles a 16, y es exactamente lo que calcula
 #    `keras.layers.Conv2DTranspose`;
 # 3. la transpuesta vista como una convolución normal sobre la entrada con ceros intercalados (las animaciones);
 # 4. los tamaños de salida, comprobados contra Keras;
-# 5. los **artefactos de tablero de ajedrez** (*checkerboard artifacts*) y cómo evitarlos;
+# 5. los **artefactos de tablero de ajedrez** (*checkerboard artifacts*): de dónde salen y qué quita (y qué no)
+#    redimensionar y convolucionar, con vecino más cercano o bilineal;
 # 6. por qué los generadores DCGAN del curso usan kernels 4×4 con stride 2.
-#
-# Seguimos de nuevo la guía de Dumoulin y Visin, *A guide to convolution arithmetic for deep learning* (2016): aquí
-# entran sus relaciones 8–14.
 
 # %% [markdown] lang="pt"
 # # Convolução transposta (transposed convolution)
@@ -32,24 +34,27 @@ NAMES = {"es": "03_convolucion_transpuesta", "pt": "03_convolucao_transposta"}
 # terminar numa imagem de 28×28. Ele precisa de **sobreamostragem** (*upsampling*), e a DCGAN a faz com a
 # **convolução transposta** (*transposed convolution*), uma camada que aprende *como* aumentar a imagem.
 #
-# Nesta lição:
+# Seguimos de novo o guia de Dumoulin e Visin, *A guide to convolution arithmetic for deep learning* (2016): aqui
+# entram as suas relações 8–14.
+
+# %% [markdown] lang="pt"
+# ### Nesta lição
 #
 # 1. a convolução escrita como uma **matriz** $C$ (o exemplo de um kernel 3×3 sobre uma entrada 4×4: $C$ é 4×16);
 # 2. sua **transposta** $C^\top$ (16×4): leva 4 pixels a 16, e é exatamente o que calcula
 #    `keras.layers.Conv2DTranspose`;
 # 3. a transposta vista como uma convolução comum sobre a entrada com zeros intercalados (as animações);
 # 4. os tamanhos de saída, conferidos com o Keras;
-# 5. os **artefatos de tabuleiro de xadrez** (*checkerboard artifacts*) e como evitá-los;
+# 5. os **artefatos de tabuleiro de xadrez** (*checkerboard artifacts*): de onde vêm e o que redimensionar e
+#    convolucionar, com vizinho mais próximo ou bilinear, tira (e o que não tira);
 # 6. por que os geradores DCGAN do curso usam kernels 4×4 com stride 2.
-#
-# Seguimos de novo o guia de Dumoulin e Visin, *A guide to convolution arithmetic for deep learning* (2016): aqui
-# entram as suas relações 8–14.
 
 # %% slideshow={"slide_type": "skip"}
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
 from gan_course import conv, keras, models, tf, transposed
+from gan_course.colour_metrics import checkerboard_ratio
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
@@ -256,8 +261,7 @@ print("máx |∂L/∂x - C.T @ ∂L/∂y|:", np.abs(grad - (C.T @ upstream.ravel
 # 2. alrededor se añaden $k - p - 1$ ceros;
 # 3. el kernel se gira 180°.
 #
-# Las celdas blancas con borde discontinuo son ceros; las azules, la entrada $i'$; la salida cian crece de $i'$ a
-# $o'$:
+# Blancas con borde discontinuo: ceros; azules: la entrada $i'$; cian: la salida $o'$.
 #
 # | $i' = 2,\ k = 3,\ s = 1$ | $i' = 2,\ k = 3,\ s = 2$ |
 # |---|---|
@@ -274,8 +278,7 @@ print("máx |∂L/∂x - C.T @ ∂L/∂y|:", np.abs(grad - (C.T @ upstream.ravel
 # 2. em volta acrescentam-se $k - p - 1$ zeros;
 # 3. o kernel é girado 180°.
 #
-# As células brancas com borda tracejada são zeros; as azuis, a entrada $i'$; a saída ciano cresce de $i'$ para
-# $o'$:
+# Brancas com borda tracejada: zeros; azuis: a entrada $i'$; ciano: a saída $o'$.
 #
 # | $i' = 2,\ k = 3,\ s = 1$ | $i' = 2,\ k = 3,\ s = 2$ |
 # |---|---|
@@ -283,20 +286,26 @@ print("máx |∂L/∂x - C.T @ ∂L/∂y|:", np.abs(grad - (C.T @ upstream.ravel
 
 
 # %% [markdown] lang="es"
-# ### Con kernel 4×4 y relleno, y en código
+# ### Con kernel 4×4 y relleno
 #
 # | $i' = 3,\ k = 4,\ s = 2,\ p = 1$ |
 # |---|
 # | ![](../../figures/transposed_k4_stride2.gif) |
+
+# %% [markdown] lang="pt"
+# ### Com kernel 4×4 e preenchimento
+#
+# | $i' = 3,\ k = 4,\ s = 2,\ p = 1$ |
+# |---|
+# | ![](../../figures/transposed_k4_stride2.gif) |
+
+# %% [markdown] lang="es"
+# ### En código
 #
 # `transposed.transposed_as_conv` sigue esos tres pasos; con $s = 2$ da lo mismo que la definición:
 
 # %% [markdown] lang="pt"
-# ### Com kernel 4×4 e preenchimento, e em código
-#
-# | $i' = 3,\ k = 4,\ s = 2,\ p = 1$ |
-# |---|
-# | ![](../../figures/transposed_k4_stride2.gif) |
+# ### Em código
 #
 # `transposed.transposed_as_conv` segue esses três passos; com $s = 2$ dá o mesmo que a definição:
 
@@ -473,12 +482,16 @@ for name, image in [(T("transpuesta 3×3", "transposta 3×3"), three), (T("trans
             f"desigualdade: {transposed.unevenness(image, 2, border=2):.2f}"))
 
 # %% [markdown] lang="es"
+# ### Keras da el mismo tablero
+#
 # Con 3×3 y stride 2 los píxeles reciben 1, 2 o 4 copias: un tablero de ajedrez aunque la entrada y el kernel sean
-# constantes. Con 4×4 todo el interior recibe 4 y, redimensionando, 9. Keras da el mismo tablero:
+# constantes. Con 4×4 todo el interior recibe 4 y, redimensionando, 9. Keras da lo mismo:
 
 # %% [markdown] lang="pt"
+# ### O Keras dá o mesmo tabuleiro
+#
 # Com 3×3 e stride 2 os pixels recebem 1, 2 ou 4 cópias: um tabuleiro de xadrez mesmo com entrada e kernel
-# constantes. Com 4×4 todo o interior recebe 4 e, redimensionando, 9. O Keras dá o mesmo tabuleiro:
+# constantes. Com 4×4 todo o interior recebe 4 e, redimensionando, 9. O Keras dá o mesmo:
 
 # %%
 layer = keras.layers.Conv2DTranspose(1, 3, strides=2, padding="same", use_bias=False)
@@ -515,16 +528,14 @@ for k in (3, 4, 5):
 # (0). Pero cuidado con lo que dice la tabla: un kernel divisible por el stride elimina **solo el solapamiento
 # desigual**, no todo tablero de ajedrez. Los pesos aprendidos pueden fabricar otro, porque cada fase de la salida
 # usa un subconjunto distinto de los pesos del kernel: si esos subconjuntos no suman lo mismo, aparece el patrón.
-# Solo redimensionar y después convolucionar lo descarta **por construcción** (Odena et al., 2016): todas las fases
-# ven los mismos pesos.
+# Redimensionar y después convolucionar tampoco es inmune: lo medimos en la sección siguiente.
 
 # %% [markdown] lang="pt"
-# Com stride 1 nenhum kernel se sobrepõe de forma desigual; com stride 2, o 3×3 (0.75) e o 5×5 (0.56) sim, e o 4×4
+# Com stride 1 nenhum kernel se sobrepõe de forma desigual; com stride 2, o 3×3 (0,75) e o 5×5 (0,56) sim, e o 4×4
 # não (0). Mas atenção ao que a tabela diz: um kernel divisível pelo stride elimina **só a sobreposição desigual**,
 # não todo tabuleiro de xadrez. Os pesos aprendidos podem fabricar outro, porque cada fase da saída usa um
-# subconjunto diferente dos pesos do kernel: se esses subconjuntos não somam o mesmo, o padrão aparece. Só
-# redimensionar e depois convolucionar o descarta **por construção** (Odena et al., 2016): todas as fases veem os
-# mesmos pesos.
+# subconjunto diferente dos pesos do kernel: se esses subconjuntos não somam o mesmo, o padrão aparece.
+# Redimensionar e depois convolucionar também não é imune: medimos isso na seção seguinte.
 
 # %% [markdown] lang="es"
 # ### Una pila sin entrenar
@@ -568,38 +579,38 @@ for kind in transposed.STACK_KINDS:
 # Em cima, a saída para a entrada constante; embaixo, para o primeiro ruído:
 
 # %%
-fig, axes = plt.subplots(2, 3, figsize=(8, 5.6))
+fig, axes = plt.subplots(2, 3, figsize=(8, 4.9))
 for column, kind in enumerate(transposed.STACK_KINDS):
     axes[0, column].imshow(outputs[kind, "flat"], cmap="gray")
     axes[1, column].imshow(outputs[kind, "noise"][0], cmap="gray")
-    axes[0, column].set_title(transposed.stack_label(kind), fontsize=10)
+    axes[0, column].set_title(transposed.stack_label(kind).replace(" + ", "\n+ "), fontsize=10)
 for ax in axes.ravel():
     ax.set_axis_off()
 plt.show()
 
 # %% [markdown] lang="es"
-# Lo que muestran los números y las imágenes:
+# ### Lo que muestran
 #
-# - **Redimensionar + convolución** no tiene patrón: una entrada constante da una salida constante lejos del borde
-#   (desigualdad 0), y con ruido las fases reciben casi lo mismo.
+# - **Redimensionar + convolución**, con estos pesos aleatorios, no tiene patrón: una entrada constante da una
+#   salida constante lejos del borde (desigualdad 0), y con ruido las fases reciben casi lo mismo.
 # - **Las dos transpuestas** dibujan una retícula incluso con pesos aleatorios, también la de 4×4, cuyo solapamiento
 #   es parejo: su patrón viene de que los pesos aleatorios no están equilibrados entre las fases. El entrenamiento
 #   puede corregirlo, o no. Con 3×3 se suma además el solapamiento desigual (1, 2, 4 copias).
 #
-# Odena y sus coautores recomiendan redimensionar y convolucionar; la alternativa más común en las DCGAN es elegir
-# $k$ divisible por $s$, que quita una causa del tablero, no todas.
+# La alternativa más común en las DCGAN es elegir $k$ divisible por $s$, que quita una causa del tablero, no todas.
+# Odena y sus coautores recomiendan otra: redimensionar y convolucionar.
 
 # %% [markdown] lang="pt"
-# O que os números e as imagens mostram:
+# ### O que mostram
 #
-# - **Redimensionar + convolução** não tem padrão: uma entrada constante dá uma saída constante longe da borda
-#   (desigualdade 0), e com ruído as fases recebem quase o mesmo.
+# - **Redimensionar + convolução**, com estes pesos aleatórios, não tem padrão: uma entrada constante dá uma saída
+#   constante longe da borda (desigualdade 0), e com ruído as fases recebem quase o mesmo.
 # - **As duas transpostas** desenham uma grade mesmo com pesos aleatórios, inclusive a de 4×4, cuja sobreposição é
 #   uniforme: o padrão dela vem de os pesos aleatórios não estarem equilibrados entre as fases. O treinamento pode
 #   corrigir isso, ou não. Com 3×3 soma-se ainda a sobreposição desigual (1, 2, 4 cópias).
 #
-# Odena e coautores recomendam redimensionar e convolucionar; a alternativa mais comum nas DCGAN é escolher $k$
-# divisível por $s$, o que tira uma causa do tabuleiro, não todas.
+# A alternativa mais comum nas DCGAN é escolher $k$ divisível por $s$, o que tira uma causa do tabuleiro, não
+# todas. Odena e coautores recomendam outra: redimensionar e convolucionar.
 
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # Antes de la tabla, pide que predigan en voz alta qué combinaciones de kernel y stride dan un tablero con entrada
@@ -612,9 +623,173 @@ plt.show()
 # grade?” (dos pesos: cada fase da saída usa pesos diferentes do kernel).
 
 # %% [markdown] lang="es"
+# ## Redimensionar y convolucionar
+#
+# Odena, Dumoulin y Olah proponen separar las dos tareas: agrandar con una interpolación fija y después una
+# convolución normal de stride 1. Su frase exacta es que ese sobremuestreo «shouldn't have artifacts as its default
+# behavior»: *por defecto* no tiene artefactos, lo que no es lo mismo que *nunca*. Tras repetir cada píxel
+# ($u_{2j} = u_{2j+1} = x_j$), un kernel 1-D $(w_0, w_1, w_2)$ da
+#
+# $$y_{2j} = w_0\,x_{j-1} + (w_1 + w_2)\,x_j, \qquad y_{2j+1} = (w_0 + w_1)\,x_j + w_2\,x_{j+1}.$$
+#
+# Las dos fases aplican pesos **distintos**; solo coinciden sus sumas. Una entrada constante sale constante; un borde,
+# no. `transposed.phase_taps` saca esos pesos pasando impulsos por las dos operaciones:
+
+# %% [markdown] lang="pt"
+# ## Redimensionar e convolucionar
+#
+# Odena, Dumoulin e Olah propõem separar as duas tarefas: aumentar com uma interpolação fixa e depois uma convolução
+# comum de stride 1. A frase exata deles é que essa sobreamostragem “shouldn't have artifacts as its default
+# behavior”: *por padrão* não tem artefatos, o que não é o mesmo que *nunca*. Depois de repetir cada pixel
+# ($u_{2j} = u_{2j+1} = x_j$), um kernel 1-D $(w_0, w_1, w_2)$ dá
+#
+# $$y_{2j} = w_0\,x_{j-1} + (w_1 + w_2)\,x_j, \qquad y_{2j+1} = (w_0 + w_1)\,x_j + w_2\,x_{j+1}.$$
+#
+# As duas fases aplicam pesos **diferentes**; só as somas coincidem. Uma entrada constante sai constante; uma borda,
+# não. `transposed.phase_taps` obtém esses pesos passando impulsos pelas duas operações:
+
+# %%
+w = np.array([0.0, 1.0, -1.0])
+print(T("pesos de cada fase sobre (x[j-1], x[j], x[j+1]):", "pesos de cada fase sobre (x[j-1], x[j], x[j+1]):"))
+print(transposed.phase_taps(w))
+for signal in (np.full(6, 0.5), np.linspace(0.0, 1.0, 6)):       # es: constante y degradado | pt: constante e degradê
+    print(signal, "->", np.correlate(transposed.upsample_nearest(signal[None], 2)[0], w, mode="valid"))
+
+# %% [markdown] lang="es"
+# Con $w = (0, 1, -1)$ la fase par recibe $(0, 0)$ y la impar $(1, -1)$: la constante da ceros y un degradado
+# (un borde suave) da $-0.2, 0, -0.2, 0, \dots$, el patrón más fino que cabe en la rejilla (la **frecuencia de
+# Nyquist**). Un entrenamiento puede llegar a pesos así; nada en la arquitectura lo impide.
+
+# %% [markdown] lang="pt"
+# Com $w = (0, 1, -1)$ a fase par recebe $(0, 0)$ e a ímpar $(1, -1)$: a constante dá zeros e um degradê (uma borda
+# suave) dá $-0{,}2, 0, -0{,}2, 0, \dots$, o padrão mais fino que cabe na grade (a **frequência de Nyquist**). Um
+# treinamento pode chegar a pesos assim; nada na arquitetura impede.
+
+# %% [markdown] lang="es"
+# ### En los dígitos: vecino más cercano y bilineal
+#
+# Reducimos 256 dígitos de entrenamiento a 14×14 (la media de cada bloque 2×2) y los devolvemos a 28×28 con dos
+# interpolaciones fijas: **vecino más cercano** y **bilineal** (*bilinear*: cada píxel nuevo mezcla sus vecinos con
+# pesos 3/4 y 1/4 por eje, como `UpSampling2D(interpolation="bilinear")`). Después, la capa que seguiría en un
+# generador: la convolución con $w/2$ en horizontal y una ReLU. Mide `colour_metrics.checkerboard_ratio` (la
+# lección 09 la usa): potencia espectral en las frecuencias de Nyquist, dividida por la de los dígitos reales de
+# 28×28 pasados por lo mismo. 1: tanto patrón fino como los datos; mucho más que 1: tablero.
+
+# %% [markdown] lang="pt"
+# ### Nos dígitos: vizinho mais próximo e bilinear
+#
+# Reduzimos 256 dígitos de treinamento a 14×14 (a média de cada bloco 2×2) e os devolvemos a 28×28 com duas
+# interpolações fixas: **vizinho mais próximo** e **bilinear** (*bilinear*: cada pixel novo mistura os vizinhos com
+# pesos 3/4 e 1/4 por eixo, como `UpSampling2D(interpolation="bilinear")`). Depois, a camada que viria em seguida
+# num gerador: a convolução com $w/2$ na horizontal e uma ReLU. Quem mede é `colour_metrics.checkerboard_ratio` (a
+# lição 09 a usa): potência espectral nas frequências de Nyquist, dividida pela dos dígitos reais de 28×28 passados
+# pelo mesmo. 1: tanto padrão fino quanto os dados; muito mais que 1: tabuleiro.
+
+# %%
+digits = gc.data.to_float(gc.data.mnist_split("train")[0][:256])[..., 0]    # (256, 28, 28), [-1, 1]
+half = digits.reshape(-1, 14, 2, 14, 2).mean(axis=(2, 4))                  # es: 14×14 | pt: 14×14
+layer = np.outer([0, 1, 0], w / 2)               # es: 3×3: w/2 en la fila central | pt: 3×3: w/2 na linha central
+
+def conv_relu(images):
+    return np.maximum([conv.conv2d(image, layer, padding="same") for image in images], 0)
+
+resizes = {T("vecino más cercano", "vizinho mais próximo"): transposed.upsample_nearest,
+           T("bilineal", "bilinear"): transposed.upsample_bilinear}
+big = {name: np.array([resize(image, 2) for image in half]) for name, resize in resizes.items()}
+print(T("×2                    sola   + conv w/2 + ReLU", "×2                    só     + conv w/2 + ReLU"))
+for name, images in big.items():
+    print(f"{name:20s} {checkerboard_ratio(images, digits):6.3f}   "
+          f"{checkerboard_ratio(conv_relu(images), conv_relu(digits)):6.2f}")
+
+# %% [markdown] lang="es"
+# ### TensorFlow da lo mismo
+#
+# `UpSampling2D` + `Conv2D` con el mismo kernel, y la desigualdad de fases de la media de las salidas:
+
+# %% [markdown] lang="pt"
+# ### O TensorFlow dá o mesmo
+#
+# `UpSampling2D` + `Conv2D` com o mesmo kernel, e a desigualdade de fases da média das saídas:
+
+# %%
+resize_net = keras.Sequential([keras.Input((14, 14, 1)), keras.layers.UpSampling2D(2),
+                               keras.layers.Conv2D(1, 3, padding="same", use_bias=False, activation="relu")])
+resize_net.layers[-1].set_weights([layer[:, :, None, None]])
+tf_out = resize_net(half[..., None], training=False).numpy()[..., 0]
+mine = conv_relu(big[T("vecino más cercano", "vizinho mais próximo")])
+bilinear_tf = keras.layers.UpSampling2D(2, interpolation="bilinear")(half[..., None]).numpy()[..., 0]
+print("UpSampling2D + Conv2D == NumPy (< 1e-6):", bool(np.abs(tf_out - mine).max() < 1e-6))
+print("UpSampling2D bilinear == NumPy (< 1e-6):", bool(np.abs(bilinear_tf - big[T("bilineal", "bilinear")]).max() < 1e-6))
+print(T("desigualdad de fases:", "desigualdade de fases:"), round(transposed.unevenness(mine.mean(axis=0), 2, border=2), 2),
+      T("(dígitos reales con la misma capa:", "(dígitos reais com a mesma camada:"),
+      f"{transposed.unevenness(conv_relu(digits).mean(axis=0), 2, border=2):.2f})")
+
+# %% [markdown] lang="es"
+# ### Un dígito, visto
+#
+# El original y su versión 14×14; después, la capa sobre el original (la referencia de la medida) y sobre las dos
+# interpolaciones:
+
+# %% [markdown] lang="pt"
+# ### Um dígito, visto
+#
+# O original e a sua versão 14×14; depois, a camada sobre o original (a referência da medida) e sobre as duas
+# interpolações:
+
+# %%
+panels = {"28×28": digits[0], "14×14": half[0], "28×28\n+ conv + ReLU": conv_relu(digits[:1])[0],
+          **{f"{name}\n+ conv + ReLU": conv_relu(images[:1])[0] for name, images in big.items()}}
+fig, axes = plt.subplots(1, 5, figsize=(10, 2.6))
+for ax, (title, image) in zip(axes, panels.items()):
+    ax.imshow(image, cmap="gray", interpolation="nearest")
+    ax.set_title(title, fontsize=10)
+    ax.set_axis_off()
+plt.show()
+
+# %% [markdown] lang="es"
+# ### Qué quita y qué no
+#
+# - **Sin pesos**, las dos interpolaciones no añaden tablero: el vecino más cercano no pone nada en la línea de
+#   Nyquist (cada par de píxeles repetidos se cancela) y la bilineal casi nada; las dos son más lisas que los
+#   dígitos de 28×28 (cociente ≪ 1).
+# - **Con $w = (0, 1, -1)/2$**, el vecino más cercano da unas 3.5 veces la potencia de Nyquist de los dígitos reales
+#   con la misma capa, y una de las dos fases queda a cero (desigualdad 1; los reales, 0.02): rayas de un píxel. La bilineal, que ya mezcla vecinos antes
+#   de la convolución, la baja muy por debajo de 1.
+#
+# Redimensionar y convolucionar quita el solapamiento desigual **por construcción** y no tiene tablero con pesos
+# aleatorios; no lo prohíbe. Cuando un generador así lo dibuja, el culpable son los pesos aprendidos.
+
+# %% [markdown] lang="pt"
+# ### O que tira e o que não tira
+#
+# - **Sem pesos**, as duas interpolações não acrescentam tabuleiro: o vizinho mais próximo não põe nada na linha de
+#   Nyquist (cada par de pixels repetidos se cancela) e a bilinear quase nada; as duas são mais lisas que os dígitos
+#   de 28×28 (razão ≪ 1).
+# - **Com $w = (0, 1, -1)/2$**, o vizinho mais próximo dá cerca de 3,5 vezes a potência de Nyquist dos dígitos reais
+#   com a mesma camada, e uma das duas fases fica zerada (desigualdade 1; os reais, 0,02): listras de um pixel. A bilinear, que já mistura vizinhos antes da
+#   convolução, a deixa bem abaixo de 1.
+#
+# Redimensionar e convolucionar tira a sobreposição desigual **por construção** e não tem tabuleiro com pesos
+# aleatórios; não o proíbe. Quando um gerador assim o desenha, os culpados são os pesos aprendidos.
+
+# %% [markdown] lang="es" slideshow={"slide_type": "notes"}
+# ¿Por qué la ReLU? Sin ella, en una sola capa lineal la diferencia entre fases $y_{2j} - y_{2j+1}$ es una suma de
+# diferencias de la entrada que se telescopa a lo largo de la fila: la línea exacta de Nyquist solo ve los bordes
+# de la imagen, y el patrón cae en frecuencias vecinas. En un generador cada convolución va seguida de una
+# activación, que deja el patrón a la vista de la medida. Pregunta a la clase qué pesos $(w_0, w_1, w_2)$ dan a las
+# dos fases los mismos pesos (solo $w_0 = w_2 = 0$: una convolución que no mira a los vecinos).
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
+# Por que a ReLU? Sem ela, numa única camada linear a diferença entre as fases $y_{2j} - y_{2j+1}$ é uma soma de
+# diferenças da entrada que se telescopa ao longo da linha: a linha exata de Nyquist só vê as bordas da imagem, e o
+# padrão cai em frequências vizinhas. Num gerador, cada convolução é seguida de uma ativação, que deixa o padrão à
+# vista da medida. Pergunte à turma quais pesos $(w_0, w_1, w_2)$ dão às duas fases os mesmos pesos (só
+# $w_0 = w_2 = 0$: uma convolução que não olha para os vizinhos).
+
+# %% [markdown] lang="es"
 # ## ¿Por qué las DCGAN usan convoluciones transpuestas?
 #
-# Radford, Metz y Chintala (DCGAN, 2015) sustituyeron los cambios de tamaño fijos por convoluciones que se
+# Radford, Metz y Chintala (DCGAN, ICLR 2016) sustituyeron los cambios de tamaño fijos por convoluciones que se
 # aprenden: en el discriminador, el agrupamiento por convoluciones con stride 2 (submuestreo aprendido); en el
 # generador, el sobremuestreo fijo por **convoluciones transpuestas con stride 2** (sobremuestreo aprendido). Cada
 # capa duplica el tamaño *y* decide con sus pesos cómo rellenar los píxeles nuevos.
@@ -622,7 +797,7 @@ plt.show()
 # %% [markdown] lang="pt"
 # ## Por que as DCGAN usam convoluções transpostas?
 #
-# Radford, Metz e Chintala (DCGAN, 2015) substituíram as mudanças de tamanho fixas por convoluções que são
+# Radford, Metz e Chintala (DCGAN, ICLR 2016) substituíram as mudanças de tamanho fixas por convoluções que são
 # aprendidas: no discriminador, o agrupamento por convoluções com stride 2 (subamostragem aprendida); no gerador, a
 # sobreamostragem fixa por **convoluções transpostas com stride 2** (sobreamostragem aprendida). Cada camada duplica
 # o tamanho *e* decide com os seus pesos como preencher os pixels novos.
@@ -663,37 +838,20 @@ z = np.random.default_rng(1).normal(size=(2, 100)).astype(np.float32)
 print(skeleton(z, training=False).shape)
 
 # %% [markdown] lang="es"
-# Una convolución transpuesta es, por tanto, una capa convolucional más: tiene pesos, se entrena con el mismo
-# `GradientTape` y su coste es el de la convolución cuyo gradiente calcula. Lo único nuevo es la dirección.
-
-# %% [markdown] lang="pt"
-# Uma convolução transposta é, portanto, só mais uma camada convolucional: tem pesos, é treinada com o mesmo
-# `GradientTape` e custa o mesmo que a convolução cujo gradiente ela calcula. A única novidade é a direção.
-
-# %% [markdown] lang="es"
 # ## Ejercicios
 #
-# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` dice si es correcta o da una
-# pista.
+# Escribe tu respuesta en lugar de `None` y ejecuta: el comprobador dice si es correcta o da una pista.
 #
-# 1. Un kernel 3×3 con stride 2 y relleno 1 recorre una entrada 5×5. ¿Qué forma tiene su matriz de convolución
-#    $C$? Una tupla `(filas, columnas)`.
-# 2. `Conv2DTranspose` con kernel 4×4, `strides=2` y `padding='valid'` recibe un mapa de 7×7: ¿qué alto tiene su
-#    salida?
-# 3. La convolución transpuesta de `[[1, 2], [3, 4]]` con un kernel 2×2 de unos, stride 1 y sin relleno: un
-#    arreglo 3×3.
+# 1. Kernel 3×3, stride 2, relleno 1, entrada 5×5: ¿qué forma `(filas, columnas)` tiene su matriz $C$?
+# 2. `Conv2DTranspose` con kernel 4×4, `strides=2`, `padding='valid'`, sobre un mapa 7×7: ¿qué alto da?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
-# Escreva a sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
-# dica.
+# Escreva a sua resposta no lugar de `None` e execute: o verificador diz se está correta ou dá uma dica.
 #
-# 1. Um kernel 3×3 com stride 2 e preenchimento 1 percorre uma entrada 5×5. Qual é o formato da sua matriz de
-#    convolução $C$? Uma tupla `(linhas, colunas)`.
-# 2. `Conv2DTranspose` com kernel 4×4, `strides=2` e `padding='valid'` recebe um mapa 7×7: qual é a altura da saída?
-# 3. A convolução transposta de `[[1, 2], [3, 4]]` com um kernel 2×2 de uns, stride 1 e sem preenchimento: um array
-#    3×3.
+# 1. Kernel 3×3, stride 2, preenchimento 1, entrada 5×5: qual é o formato `(linhas, colunas)` da sua matriz $C$?
+# 2. `Conv2DTranspose` com kernel 4×4, `strides=2`, `padding='valid'`, sobre um mapa 7×7: que altura dá?
 
 # %%
 answer = None  # es: 03.1, (filas, columnas) | pt: 03.1, (linhas, colunas)
@@ -703,23 +861,25 @@ gc.exercises.check("03.1", answer)
 answer = None  # es: 03.2, tu respuesta | pt: 03.2, sua resposta
 gc.exercises.check("03.2", answer)
 
-# %%
-answer = None  # es: 03.3, un arreglo 3×3 | pt: 03.3, um array 3×3
-gc.exercises.check("03.3", answer)
-
 # %% [markdown] lang="es"
-# ### Dos preguntas sobre el solapamiento
+# ### Tres preguntas sobre las copias del kernel
 #
+# 3. La transpuesta de `[[1, 2], [3, 4]]` con un kernel 2×2 de unos, stride 1, sin relleno: un arreglo 3×3.
 # 4. Kernel 5×5 de unos, stride 2, una imagen de unos: lejos del borde, ¿cuántas veces más copias del kernel recibe
 #    el píxel más cubierto que el menos cubierto (mayor / menor)?
 # 5. Con stride 2, ¿qué tamaño de kernel (3, 4 o 5) reparte las copias por igual en el interior?
 
 # %% [markdown] lang="pt"
-# ### Duas perguntas sobre a sobreposição
+# ### Três perguntas sobre as cópias do kernel
 #
+# 3. A transposta de `[[1, 2], [3, 4]]` com um kernel 2×2 de uns, stride 1, sem preenchimento: um array 3×3.
 # 4. Kernel 5×5 de uns, stride 2, uma imagem de uns: longe da borda, quantas vezes mais cópias do kernel recebe o
 #    pixel mais coberto do que o menos coberto (maior / menor)?
 # 5. Com stride 2, qual tamanho de kernel (3, 4 ou 5) distribui as cópias por igual no interior?
+
+# %%
+answer = None  # es: 03.3, un arreglo 3×3 | pt: 03.3, um array 3×3
+gc.exercises.check("03.3", answer)
 
 # %%
 answer = None  # es: 03.4, tu respuesta | pt: 03.4, sua resposta
@@ -786,21 +946,52 @@ gc.exercises.check("03.7", answer)
 # %% [markdown] lang="es" slideshow={"slide_type": "notes"}
 # El ejercicio 7 suele dar dos números parecidos y altos: un generador sin entrenar tiene tablero con cualquier
 # kernel. Úsalo para repetir la idea de la lección: el 4×4 quita el solapamiento desigual, no el patrón que traen
-# los pesos; lo que decide al final es el entrenamiento (y, si se quiere garantía, redimensionar + convolucionar).
+# los pesos; lo que decide al final es el entrenamiento. Redimensionar + convolucionar tampoco da garantía: recuerda
+# el contraejemplo $w = (0, 1, -1)$.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
 # O exercício 7 costuma dar dois números parecidos e altos: um gerador sem treinar tem tabuleiro com qualquer kernel.
 # Use isso para repetir a ideia da lição: o 4×4 tira a sobreposição desigual, não o padrão que vem dos pesos; o que
-# decide no fim é o treinamento (e, se se quer garantia, redimensionar + convolucionar).
+# decide no fim é o treinamento. Redimensionar + convolucionar também não dá garantia: lembre o contraexemplo
+# $w = (0, 1, -1)$.
+
+# %% [markdown] lang="es"
+# ### Programar: los pesos de cada fase
+#
+# 8. Completa `phase_weights(w)` **sin** `transposed.phase_taps`: tras `u = np.repeat(x, 2)`, el kernel 1-D
+#    $w = (w_0, w_1, w_2)$ se aplica con `np.correlate(u, w, mode="same")`. Devuelve un arreglo 2×3: la fila $p$ son
+#    los pesos que la salida $2j + p$ da a $(x_{j-1}, x_j, x_{j+1})$. Pasa la **función** como respuesta.
+
+# %% [markdown] lang="pt"
+# ### Programar: os pesos de cada fase
+#
+# 8. Complete `phase_weights(w)` **sem** `transposed.phase_taps`: depois de `u = np.repeat(x, 2)`, o kernel 1-D
+#    $w = (w_0, w_1, w_2)$ é aplicado com `np.correlate(u, w, mode="same")`. Devolva um array 2×3: a linha $p$ são os
+#    pesos que a saída $2j + p$ dá a $(x_{j-1}, x_j, x_{j+1})$. Passe a **função** como resposta.
+
+# %%
+def phase_weights(w):
+    w0, w1, w2 = w
+    return np.array([[w0, w1, w2], [w0, w1, w2]])  # es: cámbialo: ¿es verdad que las dos fases ven lo mismo?
+                                                    # pt: troque: é verdade que as duas fases veem o mesmo?
+
+answer = None  # es: phase_weights, sin paréntesis | pt: phase_weights, sem parênteses
+gc.exercises.check("03.8", answer)
 
 # %% [markdown] lang="es"
 # ## Siguiente
+#
+# Una convolución transpuesta es, por tanto, una capa convolucional más: tiene pesos, se entrena con el mismo
+# `GradientTape` y su coste es el de la convolución cuyo gradiente calcula. Lo único nuevo es la dirección.
 #
 # La lección 04 deja las imágenes por un momento y estudia el objetivo de la GAN: qué optimizan el generador y el
 # discriminador, y por qué.
 
 # %% [markdown] lang="pt"
 # ## Próxima
+#
+# Uma convolução transposta é, portanto, só mais uma camada convolucional: tem pesos, é treinada com o mesmo
+# `GradientTape` e custa o mesmo que a convolução cujo gradiente ela calcula. A única novidade é a direção.
 #
 # A lição 04 deixa as imagens por um momento e estuda o objetivo da GAN: o que o gerador e o discriminador otimizam,
 # e por quê.
