@@ -194,6 +194,8 @@ def test_a_page_per_lesson_with_its_twin_and_its_box(built, lang):
         page = (built / lang / f"{lesson.name}.html").read_text(encoding="utf-8")
         switch = re.search(r'class="btn btn-sm gc-lang-switch" href="([^"]+)"', page)
         assert switch and switch.group(1) == f"../{other}/{twins.get(lesson.number, 'index')}.html", lesson.name
+        for feature in ("copybutton.js", "theme-switch-button", "bd-sidebar-primary", "searchbox"):   # the reader's tools
+            assert feature in page, f"{lesson.name}: no {feature}"
         box = re.search(r'<div class="gc-lesson-info">(.*?)</div>', page, re.DOTALL)
         assert box, f"{lesson.name}: no time and downloads box"
         short, conditions = site.time_text(site.time_record(lesson, _times(built)), lang)
