@@ -73,6 +73,8 @@ register({
         "pt": "CPU de {cpus} núcleos, carga média {before} antes e {after} depois, {date}",
     },
     "site.not_measured": {"es": "sin medir", "pt": "não medido"},
+    "site.loaded": {"es": "* máquina ocupada (más procesos que núcleos): en una libre tarda menos",
+                    "pt": "* máquina ocupada (mais processos que núcleos): numa livre demora menos"},
 })
 
 
@@ -137,6 +139,8 @@ def time_text(record: dict | None, lang: str) -> tuple[str, str]:
         conditions = t("site.time_conditions", cpus=record.get("cpus", "?"),
                        before=number(record.get("load_before", 0), 1), after=number(record.get("load_after", 0), 1),
                        date=str(record.get("date", ""))[:10])
+        if max(record.get("load_before", 0), record.get("load_after", 0)) > (record.get("cpus") or 1):
+            short, conditions = f"{short} *", f"{conditions}; {t('site.loaded')}"
     return short, conditions
 
 

@@ -194,7 +194,7 @@ def test_a_page_per_lesson_with_its_twin_and_its_box(built, lang):
         page = (built / lang / f"{lesson.name}.html").read_text(encoding="utf-8")
         switch = re.search(r'class="btn btn-sm gc-lang-switch" href="([^"]+)"', page)
         assert switch and switch.group(1) == f"../{other}/{twins.get(lesson.number, 'index')}.html", lesson.name
-        for feature in ("copybutton.js", "theme-switch-button", "bd-sidebar-primary", "searchbox"):   # the reader's tools
+        for feature in ("copybutton.js", "theme-switch-button", "bd-sidebar-primary", "searchbox"):   # reader's tools
             assert feature in page, f"{lesson.name}: no {feature}"
         box = re.search(r'<div class="gc-lesson-info">(.*?)</div>', page, re.DOTALL)
         assert box, f"{lesson.name}: no time and downloads box"
@@ -223,9 +223,13 @@ def test_times_come_from_the_file_with_their_conditions():
     times = {"notebooks/es/06_dcgan_mnist.ipynb": {"full": entry, "quick": dict(entry, seconds=20.0)}}
     assert site.time_record(lesson, times) == entry            # the twin's, when the notebook has none
     short, conditions = site.time_text(entry, "pt")
-    assert short == "≈ 7 min"
-    assert conditions == "CPU de 2 núcleos, carga média 2,2 antes e 3,5 depois, 2026-12-06"
-    assert site.time_text(dict(entry, seconds=20), "es")[0] == "< 1 min"
+    assert short == "≈ 7 min *"                                 # a load above the CPU count is flagged
+    assert conditions == ("CPU de 2 núcleos, carga média 2,2 antes e 3,5 depois, 2026-12-06; "
+                          "* máquina ocupada (mais processos que núcleos): numa livre demora menos")
+    quiet = dict(entry, load_before=0.4, load_after=1.1)
+    assert site.time_text(quiet, "es") == ("≈ 7 min",
+                                           "CPU de 2 núcleos, carga media 0.4 antes y 1.1 después, 2026-12-06")
+    assert site.time_text(dict(quiet, seconds=20), "es")[0] == "< 1 min"
     assert site.time_text(None, "es") == ("sin medir", "")
     assert site.time_record(lesson, {}) is None
 
