@@ -249,7 +249,7 @@ def ambiguity(logits):
     """E[H(p(y|G(z)))] − H(E[p(y|G(z))]): low when each fake is one clear digit and the batch covers all digits.
 
     The inside of the Inception Score's logarithm with the sign flipped, measured by D's own class
-    head (never by the course's evaluator).  Visto en 06 §La receta del curso.
+    head (never by the course's evaluator).  Visto en 07 §La cabeza de clases.
     """
     p = tf.nn.softmax(logits)
     each = -tf.reduce_mean(tf.reduce_sum(p * tf.math.log(p + 1e-8), axis=1))

@@ -172,7 +172,7 @@ def dcgan_generator(image_shape=MNIST_SHAPE, z_dim: int = 100, *, width: int = 6
     generator still takes noise only.  ``conditional=k``: a second input, the digit (int), one-hot
     encoded (``CategoryEncoding``) and concatenated with z: ``G([z, label])``.  Plain Keras layers
     either way: ``keras.models.load_model`` loads the saved generator alone.
-    Visto en 05 §Reglas DCGAN, 03 §Artefactos de tablero de ajedrez, 06 §La receta del curso y 09 §El
+    Visto en 05 §Reglas DCGAN, 03 §Artefactos de tablero de ajedrez, 07 §Entran las etiquetas y 09 §El
     generador de las diapositivas.
     """
     start, steps = upsampling_plan(image_shape)
@@ -245,7 +245,7 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     (an ``Embedding``; Miyato & Koyama 2018): D judges "a real y?".  ``concat=k`` is the other way
     to tell D the digit (Mirza & Osindero 2014; carpedm20's ``conv_cond_concat``): the one-hot of
     ``y`` as k constant image channels, concatenated with the image before the first convolution.
-    Visto en 05 §Reglas DCGAN, 06 §La receta del curso y 10 §Tres maneras de condicionar.
+    Visto en 05 §Reglas DCGAN, 07 §Entran las etiquetas y 10 §Tres maneras de condicionar.
     """
     start, steps = upsampling_plan(image_shape)
     width = check_int("width", width, 1)
@@ -325,7 +325,7 @@ def course_discriminator(*, classes: int = 0, output: str = "logits", name: str 
     """The course's discriminator: 3×3 stride-2 convolutions 64 → 128, then one logit.
 
     ``classes=10`` adds the class head of the ``course`` recipe (10 more logits); the default is
-    the ``plain`` recipe's single logit.  Visto en 06 §Las dos redes y §La receta del curso.
+    the ``plain`` recipe's single logit.  Visto en 06 §Las dos redes y 07 §La cabeza de clases.
     """
     return dcgan_discriminator(MNIST_SHAPE, width=64, kernel_size=RECIPES["course"]["d_kernel_size"],
                                classes=classes, output=output, name=name)

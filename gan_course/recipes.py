@@ -13,7 +13,7 @@ recipe default: :func:`gan_course.models.build_pair` reads the networks from a r
     gan = recipes.build("course", loss="hinge")          # an override: any field of Recipe
     print(recipes.get("selfcond"))                       # every value of a recipe
 
-Visto en 06 §La receta del curso.
+Visto en 06 §Las dos redes y 07 §Entran las etiquetas.
 """
 from __future__ import annotations
 
@@ -261,7 +261,8 @@ def build(recipe="course", image_shape=None, *, seed: int = 0, n_samples: int = 
 
     ``image_shape`` defaults to MNIST's (28, 28, 1).  Seeds Keras first (the same first weights for the
     same ``seed``).  Under ``strategy`` (``tf.distribute``) everything is created in its scope, with
-    synchronised batch norm when there are several replicas.  Visto en 06 §La receta del curso.
+    synchronised batch norm when there are several replicas.
+    Visto en 06 §El bucle de entrenamiento y 07 §Entran las etiquetas.
     """
     from . import distribute, models, seed_everything, train
 

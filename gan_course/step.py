@@ -238,7 +238,7 @@ class GAN:
         digit is the one its latent code chose (:func:`gan_course.models.generator_classes`), or a
         uniformly drawn label for a conditional generator; the class head then pushes G towards that
         digit (AC-GAN).  A generator without a code gets the ambiguity loss instead: digits D can name
-        without doubt, all classes equally often (``class_weight``).  Visto en 06 §La receta del curso.
+        without doubt, all classes equally often (``class_weight``).  Visto en 07 §La cabeza de clases.
         """
         n = tf.shape(real)[0]
         n_all, share = self._share(n)
