@@ -767,16 +767,12 @@ for v in variants:
 # %% [markdown] lang="es"
 # ## Ejercicios
 #
-# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` la corrige o te da una pista.
-#
 # 1. Una `Conv2D` con kernel 5×5, stride 2 y sin relleno recibe imágenes de 28×28: ¿qué alto tiene su salida?
 # 2. Con `padding='same'` y stride 2, ¿qué alto tiene la salida de una entrada de 7×7 con kernel 3×3?
 # 3. `padding='same'`, kernel 4×4, stride 2, entrada de 7: ¿cuántos ceros añade Keras `(antes, después)`?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
-#
-# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` a corrige ou dá uma dica.
 #
 # 1. Uma `Conv2D` com kernel 5×5, stride 2 e sem preenchimento recebe imagens de 28×28: qual é a altura da saída?
 # 2. Com `padding='same'` e stride 2, qual é a altura da saída de uma entrada 7×7 com kernel 3×3?
