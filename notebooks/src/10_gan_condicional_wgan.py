@@ -627,7 +627,7 @@ plt.show()
 variant_table(QUALITY, [("course", "main job"), ("course+hinge", "variants"), ("course+wgan-gp", "variants"),
                         ("course+wgan-gp", "baselines")])
 
-# %% [markdown] lang="es"
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # - **Bisagra** (12–15 épocas): IS 9.36–9.62, FID 6.4–9.0; la entropía cruzada (16–18 épocas): IS 9.62–9.71, FID
 #   6.1–6.3. Casi a la par; la semilla 1 corrió más lenta (12 épocas) y lo paga en FID: compara épocas antes que
 #   puntuaciones.
@@ -640,7 +640,7 @@ variant_table(QUALITY, [("course", "main job"), ("course+hinge", "variants"), ("
 # - Lo que promete el artículo (entrenar muchas arquitecturas sin ajustar nada, curvas que siguen la calidad) se ve
 #   en ejecuciones largas; este presupuesto no lo pone a prueba, así que aquí no lo afirmamos.
 
-# %% [markdown] lang="pt"
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # - **Hinge** (12–15 épocas): IS 9,36–9,62, FID 6,4–9,0; a entropia cruzada (16–18 épocas): IS 9,62–9,71, FID
 #   6,1–6,3. Quase empatadas; a semente 1 rodou mais devagar (12 épocas) e paga isso na FID: compare épocas antes das
 #   pontuações.
@@ -751,7 +751,7 @@ print("fórmula:", r, "| TensorFlow:", seen.any(axis=0).sum(), "×", seen.any(ax
 answer = None
 gc.exercises.check("10.1", answer)
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 answer = None
 gc.exercises.check("10.2", answer)
 
