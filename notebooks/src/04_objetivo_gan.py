@@ -11,10 +11,15 @@ NAMES = {"es": "04_objetivo_gan", "pt": "04_objetivo_gan"}
 # $$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right]$$
 #
 # y enseguida dicen que, en la práctica, el generador no minimiza $\log(1 - D(G(z)))$ sino $-\log D(G(z))$ «porque
-# la original se satura». Esta lección lo **muestra**, con números que puedes comprobar:
+# la original se satura». Esta lección lo **muestra**, con números que puedes comprobar.
+
+# %% [markdown] lang="es"
+# ### En esta lección
 #
-# 1. qué es un modelo generativo y qué tiene que ver con la máxima verosimilitud;
-# 2. los dos jugadores, la función objetivo y el algoritmo de entrenamiento de Goodfellow et al. (2014);
+# 1. qué es un modelo generativo, qué tiene que ver con la máxima verosimilitud y en qué se diferencia una GAN de
+#    un VAE;
+# 2. los dos jugadores (el diagrama de bloques), la función objetivo y el algoritmo de entrenamiento de Goodfellow
+#    et al. (2014);
 # 3. la saturación: las dos pérdidas del generador y sus gradientes, a mano y con `tf.GradientTape`;
 # 4. el discriminador óptimo $D^*$ y por qué $V(D^*, G) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g)$,
 #    deducido y verificado numéricamente;
@@ -31,10 +36,15 @@ NAMES = {"es": "04_objetivo_gan", "pt": "04_objetivo_gan"}
 # $$\min_G \max_D \; V(D, G) = \mathbb{E}_{x \sim p_{data}}\left[\log D(x)\right] + \mathbb{E}_{z \sim p_z}\left[\log\left(1 - D(G(z))\right)\right]$$
 #
 # e logo em seguida dizem que, na prática, o gerador não minimiza $\log(1 - D(G(z)))$, e sim $-\log D(G(z))$,
-# “porque a original satura”. Esta lição **mostra** isso, com números que você pode conferir:
+# “porque a original satura”. Esta lição **mostra** isso, com números que você pode conferir.
+
+# %% [markdown] lang="pt"
+# ### Nesta lição
 #
-# 1. o que é um modelo generativo e o que ele tem a ver com a máxima verossimilhança;
-# 2. os dois jogadores, a função objetivo e o algoritmo de treinamento de Goodfellow et al. (2014);
+# 1. o que é um modelo generativo, o que ele tem a ver com a máxima verossimilhança e em que uma GAN difere de um
+#    VAE;
+# 2. os dois jogadores (o diagrama de blocos), a função objetivo e o algoritmo de treinamento de Goodfellow et al.
+#    (2014);
 # 3. a saturação: as duas perdas do gerador e seus gradientes, à mão e com `tf.GradientTape`;
 # 4. o discriminador ótimo $D^*$ e por que $V(D^*, G) = -\log 4 + 2\cdot\mathrm{JSD}(p_{data} \,\|\, p_g)$,
 #    deduzido e verificado numericamente;
@@ -50,7 +60,7 @@ import pathlib
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
-from gan_course import gan1d, gif, keras, losses, objective, tf
+from gan_course import gan1d, gan_diagram, gif, keras, losses, objective, tf
 
 gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idioma, sementes, TensorFlow silencioso
 
@@ -96,7 +106,8 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # Para isso é preciso poder *escrever* $p_{model}(x)$, uma **densidade de probabilidade** (*probability density*)
 # explícita. Uma GAN nunca a escreve: ela só sabe **amostrar**, $x = G(z)$ a partir de um **ruído** (*noise*) $z$. É
 # um modelo de densidade **implícita** e, por isso, precisa de outra forma de medir o quanto se parece com os dados:
-# um segundo jogador. Antes, a receita clássica no caso mais simples: uma gaussiana de $\sigma = 0.5$; procuramos $\mu$.
+# um segundo jogador. Antes, a receita clássica no caso mais simples: uma gaussiana de $\sigma = 0{,}5$; procuramos
+# $\mu$.
 
 # %%
 samples = objective.Mixture1D((2.0,), (0.5,)).sample(500, seed=0)   # es: 500 muestras de N(2, 0.5²)
@@ -108,14 +119,66 @@ print(T("μ que maximiza la verosimilitud:",
 print(T("media de las muestras:          ", "média das amostras:              "), round(float(samples.mean()), 2))
 
 # %% [markdown] lang="es"
-# Para una gaussiana, el $\mu$ de máxima verosimilitud es la media de las muestras (y $\hat\sigma$, su desviación
-# estándar dividiendo por $n$): `objective.gaussian_mle` devuelve los dos. Con imágenes de 784 píxeles no hay una
-# fórmula tan cómoda; la GAN esquiva el problema.
+# ### VAE y GAN
+#
+# Para una gaussiana, el $\mu$ de máxima verosimilitud es la media de las muestras (`objective.gaussian_mle`). Para
+# imágenes de 784 píxeles no hay fórmula, y dos familias de redes la esquivan de formas distintas:
+#
+# | | VAE (Kingma y Welling, 2014) | GAN (Goodfellow et al., 2014) |
+# |---|---|---|
+# | optimiza | una cota inferior de $\log p_{model}(x)$ (ELBO): reconstruir $x$ desde su código $z$, más un término KL que acerca los códigos a $\mathcal{N}(0, I)$ | el juego minimax contra $D$; con el $D$ óptimo, la JSD (más abajo) |
+# | redes | codificador y decodificador | generador y discriminador |
+# | da además | un $z$ para cada imagen, una cota de la verosimilitud | solo muestras |
+# | dibuja | muestras que cubren los datos, a menudo borrosas | muestras nítidas que pueden dejar modos fuera |
+#
+# La última fila se ve ya en una dimensión: **una** gaussiana ajustada a datos con dos picos, por máxima
+# verosimilitud (la dirección $\mathrm{KL}(p_{data} \,\|\, p_{model})$ que persigue el VAE) o por la mínima JSD
+# (la del juego con $D$ óptimo). Es un juguete: muestra hacia dónde empuja cada divergencia, no un VAE entrenado.
 
 # %% [markdown] lang="pt"
-# Para uma gaussiana, o $\mu$ de máxima verossimilhança é a média das amostras (e $\hat\sigma$, o seu desvio padrão
-# dividindo por $n$): `objective.gaussian_mle` devolve os dois. Com imagens de 784 pixels não existe uma fórmula tão
-# cômoda; a GAN contorna o problema.
+# ### VAE e GAN
+#
+# Para uma gaussiana, o $\mu$ de máxima verossimilhança é a média das amostras (`objective.gaussian_mle`). Para
+# imagens de 784 pixels não há fórmula, e duas famílias de redes contornam isso de jeitos diferentes:
+#
+# | | VAE (Kingma e Welling, 2014) | GAN (Goodfellow et al., 2014) |
+# |---|---|---|
+# | otimiza | uma cota inferior de $\log p_{model}(x)$ (ELBO): reconstruir $x$ a partir do seu código $z$, mais um termo KL que aproxima os códigos de $\mathcal{N}(0, I)$ | o jogo minimax contra $D$; com o $D$ ótimo, a JSD (mais adiante) |
+# | redes | codificador e decodificador | gerador e discriminador |
+# | dá também | um $z$ para cada imagem, uma cota da verossimilhança | só amostras |
+# | desenha | amostras que cobrem os dados, muitas vezes borradas | amostras nítidas que podem deixar modos de fora |
+#
+# A última linha já aparece em uma dimensão: **uma** gaussiana ajustada a dados com dois picos, por máxima
+# verossimilhança (a direção $\mathrm{KL}(p_{data} \,\|\, p_{model})$ que o VAE persegue) ou pela mínima JSD (a
+# do jogo com $D$ ótimo). É um brinquedo: mostra para onde cada divergência empurra, não um VAE treinado.
+
+# %% slideshow={"slide_type": "subslide"}
+bimodal = objective.Mixture1D((0.0, 6.0), (0.5, 0.5))
+grid = objective.integration_grid(bimodal.means, bimodal.stds)
+p_peaks = bimodal.pdf(grid)
+fits = {T("máxima verosimilitud", "máxima verossimilhança"): objective.gaussian_mle(bimodal.sample(2000, seed=0))}
+candidates = [(m, s) for m in np.linspace(-1.0, 7.0, 33) for s in np.linspace(0.25, 4.0, 16)]
+fits[T("mínima JSD", "mínima JSD")] = min(
+    candidates, key=lambda fit: objective.js_divergence(p_peaks, objective.gaussian_pdf(grid, *fit), grid))
+print(T("ajuste                   μ     σ      KL    JSD | pico 0  pico 6  ninguno",
+        "ajuste                   μ     σ      KL    JSD | pico 0  pico 6  nenhum"))
+for name, (mu, sigma) in fits.items():
+    q = objective.gaussian_pdf(grid, mu, sigma)
+    shares = objective.mode_coverage(np.random.default_rng(1).normal(mu, sigma, 1000), bimodal)
+    print(f"{name:22s} {mu:5.2f} {sigma:5.2f} {objective.kl_divergence(p_peaks, q, grid):7.2f} "
+          f"{objective.js_divergence(p_peaks, q, grid):6.3f} | " + "  ".join(f"{s:6.0%}" for s in shares))
+
+# %% [markdown] lang="es"
+# La máxima verosimilitud pone la campana entre los picos ($\sigma \approx 3$): cubre los dos, pero dos tercios de
+# sus muestras caen donde no hay datos, la versión en 1-D de una imagen borrosa. La mínima JSD se queda con un pico
+# entero y deja el otro vacío: nítida, con un modo fuera; su KL es enorme, porque la máxima verosimilitud castiga sin
+# piedad cada dato que el modelo no cubre. Con redes de verdad ni el VAE ni la GAN llegan a estos extremos.
+
+# %% [markdown] lang="pt"
+# A máxima verossimilhança põe o sino entre os picos ($\sigma \approx 3$): cobre os dois, mas dois terços das
+# amostras caem onde não há dados, a versão em 1-D de uma imagem borrada. A mínima JSD fica com um pico inteiro e
+# deixa o outro vazio: nítida, com um modo de fora; o seu KL é enorme, porque a máxima verossimilhança pune sem dó
+# cada dado que o modelo não cobre. Com redes de verdade nem o VAE nem a GAN chegam a esses extremos.
 
 # %% [markdown] lang="es"
 # ## Los dos jugadores
@@ -128,8 +191,8 @@ print(T("media de las muestras:          ", "média das amostras:              "
 #   \approx 1$: «real»; $D(x) \approx 0$: «falsa» (*fake*).
 #
 # $D$ quiere acertar; $G$ quiere que $D$ se equivoque y llame «real» a lo que él fabrica. En el curso, $D$ termina
-# en una capa lineal que da un **logit** $a$, y $D(x) = \sigma(a) = 1/(1 + e^{-a})$. Los dos jugadores de la GAN de
-# una dimensión que entrenaremos más abajo son redes pequeñas:
+# en una capa lineal que da un **logit** $a$, y $D(x) = \sigma(a) = 1/(1 + e^{-a})$. $G$ nunca ve un dato real: solo
+# aprende del gradiente que le llega a través de $D$. El diagrama de bloques (`gan_diagram.plot_gan`):
 
 # %% [markdown] lang="pt"
 # ## Os dois jogadores
@@ -142,13 +205,12 @@ print(T("media de las muestras:          ", "média das amostras:              "
 #   $D(x) \approx 0$: “falsa” (*fake*).
 #
 # $D$ quer acertar; $G$ quer que $D$ erre e chame de “real” o que ele fabrica. No curso, $D$ termina numa camada
-# linear que dá um **logit** $a$, e $D(x) = \sigma(a) = 1/(1 + e^{-a})$. Os dois jogadores da GAN de uma dimensão
-# que vamos treinar mais adiante são redes pequenas:
+# linear que dá um **logit** $a$, e $D(x) = \sigma(a) = 1/(1 + e^{-a})$. $G$ nunca vê um dado real: só aprende pelo
+# gradiente que chega até ele através de $D$. O diagrama de blocos (`gan_diagram.plot_gan`):
 
 # %%
-gan = gan1d.GAN1D("gaussian", seed=0)
-print("G: z de", gan.noise_dim, "números -> x de 1 número |", gan.generator.count_params(), "pesos")
-print("D: x de 1 número -> 1 logit              |", gan.discriminator.count_params(), "pesos")
+gan_diagram.plot_gan()
+plt.show()
 
 # %% [markdown] lang="es"
 # ## La función objetivo
@@ -369,20 +431,16 @@ for t_value in [0.001, 0.01, 0.1, 0.5, 0.9, 0.99]:
               f" {objective.generator_loss_grad(t_value, 'non_saturating', 'logit'):>19.4f}"))
 
 # %% [markdown] lang="es"
-# Con $D(G(z)) = 0.001$ el gradiente minimax es $-0.001$ y el no saturante $-0.999$: casi mil veces más fuerte.
-
-# %% [markdown] lang="pt"
-# Com $D(G(z)) = 0.001$ o gradiente minimax é $-0.001$ e o não saturante $-0.999$: quase mil vezes mais forte.
-
-# %% [markdown] lang="es"
 # ### Lo mismo con `tf.GradientTape`
 #
-# Las derivadas de la tabla salieron de la regla de la cadena; `tf.GradientTape` tiene que dar lo mismo, derivando
-# las pérdidas escritas con el logit:
+# Con $D(G(z)) = 0.001$ el gradiente minimax es $-0.001$ y el no saturante $-0.999$: casi mil veces más fuerte. Las
+# derivadas de la tabla salieron de la regla de la cadena; `tf.GradientTape` tiene que dar lo mismo, derivando las
+# pérdidas escritas con el logit:
 
 # %% [markdown] lang="pt"
 # ### O mesmo com `tf.GradientTape`
 #
+# Com $D(G(z)) = 0{,}001$ o gradiente minimax é $-0{,}001$ e o não saturante $-0{,}999$: quase mil vezes mais forte.
 # As derivadas da tabela saíram da regra da cadeia; o `tf.GradientTape` tem que dar o mesmo, derivando as perdas
 # escritas com o logit:
 
@@ -474,7 +532,7 @@ for kind in losses.KINDS:
 # otro; Adam compensa la escala global, no esa reponderación.)
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
-# Antes de executar a tabela, peça uma aposta: “com $D(G(z)) = 0.001$, quantas vezes mais forte é o gradiente não
+# Antes de executar a tabela, peça uma aposta: “com $D(G(z)) = 0{,}001$, quantas vezes mais forte é o gradiente não
 # saturante?”. Depois, a pergunta de fundo: se o gradiente minimax é mil vezes menor, por que não basta multiplicar
 # a taxa de aprendizado por mil? (Porque a razão muda de uma amostra para outra e de um passo para outro; o Adam
 # compensa a escala global, não essa reponderação.)
@@ -566,12 +624,16 @@ for sigma_g in (1.0, 0.5):
             f"σ_g = {sigma_g}: certo {row[0].round(3)}  sem 1/σ {row[1].round(3)}  sem o 2 {row[2].round(3)}"))
 
 # %% [markdown] lang="es"
+# ### $D^*$ cuando $p_g$ se acerca
+#
 # Con $\sigma_g = 1$ olvidar $1/\sigma$ no cambia nada; con $\sigma_g = 0.5$, $D^*(1)$ pasa de $0.691$ a $0.818$.
 # Ahora $D^*$ mientras $p_g = \mathcal{N}(\mu_g, 1)$ se acerca a los datos:
 
 # %% [markdown] lang="pt"
-# Com $\sigma_g = 1$ esquecer $1/\sigma$ não muda nada; com $\sigma_g = 0.5$, $D^*(1)$ passa de $0.691$ para
-# $0.818$. Agora $D^*$ enquanto $p_g = \mathcal{N}(\mu_g, 1)$ se aproxima dos dados:
+# ### $D^*$ quando $p_g$ se aproxima
+#
+# Com $\sigma_g = 1$ esquecer $1/\sigma$ não muda nada; com $\sigma_g = 0{,}5$, $D^*(1)$ passa de $0{,}691$ para
+# $0{,}818$. Agora $D^*$ enquanto $p_g = \mathcal{N}(\mu_g, 1)$ se aproxima dos dados:
 
 # %%
 print("∫ p_data dx =", round(objective.integrate(p_data, x), 6),
@@ -657,41 +719,40 @@ plt.show()
 # ## Una GAN en 1-D
 #
 # Todo lo anterior, en marcha. Los datos reales son números de $\mathcal{N}(4, 0.5^2)$; el generador empieza
-# produciendo números cerca de 0. `GAN1D` sigue el algoritmo de arriba con la pérdida no saturante, $k = 1$, lotes
-# de 128 y Adam ($\beta_1 = 0.5$); el discriminador reescala primero $x$ para que la ventana del gráfico quede en
-# $[-1, 1]$, igual que las imágenes entran en $[-1, 1]$. Cada pocos pasos se guarda la densidad del generador
-# (estimada con un núcleo gaussiano sobre 2000 muestras) y $D(x)$. Tarda unos segundos; el resultado depende de la
-# máquina en las últimas cifras.
-
-# %% [markdown] lang="pt"
-# ## Uma GAN em 1-D
+# produciendo números cerca de 0. `GAN1D` sigue el algoritmo de arriba con la pérdida no saturante, $k = 1$, lotes de
+# 128 y Adam ($\beta_1 = 0.5$); $G$ y $D$ son dos redes densas pequeñas. El discriminador reescala primero $x$ para
+# que la ventana del gráfico quede en $[-1, 1]$, igual que las imágenes entran en $[-1, 1]$. Cada pocos pasos se
+# guarda la densidad del generador (estimada con un núcleo gaussiano sobre 2000 muestras) y $D(x)$. Tarda unos
+# segundos; el resultado depende de la máquina en las últimas cifras.
 #
-# Tudo o que vimos, em movimento. Os dados reais são números de $\mathcal{N}(4, 0.5^2)$; o gerador começa produzindo
-# números perto de 0. A `GAN1D` segue o algoritmo acima com a perda não saturante, $k = 1$, lotes de 128 e Adam
-# ($\beta_1 = 0.5$); o discriminador primeiro reescala $x$ para que a janela do gráfico fique em $[-1, 1]$, assim
-# como as imagens entram em $[-1, 1]$. A cada poucos passos guarda-se a densidade do gerador (estimada com um núcleo
-# gaussiano sobre 2000 amostras) e $D(x)$. Leva alguns segundos; o resultado depende da máquina nas últimas casas.
-
-# %% tags=["nbval-ignore-output"]
-gan, history = gan1d.train_gan1d("gaussian", seed=0)
-print(T(f"{history.steps} pasos | media de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
-        f"(datos: {gan.data.mean}) | desviación de G: {history.g_std[-1]:.2f} (datos: {gan.data.std})",
-        f"{history.steps} passos | média de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
-        f"(dados: {gan.data.mean}) | desvio de G: {history.g_std[-1]:.2f} (dados: {gan.data.std})"))
-
-# %% [markdown] lang="es"
 # La animación: arriba, los datos ($p_{data}$, azul), el generador ($p_g$, naranja) y el discriminador ($D(x)$,
 # verde); abajo, las pérdidas hasta ese paso. $D$ sube donde hay más datos que falsas y baja donde hay más falsas que
 # datos —es su estimación de $D^*$—, y el generador se desplaza hacia donde $D$ es alto. Al final $p_g \approx
 # p_{data}$ y $D(x) \approx 1/2$.
 
 # %% [markdown] lang="pt"
+# ## Uma GAN em 1-D
+#
+# Tudo o que vimos, em movimento. Os dados reais são números de $\mathcal{N}(4, 0{,}5^2)$; o gerador começa produzindo
+# números perto de 0. A `GAN1D` segue o algoritmo acima com a perda não saturante, $k = 1$, lotes de 128 e Adam
+# ($\beta_1 = 0{,}5$); $G$ e $D$ são duas redes densas pequenas. O discriminador primeiro reescala $x$ para que a
+# janela do gráfico fique em $[-1, 1]$, assim como as imagens entram em $[-1, 1]$. A cada poucos passos guarda-se a
+# densidade do gerador (estimada com um núcleo gaussiano sobre 2000 amostras) e $D(x)$. Leva alguns segundos; o
+# resultado depende da máquina nas últimas casas.
+#
 # A animação: em cima, os dados ($p_{data}$, azul), o gerador ($p_g$, laranja) e o discriminador ($D(x)$, verde);
 # embaixo, as perdas até aquele passo. $D$ sobe onde há mais dados que falsas e desce onde há mais falsas que dados
 # — é a sua estimativa de $D^*$ —, e o gerador se desloca para onde $D$ é alto. No final $p_g \approx p_{data}$ e
 # $D(x) \approx 1/2$.
 
-# %% tags=["nbval-ignore-output"]
+# %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
+gan, history = gan1d.train_gan1d("gaussian", seed=0)
+print(f"G: z ({gan.noise_dim}) -> x (1), {gan.generator.count_params()} pesos | "
+      f"D: x (1) -> logit, {gan.discriminator.count_params()} pesos")
+print(T(f"{history.steps} pasos | media de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
+        f"(datos: {gan.data.mean}) | desviación de G: {history.g_std[-1]:.2f} (datos: {gan.data.std})",
+        f"{history.steps} passos | média de G: {history.g_mean[0]:.2f} -> {history.g_mean[-1]:.2f} "
+        f"(dados: {gan.data.mean}) | desvio de G: {history.g_std[-1]:.2f} (dados: {gan.data.std})"))
 folder = pathlib.Path("runs/04_gan1d")
 folder.mkdir(parents=True, exist_ok=True)
 path = gan1d.write_gan1d_gif(history, folder / "gan1d.gif")
@@ -709,7 +770,7 @@ gif.show_gif(path)
 # ### As perdas no equilíbrio
 #
 # As perdas tendem aos seus valores de equilíbrio: com $D = 1/2$ em todo lugar, $J^{(D)} = -V = 2\log 2 \approx
-# 1.386$ e a perda não saturante do gerador vale $-\log\frac12 = \log 2 \approx 0.693$. Perdas estáveis **não**
+# 1{,}386$ e a perda não saturante do gerador vale $-\log\frac12 = \log 2 \approx 0{,}693$. Perdas estáveis **não**
 # querem dizer que o gerador é bom: só que nenhum dos dois está ganhando. É preciso olhar as amostras.
 
 # %%
@@ -732,7 +793,7 @@ plt.show()
 #
 # O **colapso de modos** (*mode collapse*) é a falha mais conhecida das GAN: o gerador produz só uma parte da
 # variedade dos dados — no MNIST, uns poucos dígitos. Em uma dimensão ele aparece com uma mistura de dois picos,
-# $\frac12\mathcal{N}(0, 0.25^2) + \frac12\mathcal{N}(6, 0.25^2)$.
+# $\frac12\mathcal{N}(0, 0{,}25^2) + \frac12\mathcal{N}(6, 0{,}25^2)$.
 #
 # O mecanismo, com números exatos. Suponha que $G$ cubra só o pico esquerdo e que $D$ seja o ótimo contra ele. O que
 # convém a $G$ fazer em seguida? Sua perda não saturante contra esse $D$ fixo é $\mathbb{E}_{x\sim p_g}[-\log
@@ -765,8 +826,8 @@ for now, d_name in [(only_left, T("G cubre el pico izquierdo", "G cobre o pico e
 # %% [markdown] lang="pt"
 # ### A melhor resposta contra um $D$ fixo
 #
-# Contra um $D$ fixo, a melhor resposta de $G$ **não** é cobrir os dois picos ($0.5493$), e sim pular inteiro para
-# o pico que $D$ chama de “real” ($0.0000$). Depois $D$ se adapta, e agora convém voltar para o outro. Se $G$ se move
+# Contra um $D$ fixo, a melhor resposta de $G$ **não** é cobrir os dois picos ($0{,}5493$), e sim pular inteiro para
+# o pico que $D$ chama de “real” ($0{,}0000$). Depois $D$ se adapta, e agora convém voltar para o outro. Se $G$ se move
 # mais rápido do que $D$ consegue acompanhar, ele pula de pico em pico sem nunca cobrir os dois. O jogo minimax pede
 # $\min_G \max_D$ (o melhor $D$ contra cada $G$); alternando passos de gradiente podemos acabar mais perto de
 # $\max_D \min_G$, cujo $G$ é justamente um que colapsa num ponto.
@@ -775,27 +836,27 @@ for now, d_name in [(only_left, T("G cubre el pico izquierdo", "G cobre o pico e
 # ### Medir qué picos cubre $G$
 #
 # Asignar cada muestra a su pico **más cercano** engaña: un generador atascado entre los picos saldría «en el pico
-# izquierdo», y uno desparramado, «cubriendo los dos». `objective.mode_coverage` cuenta solo las muestras a menos de
-# $2\sigma$ de un pico ($|x - \mu_i| \le 2 \cdot 0.25$), y aparte las que no están cerca de ninguno. Entrenamos tres
-# semillas con la receta equilibrada (las dos tasas de aprendizaje, *learning rates*, iguales) y tres con un generador
-# cinco veces más rápido. A la derecha, la cobertura a lo largo del entrenamiento: línea continua, pico izquierdo;
-# discontinua, pico derecho.
+# izquierdo». `objective.mode_coverage` cuenta solo las muestras a menos de $2\sigma$ de un pico, y aparte las que
+# no están cerca de ninguno. Tres semillas con la receta **equilibrada** (tasas de aprendizaje iguales) y tres con
+# un $G$ cinco veces más rápido; a la derecha, la cobertura (continua: pico izquierdo; discontinua: derecho).
 
 # %% [markdown] lang="pt"
 # ### Medir quais picos $G$ cobre
 #
 # Atribuir cada amostra ao pico **mais próximo** engana: um gerador preso entre os picos apareceria “no pico
 # esquerdo”, e um espalhado, “cobrindo os dois”. `objective.mode_coverage` conta só as amostras a menos de
-# $2\sigma$ de um pico ($|x - \mu_i| \le 2 \cdot 0.25$), e à parte as que não estão perto de nenhum. Treinamos três
-# sementes com a receita equilibrada (as duas taxas de aprendizado, *learning rates*, iguais) e três com um gerador
-# cinco vezes mais rápido. À direita, a cobertura ao longo do treinamento: linha contínua, pico esquerdo;
-# tracejada, pico direito.
+# $2\sigma$ de um pico, e à parte as que não estão perto de nenhum. Três sementes com a receita **equilibrada**
+# (taxas de aprendizado, *learning rates*, iguais) e três com um gerador cinco vezes mais rápido; à direita, a
+# cobertura durante o treinamento (contínua: pico esquerdo; tracejada: direito).
 
 # %% tags=["nbval-ignore-output"]
 balanced = [gan1d.train_gan1d("two_peaks", seed=s)[1] for s in range(3)]
 fast_g = [gan1d.train_gan1d("two_peaks", seed=s, g_learning_rate=2.5e-3)[1] for s in range(3)]
 gan1d.plot_mode_collapse(balanced, title=T("G y D con la misma tasa de aprendizaje",
                                            "G e D com a mesma taxa de aprendizado"))
+plt.show()
+
+# %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
 gan1d.plot_mode_collapse(fast_g, title=T("G cinco veces más rápido que D", "G cinco vezes mais rápido que D"))
 plt.show()
 
@@ -820,7 +881,9 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
                 f"{recipe:12s} {seed:7d}  {left:8.0%}  {right:7.0%}  {neither:6.0%} | {nearest_left:23.0%}"))
 
 # %% [markdown] lang="es"
-# Lo que dicen los números (los de esta ejecución; cambian un poco de una máquina a otra):
+# ### Lo que dicen los números
+#
+# Los de esta ejecución; cambian un poco de una máquina a otra.
 #
 # - Con el generador rápido, la semilla 0 tiene el 100 % de sus muestras «en el pico izquierdo» según el pico más
 #   cercano, pero el 99 % está lejos de los dos picos (alrededor de $x \approx 0.9$): no ha colapsado en un modo, se
@@ -833,10 +896,12 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # sí— aparece en las variantes.
 
 # %% [markdown] lang="pt"
-# O que os números dizem (os desta execução; mudam um pouco de uma máquina para outra):
+# ### O que os números dizem
+#
+# Os desta execução; mudam um pouco de uma máquina para outra.
 #
 # - Com o gerador rápido, a semente 0 tem 100 % das amostras “no pico esquerdo” segundo o pico mais próximo, mas 99 %
-#   delas estão longe dos dois picos (em torno de $x \approx 0.9$): ele não colapsou num modo, ficou onde não há
+#   delas estão longe dos dois picos (em torno de $x \approx 0{,}9$): ele não colapsou num modo, ficou onde não há
 #   dados. As curvas mostram como ele pula: depois de cada vaivém cai entre os picos ou num só.
 # - Com a receita equilibrada, $G$ cobre os dois picos só em parte: o direito recebe entre 8 % e 30 % das amostras
 #   (deveria receber 50 %) e entre 14 % e 31 % cai longe dos dois.
@@ -858,20 +923,24 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # %% [markdown] lang="es"
 # ## Variantes
 #
+# Los años son los de publicación (congreso o revista; arXiv si el artículo no salió en otro sitio).
+#
 # | variante | artículo | idea clave |
 # |---|---|---|
-# | **DCGAN** | Radford, Metz y Chintala (2015) | $G$ y $D$ convolucionales: convoluciones con stride en lugar de agrupamiento (*pooling*), convoluciones transpuestas en $G$, normalización por lotes, ReLU en $G$ y LeakyReLU en $D$, $\tanh$ a la salida, Adam con $\beta_1 = 0.5$. La construye la lección 06. |
-# | **AC-GAN** | Odena, Olah y Shlens (2016) | $G$ recibe una clase $c$ además de $z$; $D$ dice si la muestra es real **y** de qué clase es: se elige qué dígito generar. |
+# | **DCGAN** | Radford, Metz y Chintala (2016) | $G$ y $D$ convolucionales: convoluciones con stride en lugar de agrupamiento (*pooling*), convoluciones transpuestas en $G$, normalización por lotes, ReLU en $G$ y LeakyReLU en $D$, $\tanh$ a la salida, Adam con $\beta_1 = 0.5$. La construye la lección 06. |
+# | **AC-GAN** | Odena, Olah y Shlens (2017) | $G$ recibe una clase $c$ además de $z$; $D$ dice si la muestra es real **y** de qué clase es: se elige qué dígito generar. Su cabeza de clases entra en la lección 07. |
 # | **CC-GAN** | Denton, Gross y Fergus (2016) | $G$ rellena el trozo que le falta a una imagen y $D$ juzga la imagen completa; lo que aprende $D$ sirve para clasificar con pocas etiquetas. |
 # | **Pix2Pix** | Isola, Zhu, Zhou y Efros (2017) | GAN condicional de **imagen a imagen**: $G$ (una U-Net) traduce un boceto o un mapa en una imagen; $D$ (PatchGAN) juzga parejas por parches; más una pérdida L1. |
 
 # %% [markdown] lang="pt"
 # ## Variantes
 #
+# Os anos são os da publicação (congresso ou revista; arXiv se o artigo não saiu em outro lugar).
+#
 # | variante | artigo | ideia-chave |
 # |---|---|---|
-# | **DCGAN** | Radford, Metz e Chintala (2015) | $G$ e $D$ convolucionais: convoluções com stride no lugar de agrupamento (*pooling*), convoluções transpostas em $G$, normalização em lote, ReLU em $G$ e LeakyReLU em $D$, $\tanh$ na saída, Adam com $\beta_1 = 0.5$. A lição 06 a constrói. |
-# | **AC-GAN** | Odena, Olah e Shlens (2016) | $G$ recebe uma classe $c$ além de $z$; $D$ diz se a amostra é real **e** de que classe ela é: escolhe-se que dígito gerar. |
+# | **DCGAN** | Radford, Metz e Chintala (2016) | $G$ e $D$ convolucionais: convoluções com stride no lugar de agrupamento (*pooling*), convoluções transpostas em $G$, normalização em lote, ReLU em $G$ e LeakyReLU em $D$, $\tanh$ na saída, Adam com $\beta_1 = 0{,}5$. A lição 06 a constrói. |
+# | **AC-GAN** | Odena, Olah e Shlens (2017) | $G$ recebe uma classe $c$ além de $z$; $D$ diz se a amostra é real **e** de que classe ela é: escolhe-se que dígito gerar. A sua cabeça de classes entra na lição 07. |
 # | **CC-GAN** | Denton, Gross e Fergus (2016) | $G$ preenche o pedaço que falta numa imagem e $D$ julga a imagem completa; o que $D$ aprende serve para classificar com poucos rótulos. |
 # | **Pix2Pix** | Isola, Zhu, Zhou e Efros (2017) | GAN condicional de **imagem para imagem**: $G$ (uma U-Net) traduz um esboço ou um mapa numa imagem; $D$ (PatchGAN) julga pares por trechos; mais uma perda L1. |
 
@@ -887,8 +956,8 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # | **LSGAN** | Mao et al. (2017) | Mínimos cuadrados: $D$ lleva sus salidas hacia 1 (reales) y 0 (falsas) con $(D - y)^2$, sin logaritmos que se saturen. |
 # | **Bisagra** (*hinge*) | Lim y Ye (2017); SAGAN, BigGAN | $D$: $\max(0, 1 - D(x)) + \max(0, 1 + D(G(z)))$; $G$: $-D(G(z))$. |
 #
-# La lección 10 construye la GAN condicional (con la cabeza de clases de AC-GAN y la proyección), WGAN-GP y la
-# bisagra sobre las redes del curso, y las mide con el mismo tiempo de CPU.
+# La lección 10 construye la GAN condicional, WGAN-GP y la bisagra sobre las redes del curso, las mide con el mismo
+# tiempo de CPU y explica la pérdida de Pix2Pix.
 
 # %% [markdown] lang="pt"
 # ### Outras funções de perda
@@ -902,8 +971,8 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # | **LSGAN** | Mao et al. (2017) | Mínimos quadrados: $D$ leva as suas saídas para 1 (reais) e 0 (falsas) com $(D - y)^2$, sem logaritmos que saturem. |
 # | ***Hinge*** | Lim e Ye (2017); SAGAN, BigGAN | $D$: $\max(0, 1 - D(x)) + \max(0, 1 + D(G(z)))$; $G$: $-D(G(z))$. |
 #
-# A lição 10 constrói a GAN condicional (com a cabeça de classes da AC-GAN e a projeção), a WGAN-GP e a perda hinge
-# sobre as redes do curso, e as mede com o mesmo tempo de CPU.
+# A lição 10 constrói a GAN condicional, a WGAN-GP e a perda hinge sobre as redes do curso, as mede com o mesmo
+# tempo de CPU e explica a perda da Pix2Pix.
 
 # %% [markdown] lang="es"
 # ## Ejercicios
@@ -922,7 +991,7 @@ for recipe, runs in [("equilibrada", balanced), ("G rápido", fast_g)]:
 # Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
 # dica. Você pode usar as funções de `objective` e `gan1d` que aparecem na lição.
 #
-# 1. Com $D(G(z)) = 0.01$, quantas vezes maior (em valor absoluto) é a derivada em relação ao logit da perda não
+# 1. Com $D(G(z)) = 0{,}01$, quantas vezes maior (em valor absoluto) é a derivada em relação ao logit da perda não
 #    saturante que a da minimax?
 # 2. Com $p_{data} = \mathcal{N}(0, 1)$ e $p_g = \mathcal{N}(2, 1)$, quanto vale $D^*(0)$?
 # 3. Se o gerador reproduz exatamente os dados ($p_g = p_{data}$), quanto vale $V(D^*, G)$?
@@ -974,7 +1043,7 @@ gc.exercises.check("04.5", answer)
 # ### Programar: a normal e $D^*$
 #
 # 6. Complete `normal_pdf(x, mu, sigma)` **à mão**, sem `objective`, e use-a para calcular $D^*(x)$ com
-#    $p_{data} = \mathcal{N}(0, 1)$ e $p_g = \mathcal{N}(1, 0.5^2)$ nos 61 pontos de `x`. Com $\sigma$ diferentes,
+#    $p_{data} = \mathcal{N}(0, 1)$ e $p_g = \mathcal{N}(1, 0{,}5^2)$ nos 61 pontos de `x`. Com $\sigma$ diferentes,
 #    um erro na densidade já não se cancela.
 
 # %%
@@ -997,7 +1066,7 @@ gc.exercises.check("04.6", answer)
 # ### Programar: a cobertura de modos
 #
 # 7. `samples` são 1000 números de uma mistura com um terceiro grupo entre os dois picos. Com NumPy (sem
-#    `objective.mode_coverage`): que fração está a menos de $2\sigma$ ($\sigma = 0.25$) do pico em 0, que fração a
+#    `objective.mode_coverage`): que fração está a menos de $2\sigma$ ($\sigma = 0{,}25$) do pico em 0, que fração a
 #    menos de $2\sigma$ do pico em 6, e que fração longe dos dois? Uma tupla `(esquerdo, direito, nenhum)`.
 
 # %%
@@ -1018,7 +1087,7 @@ gc.exercises.check("04.7", answer)
 #
 # 8. Treine primeiro só o discriminador, 500 lotes (`gan.train_discriminator(500)`), e depois por 150 passos uma
 #    `GAN1D("gaussian", seed=0)` com `loss="minimax"` e outra com `loss="non_saturating"`. Em que passo (contando a
-#    partir de 1) a média de $D(G(z))$ do lote passa de 0.1 pela primeira vez? Uma tupla `(minimax, não saturante)`.
+#    partir de 1) a média de $D(G(z))$ do lote passa de 0,1 pela primeira vez? Uma tupla `(minimax, não saturante)`.
 #    É o que você esperava depois da tabela de gradientes?
 
 # %%
