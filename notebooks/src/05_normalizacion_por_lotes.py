@@ -57,7 +57,7 @@ gc.setup(T("es", "pt"))  # es: idioma, semillas, TensorFlow silencioso | pt: idi
 # de que toda la lección es comprobar números: cada fórmula se compara con Keras.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "notes"}
-# Para começar, pergunte: “uma camada recebe valores entre −1000 e 1000 e a seguinte, entre −0.01 e 0.01: o que
+# Para começar, pergunte: “uma camada recebe valores entre −1000 e 1000 e a seguinte, entre −0,01 e 0,01: o que
 # acontece com uma taxa de aprendizado única?”. A normalização em lote resolve isso sem mexer no otimizador. Avise
 # que a lição inteira é conferir números: cada fórmula é comparada com o Keras.
 
@@ -416,7 +416,7 @@ print(T("diferencias finitas == fórmula:", "diferenças finitas == fórmula:"),
 # | | Keras | PyTorch |
 # |---|---|---|
 # | $\epsilon$ | $10^{-3}$ | $10^{-5}$ |
-# | `momentum` | 0.99 = peso do valor móvel **anterior** | 0.1 = peso do valor **novo** (equivale a 0.9 no Keras) |
+# | `momentum` | 0,99 = peso do valor móvel **anterior** | 0,1 = peso do valor **novo** (equivale a 0,9 no Keras) |
 # | variância para a média móvel | a do lote, dividindo por $m$ (enviesada, *biased*) | dividindo por $m - 1$ (não enviesada, *unbiased*) |
 
 # %% [markdown] lang="es"
@@ -449,7 +449,7 @@ print(T("media móvil:   ", "média móvel:    "), moving_mean.round(3), "  Kera
 print(T("varianza móvil:", "variância móvel:"), moving_var.round(3), "  Keras == update_moving:",
       np.allclose(moving_var, moving_layer.moving_variance.numpy(), atol=1e-5))
 print(T("fracción recorrida tras 20 pasos: 1 − 0.99^20 =",
-        "fração percorrida após 20 passos: 1 − 0.99^20 ="), round(1 - 0.99 ** 20, 3))
+        "fração percorrida após 20 passos: 1 − 0,99^20 ="), gc.i18n.number(1 - 0.99 ** 20, 3))
 
 # %% [markdown] lang="es"
 # ### ¿Sesgada o insesgada?
@@ -462,9 +462,9 @@ print(T("fracción recorrida tras 20 pasos: 1 − 0.99^20 =",
 # %% [markdown] lang="pt"
 # ### Enviesada ou não enviesada?
 #
-# Após 20 passos a média móvel só percorreu 18 % do caminho até a média real (5, −2, 0.5): com `momentum = 0.99`
+# Após 20 passos a média móvel só percorreu 18 % do caminho até a média real (5, −2, 0,5): com `momentum = 0.99`
 # são necessárias centenas de passos. Se o lote sempre tem média $\mu$, após $k$ passos a média móvel vale
-# $\mu\,(1 - 0.99^k)$. E a variância do Keras é mesmo a enviesada? Com a não enviesada (a do PyTorch) os números
+# $\mu\,(1 - 0{,}99^k)$. E a variância do Keras é mesmo a enviesada? Com a não enviesada (a do PyTorch) os números
 # não coincidem:
 
 # %%
@@ -624,7 +624,7 @@ for call_args in ({}, {"training": True}):
 #
 # Sem `training=True` a rede treina **sem normalizar**: o que chega a cada camada é
 # $\gamma\, x / \sqrt{1 + \epsilon} + \beta$ (no início, com $\gamma = 1$ e $\beta = 0$, quase $x$). Com os pesos
-# iniciais da DCGAN (muito pequenos, desvio 0.02) isso significa imagens quase constantes. Um gerador
+# iniciais da DCGAN (muito pequenos, desvio 0,02) isso significa imagens quase constantes. Um gerador
 # recém-criado, nos dois modos, sobre o mesmo lote de **vetores latentes** (*latent vectors*):
 
 # %%
@@ -854,24 +854,24 @@ for use_bn in (True, False):
 
 # %% [markdown] lang="pt"
 # Com normalização a escala das ativações não depende dos pesos iniciais: depois de cada ReLU é a de uma normal
-# padrão passada pela ReLU, $\sqrt{\tfrac{1}{2} - \tfrac{1}{2\pi}} \approx 0.58$. Sem ela, com os pesos pequenos da
+# padrão passada pela ReLU, $\sqrt{\tfrac{1}{2} - \tfrac{1}{2\pi}} \approx 0{,}58$. Sem ela, com os pesos pequenos da
 # DCGAN, o sinal encolhe camada a camada e a imagem inicial é um cinza quase uniforme.
 
 # %% [markdown] lang="es"
 # ### Entrenar los dos pares
 #
-# Entrenamos los dos pares con la receta sencilla del curso (`recipe="plain"` de `gan_course.train`, el bucle de la
-# lección 06) y el mismo número de pasos. En modo rápido son solo unos pasos, para probar que todo funciona; con el
-# tamaño completo, tres **épocas** (*epochs*) sobre los 5000 dígitos (alrededor de un minuto y medio por par en una CPU
-# de 2 núcleos).
+# Entrenamos los dos pares como la DCGAN sin etiquetas del curso (`recipe="plain"` de `gan_course.train`, el bucle de
+# la lección 06) y el mismo número de pasos. En modo rápido son solo unos pasos, para probar que todo funciona; con el
+# tamaño completo, tres **épocas** (*epochs*) sobre los 5000 dígitos: en una CPU de 2 núcleos, de un minuto y medio a
+# cinco por par, según lo ocupada que esté la máquina.
 
 # %% [markdown] lang="pt"
 # ### Treinar os dois pares
 #
-# Treinamos os dois pares com a receita simples do curso (`recipe="plain"` do `gan_course.train`, o laço da lição
-# 06) e o mesmo número de passos. No modo rápido são só alguns passos, para testar que tudo funciona; com o tamanho
-# completo, três **épocas** (*epochs*) sobre os 5000 dígitos (cerca de um minuto e meio por par numa CPU de 2
-# núcleos).
+# Treinamos os dois pares como a DCGAN sem rótulos do curso (`recipe="plain"` do `gan_course.train`, o laço da
+# lição 06) e o mesmo número de passos. No modo rápido são só alguns passos, para testar que tudo funciona; com o tamanho
+# completo, três **épocas** (*epochs*) sobre os 5000 dígitos: numa CPU de 2 núcleos, de um minuto e meio a cinco por
+# par, conforme a máquina estiver ocupada.
 
 # %% tags=["nbval-ignore-output"]
 subset = images[rng.permutation(len(images))[:gc.pick(5000, 256)]]
@@ -890,8 +890,8 @@ for use_bn in (True, False):
             f"D(x) = {history['d_real'][-1]:.2f}, D(G(z)) = {history['d_fake'][-1]:.2f}, "
             f"desvio das amostras {samples[use_bn].std():.3f}  ({sum(history['seconds']):.0f} s)"))
 
-# %% tags=["nbval-ignore-output"]
-fig, axes = plt.subplots(2, 2, figsize=(9, 7.5))
+# %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
+fig, axes = plt.subplots(2, 2, figsize=(8, 6))
 for col, use_bn in enumerate((True, False)):
     title = T("con normalización en G", "com normalização em G") if use_bn else T("sin normalización en G", "sem normalização em G")
     train.plot_history(histories[use_bn], ax=axes[0, col], title=title)
@@ -932,29 +932,22 @@ plt.show()
 # %% [markdown] lang="es"
 # ## Ejercicios
 #
-# Escribe tu respuesta en lugar de `None` y ejecuta la celda: `gc.exercises.check` te dice si es correcta o te da
-# una pista. Puedes usar `gc.batchnorm` para comprobar tus cuentas, pero intenta primero a mano. Un lote de una
-# sola característica vale $x = [2, 4, 6, 8]$:
+# Escribe tu respuesta en lugar de `None` y ejecuta (a mano primero; `gc.batchnorm` sirve para comprobar). El lote:
+# $x = [2, 4, 6, 8]$, una sola característica.
 #
-# 1. ¿Cuánto valen su media $\mu$ y su varianza $\sigma^2$ (la de Keras, dividiendo por $m$)? Una tupla
-#    `(μ, σ²)`.
-# 2. Con $\gamma = 2$, $\beta = 1$ y $\epsilon = 0.001$, ¿cuál es la salida $y$ en modo entrenamiento? Una lista de
-#    4 números.
-# 3. Una media móvil empieza en 0, con `momentum = 0.99`, y todos los lotes tienen media 5: ¿en qué paso llega
-#    por primera vez a 4.5?
+# 1. ¿Su media $\mu$ y su varianza $\sigma^2$ (la de Keras, dividiendo por $m$)? Una tupla `(μ, σ²)`.
+# 2. Con $\gamma = 2$, $\beta = 1$, $\epsilon = 0.001$: ¿la salida $y$ en modo entrenamiento? Una lista de 4 números.
+# 3. Media móvil desde 0, `momentum = 0.99`, lotes de media 5: ¿en qué paso llega por primera vez a 4.5?
 
 # %% [markdown] lang="pt"
 # ## Exercícios
 #
-# Escreva sua resposta no lugar de `None` e execute a célula: `gc.exercises.check` diz se está correta ou dá uma
-# dica. Você pode usar `gc.batchnorm` para conferir suas contas, mas tente primeiro à mão. Um lote de uma só
-# característica vale $x = [2, 4, 6, 8]$:
+# Escreva sua resposta no lugar de `None` e execute (à mão primeiro; `gc.batchnorm` serve para conferir). O lote:
+# $x = [2, 4, 6, 8]$, uma só característica.
 #
-# 1. Quanto valem sua média $\mu$ e sua variância $\sigma^2$ (a do Keras, dividindo por $m$)? Uma tupla `(μ, σ²)`.
-# 2. Com $\gamma = 2$, $\beta = 1$ e $\epsilon = 0.001$, qual é a saída $y$ no modo de treinamento? Uma lista de 4
-#    números.
-# 3. Uma média móvel começa em 0, com `momentum = 0.99`, e todos os lotes têm média 5: em que passo ela chega pela
-#    primeira vez a 4.5?
+# 1. Sua média $\mu$ e sua variância $\sigma^2$ (a do Keras, dividindo por $m$)? Uma tupla `(μ, σ²)`.
+# 2. Com $\gamma = 2$, $\beta = 1$, $\epsilon = 0{,}001$: a saída $y$ no modo de treinamento? Uma lista de 4 números.
+# 3. Média móvel a partir de 0, `momentum = 0.99`, lotes de média 5: em que passo chega pela primeira vez a 4,5?
 
 # %%
 answer = None  # es: 05.1, p. ej. (0.0, 0.0) | pt: 05.1, p. ex. (0.0, 0.0)
@@ -983,7 +976,7 @@ gc.exercises.check("05.3", answer)
 # 4. O mesmo lote $x = [2, 4, 6, 8]$, com $\partial L / \partial y = [1, 1, 1, 1]$: quanto vale
 #    $\partial L / \partial x$? Uma lista de 4 números.
 # 5. Quantos parâmetros treináveis tem uma `BatchNormalization` depois de uma `Conv2D` de 64 filtros?
-# 6. Se D normalizasse a sua entrada, ele distinguiria um lote de imagens do mesmo lote clareado (+0.3)? `True` ou
+# 6. Se D normalizasse a sua entrada, ele distinguiria um lote de imagens do mesmo lote clareado (+0,3)? `True` ou
 #    `False`.
 
 # %%
