@@ -133,12 +133,12 @@ exercise(
 exercise(
     "08.4",
     question={"es": "Una ejecución de GANModel guardó su punto de control tras 4 épocas. run_callbacks(..., "
-                    "resume=True) devuelve start y llamas a model.fit(..., epochs=6, initial_epoch=start). ¿Qué "
-                    "valores de `epoch` recibe on_epoch_end de las callbacks? Responde una lista (compruébalo con "
-                    "keras.callbacks.LambdaCallback en un modelo pequeño).",
+                    "resume=True) devuelve start y llamas a model.fit con initial_epoch=start y un total de 6 "
+                    "épocas. ¿Qué valores de `epoch` recibe on_epoch_end de las callbacks? Responde una lista "
+                    "(compruébalo con keras.callbacks.LambdaCallback en un modelo pequeño).",
               "pt": "Uma execução do GANModel salvou seu ponto de verificação depois de 4 épocas. "
-                    "run_callbacks(..., resume=True) devolve start e você chama model.fit(..., epochs=6, "
-                    "initial_epoch=start). Que valores de `epoch` on_epoch_end das callbacks recebe? Responda uma "
+                    "run_callbacks(..., resume=True) devolve start e você chama model.fit com initial_epoch=start e "
+                    "um total de 6 épocas. Que valores de `epoch` on_epoch_end das callbacks recebe? Responda uma "
                     "lista (confira com keras.callbacks.LambdaCallback num modelo pequeno)."},
     hint={"es": "Mira qué nombre de archivo escribe SampleGrid para la época que recibe (en keras_gan.py) y "
                 "cuántas épocas quedan hasta el total.",
