@@ -83,11 +83,11 @@ print(emoji.shape, T("(cada píxel: la media de un bloque 2×2)", "(cada pixel: 
 x = data.to_float(emoji)
 print(x.dtype, x.min(), x.max())
 
-# %% [markdown] lang="es"
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # Los tres canales de un emoji, cada uno como imagen en grises (blanco = 255). El fondo blanco es blanco en los tres
 # canales: $(255, 255, 255)$.
 
-# %% [markdown] lang="pt"
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # Os três canais de um emoji, cada um como imagem em tons de cinza (branco = 255). O fundo branco é branco nos três
 # canais: $(255, 255, 255)$.
 
@@ -227,7 +227,7 @@ for k, name in enumerate(categories):
             f"{NAME[name]:22} {n:6d} {n / len(labels):6.1%} {white:13.0%}"))
 
 # %% slideshow={"slide_type": "subslide"}
-plots.show_digits_per_class(emoji, labels, per_class=5, size=4, title=T("5 emoji por categoría", "5 emojis por categoria"))
+plots.show_digits_per_class(emoji, labels, per_class=5, size=2.4, title=T("5 emoji por categoría", "5 emojis por categoria"))
 plt.show()
 
 # %% [markdown] lang="es"
@@ -349,7 +349,7 @@ print(T("parámetros:", "parâmetros:"), f"{paper.count_params():,}")
 # números de $z$ escolhem um grupo e $D$ pergunta, por projeção, “é um emoji real deste grupo?”. Sem cabeça de
 # classes: em cores, a da AC-GAN empurra cada classe para uma única imagem.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 r = recipes.get("colour-selfcond")
 print(T(f"G: {r.width} filtros, kernels {r.kernel_size}×{r.kernel_size} tras redimensionar; D {r.d_kernel_size}×"
         f"{r.d_kernel_size}; lote {r.batch_size}, Adam {r.g_lr:g} (G) / {r.d_lr:g} (D), β1 = {r.beta_1}",
@@ -436,7 +436,7 @@ gif.show_gif(corner)
 
 # %% slideshow={"slide_type": "subslide"}
 last = history["epoch"][-1]
-plt.figure(figsize=(7, 7))
+plt.figure(figsize=(5.6, 5.6))
 plt.imshow(plt.imread(train.sample_path(run_dir, last)))
 plt.title(T(f"época {last}", f"época {last}"))
 plt.axis("off")
@@ -457,20 +457,18 @@ plt.show()
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # ### Medir lo que se ve
 #
-# Cuatro números, de 1000 muestras del generador frente a los emoji reales. Tres son **líneas de artefactos**: el
-# **tablero** (la potencia en la frecuencia de Nyquist, generadas ÷ reales: 1 es «tan granulado como los datos»), el
-# **fondo blanco** del borde y el **colorido**. Ninguna ve si una muestra *parece* un emoji. Para eso,
-# `gan_course.emoji_eval`: un clasificador de las 99 subcategorías de los emoji (entrenado una vez, un minuto) y la
-# distancia de Fréchet en sus 128 características, como la FID de los dígitos. Su suelo: 1000 emoji reales.
+# 1000 muestras frente a los emoji reales. Tres **líneas de artefactos**: el **tablero** (potencia de Nyquist,
+# generadas ÷ reales; 1 = «tan granulado como los datos»), el **fondo blanco** del borde y el **colorido**. Ninguna
+# ve si una muestra *parece* un emoji; para eso, `gan_course.emoji_eval`: un clasificador de las 99 subcategorías y
+# la distancia de Fréchet en sus 128 características. Su suelo: 1000 emoji reales.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # ### Medir o que se vê
 #
-# Quatro números, de 1000 amostras do gerador contra os emojis reais. Três são **linhas de artefatos**: o
-# **tabuleiro** (a potência na frequência de Nyquist, geradas ÷ reais: 1 é “tão granulado quanto os dados”), o
-# **fundo branco** da borda e o **colorido**. Nenhuma vê se uma amostra *parece* um emoji. Para isso,
-# `gan_course.emoji_eval`: um classificador das 99 subcategorias dos emojis (treinado uma vez, um minuto) e a
-# distância de Fréchet nas suas 128 características, como a FID dos dígitos. O seu piso: 1000 emojis reais.
+# 1000 amostras contra os emojis reais. Três **linhas de artefatos**: o **tabuleiro** (potência de Nyquist, geradas
+# ÷ reais; 1 = “tão granulado quanto os dados”), o **fundo branco** da borda e o **colorido**. Nenhuma vê se uma
+# amostra *parece* um emoji; para isso, `gan_course.emoji_eval`: um classificador das 99 subcategorias e a distância
+# de Fréchet nas suas 128 características. O seu piso: 1000 emojis reais.
 
 # %% tags=["nbval-ignore-output"]
 fake = gan.sample(np.random.default_rng(0).standard_normal((1000, gan.z_dim)))   # es: 1000 z fijos | pt: 1000 z fixos
@@ -484,7 +482,7 @@ judge = emoji_eval.load_classifier("../../runs/emoji_classifier/emoji_classifier
 print(T("FID de emoji: generadas", "FID de emojis: geradas"), f"{emoji_eval.frechet_distance(fake, judge):.1f}",
       T("| 1000 reales (el suelo)", "| 1000 reais (o piso)"), f"{emoji_eval.reference_distance(1000, model=judge):.2f}")
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 plt.figure(figsize=(6.4, 3.2))
 plt.plot(history["epoch"], history["d_real"], "o-", label="D(x)")
 plt.plot(history["epoch"], history["d_fake"], "s-", label="D(G(z))")
@@ -536,8 +534,10 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 # Las dos primeras filas: los grupos bajan la FID de emoji de 15.3 a 12.6 con las mismas 23 épocas, y ninguna de
 # las dos cruza una línea de artefactos. Nuestras 8 épocas de arriba dan 29.4, con el tablero en 0.46 (su textura
 # son cuadros de más de un píxel, que la medida de Nyquist no ve) y un 84 % de borde blanco frente al 97 %. El suelo
-# de 1000 emoji reales es 0.51: queda mucho camino. Debajo, cuatro
-# generadores de la receta `colour` sin grupos (`—`: medidos antes de existir el clasificador):
+# de 1000 emoji reales es 0.51: queda mucho camino.
+
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# Debajo, cuatro generadores de la receta `colour` sin grupos (`—`: medidos antes de existir el clasificador):
 #
 # - el **del artículo** (transpuesta 5×5, 64 filtros, su $D$ 5×5, sin EMA) es el más lento (46 imágenes/s, 8
 #   épocas) y dibuja cuadrados beige granulados, casi sin fondo blanco, con un tablero 7 veces el de los datos;
@@ -554,8 +554,10 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 # As duas primeiras linhas: os grupos baixam a FID de emojis de 15,3 para 12,6 com as mesmas 23 épocas, e nenhuma
 # das duas cruza uma linha de artefatos. As nossas 8 épocas acima dão 29,4, com o tabuleiro em 0,46 (a sua textura
 # são quadradinhos de mais de um pixel, que a medida de Nyquist não vê) e 84 % de borda branca contra 97 %. O piso
-# de 1000 emojis reais é 0,51: falta muito caminho. Abaixo, quatro
-# geradores da receita `colour` sem grupos (`—`: medidos antes de existir o classificador):
+# de 1000 emojis reais é 0,51: falta muito caminho.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# Abaixo, quatro geradores da receita `colour` sem grupos (`—`: medidos antes de existir o classificador):
 #
 # - o **do artigo** (transposta 5×5, 64 filtros, o seu $D$ 5×5, sem EMA) é o mais lento (46 imagens/s, 8 épocas) e
 #   desenha quadrados bege granulados, quase sem fundo branco, com um tabuleiro 7 vezes o dos dados;
@@ -606,7 +608,7 @@ show_runs(["resize + 3x3, width 64", "dcgan: transposed 5x5, width 64 (paper)"])
 # pessoas repetidas em seis tons. As duas execuções igualam a cor e o fundo dos *seus* dados, mas com os dados
 # limpos $D$ ganha por uma margem menor:
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 pair = ["colour: resize + 3x3, width 32", "cleaned: no flags, components, symbols or skin-tone copies"]
 for name in pair:
     r = runs[name]
@@ -678,7 +680,7 @@ print(T(f"23 épocas a 64×64: {23 * epoch_s / 60:.0f} minutos", f"23 épocas em
 # tamanho pedido. Um arquivo que não pode ser lido interrompe a carga com uma mensagem que o nomeia. Assim o curso lê
 # uma pasta (aqui, seis emojis salvos como PNG transparentes):
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 mine = pathlib.Path(tempfile.mkdtemp())
 names = images.emoji_names()
 for name in ["fox_face", "strawberry", "rocket", "sunflower", "tiger", "pizza"]:
@@ -725,7 +727,7 @@ gc.exercises.check("09.1", answer)
 answer = None
 gc.exercises.check("09.2", answer)
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 answer = None
 gc.exercises.check("09.3", answer)
 
