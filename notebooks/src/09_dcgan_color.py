@@ -230,7 +230,7 @@ for k, name in enumerate(categories):
 plots.show_digits_per_class(emoji, labels, per_class=5, size=2.4, title=T("5 emoji por categoría", "5 emojis por categoria"))
 plt.show()
 
-# %% [markdown] lang="es"
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # Una fila por categoría (cinco emoji de cada una), en el orden de la tabla. Tres cosas estorban, como los perfiles
 # y los recortes de la presentación:
 #
@@ -246,7 +246,7 @@ plt.show()
 # (texto y flechas), y deja cada figura una sola vez, en su amarillo por defecto (`skin_tones=False`). Más abajo,
 # la misma receta y los mismos minutos con los dos conjuntos.
 
-# %% [markdown] lang="pt"
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # Uma linha por categoria (cinco emojis de cada), na ordem da tabela. Três coisas atrapalham, como os perfis e os
 # recortes da apresentação:
 #
@@ -442,13 +442,13 @@ plt.title(T(f"época {last}", f"época {last}"))
 plt.axis("off")
 plt.show()
 
-# %% [markdown] lang="es"
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # Míralo sin prisa: tras 8 épocas son **manchas de color** sobre fondo blanco, con una textura de cuadros pequeños
 # y ninguna figura reconocible todavía. Cada fila tiene su familia de color (azules, casi blancas, naranjas,
 # amarillas): es el grupo que pide su código. Más abajo, la misma receta con 23 épocas: manchas todavía, y entre
 # ellas algunas caras, corazones y parejas.
 
-# %% [markdown] lang="pt"
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # Olhe com calma: depois de 8 épocas são **manchas de cor** sobre fundo branco, com uma textura de quadradinhos e
 # nenhuma figura reconhecível ainda. Cada linha tem a sua família de cores (azuis, quase brancas, laranja,
 # amarelas): é o grupo que o seu código pede. Mais abaixo, a mesma receita com 23 épocas: ainda manchas, e entre
@@ -570,7 +570,7 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 #
 # Passar na linha do tabuleiro não torna uma imagem reconhecível: é preciso olhar as grades.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 def show_runs(names, size=4.6):
     fig, axes = plt.subplots(1, len(names), figsize=(size * len(names), size + 0.4))
     for ax, name in zip(axes, names):
