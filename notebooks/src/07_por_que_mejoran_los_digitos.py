@@ -533,7 +533,7 @@ print(T(f"{len(np.unique(groups))} grupos de {np.bincount(groups).min()}–{np.b
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # Dez dos 40 grupos, um por linha, doze imagens de cada um. Ninguém lhes disse que dígito é cada imagem.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 shown_groups = np.arange(0, selfcond_recipe.class_count, selfcond_recipe.class_count // 10)[:10]
 rows = [images[use][np.flatnonzero(groups == g)[:12]] for g in shown_groups]
 plots.show_images(np.concatenate(rows), ncols=12, size=6.5)
