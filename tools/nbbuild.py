@@ -423,6 +423,9 @@ def cmd_execute(selection, quick=False, timeout=3600):
                                         record_timing=False)
                 client.execute()
                 seconds = time.time() - start
+                # a busy machine delivers one print in several stream messages: store each as one output
+                from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+                nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
                 record_time(path, seconds, load_before, quick=quick)
                 nb.metadata.pop("widgets", None)
                 nbformat.write(nb, str(path))
