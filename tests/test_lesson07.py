@@ -87,12 +87,12 @@ def test_the_probe_separates_classes_a_linear_map_can_separate_and_picks_lambda_
     centres = rng.normal(0, 3, (4, 20))
     y = np.repeat(np.arange(4), 60)
     x = centres[y] + rng.normal(0, 1, (240, 20))
-    few = probe.few_labels(y, 5, seed=1)
-    assert len(few) == 20 and np.all(np.bincount(y[few]) == 5)
+    few = probe.few_labels(y, 10, seed=1)                           # 40 labelled points in 20 dimensions
+    assert len(few) == 40 and np.all(np.bincount(y[few]) == 10)
     out = probe.ridge_probe(x[few], y[few], x, pool=x)
     assert np.mean(out["predicted"] == y) > 0.95
     assert out["lambda"] in probe.LAMBDAS and 0.0 <= out["loo_accuracy"] <= 1.0
-    noise = probe.ridge_probe(rng.normal(size=(20, 20)), y[few], rng.normal(size=(240, 20)))
+    noise = probe.ridge_probe(rng.normal(size=(40, 20)), y[few], rng.normal(size=(240, 20)))
     assert np.mean(noise["predicted"] == y) < 0.5                    # nothing to learn: about chance
 
 
