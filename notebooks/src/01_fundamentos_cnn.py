@@ -34,9 +34,6 @@ NAMES = {"es": "01_fundamentos_cnn", "pt": "01_fundamentos_cnn"}
 # bons são os dígitos que o gerador (*generator*) desenha.
 
 # %% slideshow={"slide_type": "skip"}
-import os
-import time
-
 import numpy as np
 import matplotlib.pyplot as plt
 import gan_course as gc
@@ -255,21 +252,20 @@ print(T("softmax a mano = Keras:",
 #
 # `compile` elige el optimizador (Adam), la pérdida (*loss*: entropía cruzada sobre los logits) y la métrica
 # (exactitud, *accuracy*: la proporción de aciertos); `fit` recorre los 4000 dígitos de entrenamiento en lotes
-# (*batches*) de 64 durante varias épocas (*epochs*) y, al final de cada una, mide la exactitud sobre los 1000
-# de prueba. Los números cambian un poco de una máquina a otra; en una CPU de 2 núcleos tarda menos de un
-# minuto.
+# (*batches*) de 64 durante 10 épocas (*epochs*) y, al final de cada una, mide la exactitud sobre los 1000 de
+# prueba. Los números cambian un poco de una máquina a otra; el tiempo depende de la máquina y de lo ocupada que
+# esté.
 
 # %% [markdown] lang="pt"
 # ## Treinar
 #
 # `compile` escolhe o otimizador (Adam), a perda (*loss*: entropia cruzada sobre os logits) e a métrica
 # (acurácia, *accuracy*: a proporção de acertos); `fit` percorre os 4000 dígitos de treinamento em lotes
-# (*batches*) de 64 durante várias épocas (*epochs*) e, ao final de cada uma, mede a acurácia nos 1000 de
-# teste. Os números mudam um pouco de uma máquina para outra; numa CPU de 2 núcleos leva menos de um minuto.
+# (*batches*) de 64 durante 10 épocas (*epochs*) e, ao final de cada uma, mede a acurácia nos 1000 de teste. Os
+# números mudam um pouco de uma máquina para outra; o tempo depende da máquina e de quão ocupada ela está.
 
 # %% tags=["nbval-ignore-output"]
 gc.seed_everything(0)
-start = time.perf_counter()
 model = classifier.build_classifier()
 model.compile(optimizer=keras.optimizers.Adam(1e-3),
               loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
@@ -281,8 +277,6 @@ h = history.history
 for epoch, (loss, accuracy, test_accuracy) in enumerate(zip(h["loss"], h["accuracy"], h["val_accuracy"]), 1):
     print(T(f"época {epoch:2d}: pérdida {loss:.3f}, exactitud {accuracy:.1%}, en prueba {test_accuracy:.1%}",
             f"época {epoch:2d}: perda {loss:.3f}, acurácia {accuracy:.1%}, no teste {test_accuracy:.1%}"))
-print(T(f"{len(h['loss'])} épocas en {time.perf_counter() - start:.0f} s, con {os.cpu_count()} núcleos de CPU",
-        f"{len(h['loss'])} épocas em {time.perf_counter() - start:.0f} s, com {os.cpu_count()} núcleos de CPU"))
 
 # %% [markdown] lang="es"
 # ### Las curvas de entrenamiento
