@@ -412,7 +412,7 @@ print(T("leídas como el dígito pedido:", "lidas como o dígito pedido:"),
 # execução; a célula as agrupa por variante (média se houver várias sementes) e divide a FID pela dos dígitos
 # reais impressa acima.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 LEVERS = {  # es: nombre de la variante en el archivo → cómo la llamamos aquí, de la DCGAN sola hacia arriba
             # pt: nome da variante no arquivo → como a chamamos aqui, da DCGAN sozinha para cima
     "plain: gk4 dk3": T("DCGAN sola (G 4×4, D 3×3)", "DCGAN sozinha (G 4×4, D 3×3)"),
@@ -441,7 +441,7 @@ def lever_table(path):
                   f"{number(mean['FID'], 1):>6} {number(mean['FID'] / REAL_FID, 1):>6}× "
                   f"{number(100 * mean['memorised'], 1):>6} %")
 
-# %% tags=["nbval-ignore-output"]
+# %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
 lever_table("../../benchmarks/results/levers.jsonl")   # es: el archivo cambia cuando se repiten las medidas
                                                        # pt: o arquivo muda quando as medidas são repetidas
 
