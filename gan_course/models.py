@@ -2,7 +2,7 @@
 
 Three families of networks, one builder pair each (``*_generator(...)`` / ``*_discriminator(...)``):
 
-* ``dcgan``    — the DCGAN paper's rules (Radford et al., 2015): strided convolutions instead of
+* ``dcgan``    — the DCGAN paper's rules (Radford et al., 2016): strided convolutions instead of
   pooling, transposed convolutions (or resize + convolution) in G, batch normalization everywhere
   except G's output and D's input, ReLU in G, LeakyReLU 0.2 in D, weights drawn from N(0, 0.02).
   Parameterised by the image shape (28×28×1, 32×32×3, 64×64×3, …), the kernel sizes, the widths

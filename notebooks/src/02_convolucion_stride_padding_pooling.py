@@ -290,7 +290,7 @@ plt.show()
 #
 # $$\mathrm{LeakyReLU}(z) = \begin{cases} z & \text{si } z > 0 \\ \alpha\, z & \text{si } z \le 0 \end{cases}$$
 #
-# El discriminador de una DCGAN la usa en todas sus capas con $\alpha = 0.2$ (Radford et al., 2015): así también
+# El discriminador de una DCGAN la usa en todas sus capas con $\alpha = 0.2$ (Radford et al., 2016): así también
 # llega gradiente desde lo que rechaza, y D se lo pasa al generador. En Keras es
 # `keras.layers.LeakyReLU(negative_slope=0.2)`; ojo, su valor por defecto es otro:
 
@@ -303,7 +303,7 @@ plt.show()
 #
 # $$\mathrm{LeakyReLU}(z) = \begin{cases} z & \text{se } z > 0 \\ \alpha\, z & \text{se } z \le 0 \end{cases}$$
 #
-# O discriminador de uma DCGAN a usa em todas as camadas com $\alpha = 0{,}2$ (Radford et al., 2015): assim também
+# O discriminador de uma DCGAN a usa em todas as camadas com $\alpha = 0{,}2$ (Radford et al., 2016): assim também
 # chega gradiente a partir do que ele rejeita, e D o repassa ao gerador. No Keras é
 # `keras.layers.LeakyReLU(negative_slope=0.2)`; atenção, o valor padrão é outro:
 

@@ -658,7 +658,7 @@ print(T("desviación de los píxeles generados: G(z) =",
 # %% [markdown] lang="es"
 # ## Reglas DCGAN: dónde va la normalización
 #
-# Radford, Metz y Chintala (2015) fijaron las reglas de la DCGAN:
+# Radford, Metz y Chintala (2016) fijaron las reglas de la DCGAN:
 #
 # - convoluciones con stride en lugar de agrupamiento (*pooling*), y **convoluciones transpuestas** (*transposed
 #   convolutions*) en el generador;
@@ -671,7 +671,7 @@ print(T("desviación de los píxeles generados: G(z) =",
 # %% [markdown] lang="pt"
 # ## Regras DCGAN: onde vai a normalização
 #
-# Radford, Metz e Chintala (2015) fixaram as regras da DCGAN:
+# Radford, Metz e Chintala (2016) fixaram as regras da DCGAN:
 #
 # - convoluções com stride no lugar de agrupamento (*pooling*), e **convoluções transpostas** (*transposed
 #   convolutions*) no gerador;
