@@ -30,6 +30,8 @@ FEATURE_DIM = 128
 SIZE = 32
 BATCH = 64
 DEFAULT_WEIGHTS = pathlib.Path("runs") / "emoji_classifier" / "emoji_classifier.weights.h5"
+#: the weights ``train_classifier()`` (seed 0) wrote, shipped so that no run or test has to train it (≈ 4 CPU-minutes)
+SHIPPED_WEIGHTS = pathlib.Path(__file__).resolve().parent / "assets" / "emoji_classifier.weights.h5"
 
 
 def _data():
@@ -82,13 +84,15 @@ def _shift(x, rng, m: int = 2):
 
 
 def load_classifier(path=None):
-    """The trained classifier: read from ``path`` (default ``runs/emoji_classifier/…``), trained once if missing."""
+    """The trained classifier: read from ``path`` (default ``runs/emoji_classifier/…``); without that file, the weights
+    shipped in the package (``SHIPPED_WEIGHTS``, the same training with seed 0); trained once only if neither exists."""
     path = pathlib.Path(path or os.environ.get("GAN_COURSE_EMOJI_WEIGHTS") or DEFAULT_WEIGHTS)
     _, y = _data()
     model = build_classifier(int(y.max()) + 1)
-    if path.is_file():
-        model.load_weights(str(path))
-        return model
+    for weights in (path, SHIPPED_WEIGHTS):
+        if weights.is_file():
+            model.load_weights(str(weights))
+            return model
     model = train_classifier()
     path.parent.mkdir(parents=True, exist_ok=True)
     model.save_weights(str(path))
