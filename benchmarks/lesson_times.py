@@ -21,7 +21,6 @@ import argparse
 import os
 import pathlib
 import sys
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -37,22 +36,9 @@ def notebooks(lang: str, selection=()) -> list[pathlib.Path]:
 def measure(path: pathlib.Path, quick: bool = False, timeout: int = 3600) -> dict:
     """Run ``path`` in a fresh kernel (its outputs are discarded) and record the wall time; returns the entry."""
     import nbformat
-    from nbclient import NotebookClient
 
-    env_backup = dict(os.environ)
-    os.environ.pop("GAN_COURSE_QUICK", None)
-    if quick:
-        os.environ["GAN_COURSE_QUICK"] = "1"
-    os.environ["GAN_COURSE_OFFLINE"] = "1"
-    try:
-        nb = nbformat.read(str(path), as_version=4)
-        load_before, start = os.getloadavg()[0], time.time()
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        seconds = time.time() - start
-    finally:
-        os.environ.clear()
-        os.environ.update(env_backup)
+    nb = nbformat.read(str(path), as_version=4)
+    seconds, load_before = nbbuild.run_notebook(nb, path, quick=quick, timeout=timeout)
     nbbuild.record_time(path, seconds, load_before, quick=quick)
     key = path.resolve().relative_to(ROOT).as_posix()
     return nbbuild.json.loads(nbbuild.TIMES.read_text(encoding="utf-8"))[key]["quick" if quick else "full"]

@@ -401,8 +401,9 @@ def cmd_build(selection):
 ABSOLUTE = re.compile(r"(/work/|/home/|/root/|/tmp/|/Users/|[A-Z]:\\\\)")
 
 
-def cmd_execute(selection, quick=False, timeout=3600):
-    import nbformat
+def run_notebook(nb, path, quick=False, timeout=3600):
+    """Execute ``nb`` (read from ``path``) in a fresh kernel in its folder, full mode unless ``quick``, offline; returns
+    ``(seconds, load average before)``.  Used by ``execute`` and ``benchmarks/lesson_times.py``."""
     from nbclient import NotebookClient
 
     env_backup = dict(os.environ)
@@ -411,30 +412,35 @@ def cmd_execute(selection, quick=False, timeout=3600):
         os.environ["GAN_COURSE_QUICK"] = "1"
     os.environ["GAN_COURSE_OFFLINE"] = "1"
     try:
-        for src in sources(selection):
-            names, cells = load_source(src)
-            for lang in LANGS:
-                path = notebook_path(lang, names[lang])
-                write(build_notebook(cells, lang), path)
-                nb = nbformat.read(str(path), as_version=4)
-                load_before, start = os.getloadavg()[0], time.time()
-                client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                        resources={"metadata": {"path": str(path.parent)}},
-                                        record_timing=False)
-                client.execute()
-                seconds = time.time() - start
-                # a busy machine delivers one print in several stream messages: store each as one output
-                from nbconvert.preprocessors import CoalesceStreamsPreprocessor
-                nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
-                record_time(path, seconds, load_before, quick=quick)
-                nb.metadata.pop("widgets", None)
-                nbformat.write(nb, str(path))
-                _normalise(path)
-                print(f"executed {path.relative_to(ROOT)} in {seconds:.0f} s")
-                _report(path)
+        load_before, start = os.getloadavg()[0], time.time()
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+                       record_timing=False).execute()
+        return time.time() - start, load_before
     finally:
         os.environ.clear()
         os.environ.update(env_backup)
+
+
+def cmd_execute(selection, quick=False, timeout=3600):
+    import nbformat
+
+    # a busy machine delivers one print in several stream messages: store each as one output
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+    for src in sources(selection):
+        names, cells = load_source(src)
+        for lang in LANGS:
+            path = notebook_path(lang, names[lang])
+            write(build_notebook(cells, lang), path)
+            nb = nbformat.read(str(path), as_version=4)
+            seconds, load_before = run_notebook(nb, path, quick=quick, timeout=timeout)
+            nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+            record_time(path, seconds, load_before, quick=quick)
+            nb.metadata.pop("widgets", None)
+            nbformat.write(nb, str(path))
+            _normalise(path)
+            print(f"executed {path.relative_to(ROOT)} in {seconds:.0f} s")
+            _report(path)
 
 
 TIMES = ROOT / "benchmarks" / "results" / "lesson_times.json"
