@@ -36,7 +36,22 @@ def _value(text):
     return {"true": True, "false": False}.get(text.lower(), text)
 
 
-def run(name, overrides, epochs, seed, recipe="course", n=2000):
+def subgroup_labels(x, y, per_class, seed=0):
+    """Each digit's images split into ``per_class`` groups of similar ones (:func:`gan_course.clusters.find`,
+    deskewed graph): label ``digit · per_class + group``, so the class of a group is ``label // per_class``."""
+    import numpy as np
+
+    from gan_course import clusters
+
+    out = np.empty(len(y), np.int32)
+    for digit in np.unique(y):
+        rows = np.flatnonzero(y == digit)
+        out[rows] = digit * per_class + clusters.find(x[rows], per_class, method="deskewed", neighbours=10,
+                                                      seed=seed)
+    return out
+
+
+def run(name, overrides, epochs, seed, recipe="course", n=2000, subgroups=0):
     import statistics
 
     import gan_course as gc
@@ -44,6 +59,10 @@ def run(name, overrides, epochs, seed, recipe="course", n=2000):
 
     gc.setup("es", seed)
     x, y = data.mnist_split("train")
+    if subgroups:  # the digit labels refined: every digit's images in ``subgroups`` groups, 10 · subgroups classes
+        k = 10 * subgroups
+        overrides = {"classes": k, "g_classes": k, "projection": k, **overrides}
+        y = subgroup_labels(x, y, subgroups, seed)
     gan = recipes.build(recipe, seed=seed, **overrides)
     batch = gan.recipe.batch_size
     t0 = time.time()
@@ -52,6 +71,8 @@ def run(name, overrides, epochs, seed, recipe="course", n=2000):
     images = metrics.sample(gan.sampler, n, 0)
     s = metrics.score_images(images)
     requested = metrics.requested_digits(gan.sampler, n, 0)
+    if subgroups and requested is not None:
+        requested = requested // subgroups  # the digit of the group
     row = {"name": name, "recipe": recipe, "set": overrides, "seed": seed, "epochs": epochs,
            "images": epochs * h["steps_per_epoch"] * batch,
            "wall_s": round(wall, 1), "images_per_second": round(statistics.median(h["images_per_second"]), 1),
@@ -87,6 +108,8 @@ def main(argv=None):
     ap.add_argument("--epochs", type=int, default=45)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0])
     ap.add_argument("--recipe", default="course")
+    ap.add_argument("--subgroups", type=int, default=0, metavar="K",
+                    help="labelled recipes: split each digit into K groups of similar images (10·K classes)")
     ap.add_argument("--table", action="store_true")
     args = ap.parse_args(argv)
     if args.table:
@@ -94,7 +117,7 @@ def main(argv=None):
         return
     overrides = {k: _value(v) for k, v in (item.split("=", 1) for item in args.set)}
     for seed in args.seeds:
-        row = run(args.name, overrides, args.epochs, seed, args.recipe)
+        row = run(args.name, overrides, args.epochs, seed, args.recipe, subgroups=args.subgroups)
         print(json.dumps(row), flush=True)
         RESULTS.parent.mkdir(exist_ok=True)
         with RESULTS.open("a", encoding="utf-8") as f:

@@ -36,7 +36,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results"
 CLI_MODELS = ("course", "selfcond", "cdcgan", "plain", "dcgan", "tutorial")
-LOSSES = ("hinge", "wgan-gp")  # "course+wgan-gp": the course model trained with --loss wgan-gp
+LOSSES = ("hinge", "hinge-sn", "wgan-gp")  # "course+wgan-gp": the course model trained with --loss wgan-gp
 #: Earlier defaults, trained with the same ``fit`` call as the command: ``previous`` (4×4 kernels in
 #: G and D, no class head, no EMA) and ``classhead`` (the ``course`` recipe before the latent code and
 #: the projection discriminator: D's class head + EMA, G unconditional with the ambiguity loss); and

@@ -56,12 +56,14 @@ register({
                               "plain é a DCGAN sem condições)"},
     "cli_train.data": {"es": "'mnist', 'emoji' (los emoji Noto incluidos) o una carpeta con imágenes PNG/JPEG",
                        "pt": "'mnist', 'emoji' (os emoji Noto incluídos) ou uma pasta com imagens PNG/JPEG"},
-    "cli_train.loss": {"es": "función de pérdida: bce (por defecto), hinge o wgan-gp (como Gulrajani et al.: crítico "
-                             "sin normalización por lotes, 5 pasos del crítico por paso de G, λ = 10, Adam 1e-4, "
-                             "β1 = 0, β2 = 0.9)",
-                       "pt": "função de perda: bce (padrão), hinge ou wgan-gp (como Gulrajani et al.: crítico sem "
-                             "normalização em lote, 5 passos do crítico por passo de G, λ = 10, Adam 1e-4, "
-                             "β1 = 0, β2 = 0.9)"},
+    "cli_train.loss": {"es": "función de pérdida: bce (por defecto); hinge (solo la pérdida bisagra); hinge-sn (como "
+                             "Miyato et al.: bisagra, normalización espectral en D, 5 pasos de D por paso de G, Adam "
+                             "2e-4, β1 = 0, β2 = 0.9); wgan-gp (como Gulrajani et al.: crítico sin normalización por "
+                             "lotes, 5 pasos del crítico por paso de G, λ = 10, Adam 1e-4, β1 = 0, β2 = 0.9)",
+                       "pt": "função de perda: bce (padrão); hinge (só a perda hinge); hinge-sn (como Miyato et al.: "
+                             "hinge, normalização espectral em D, 5 passos de D por passo de G, Adam 2e-4, β1 = 0, "
+                             "β2 = 0.9); wgan-gp (como Gulrajani et al.: crítico sem normalização em lote, 5 passos "
+                             "do crítico por passo de G, λ = 10, Adam 1e-4, β1 = 0, β2 = 0.9)"},
     "cli_train.background": {"es": "color sobre el que se componen las imágenes transparentes (por defecto white)",
                              "pt": "cor sobre a qual as imagens transparentes são compostas (padrão white)"},
     "cli_train.categories": {"es": "con --data emoji: categorías a usar, separadas por comas "
@@ -130,7 +132,7 @@ def add_arguments(parser):
     parser.add_argument("--minutes", metavar="M", help=t("cli_train.minutes", n=DEFAULT_MINUTES))
     parser.add_argument("--recipe", "--model", metavar="NAME", dest="recipe", help=t("cli_train.model", names=names))
     parser.add_argument("--data", metavar="mnist|emoji|DIR", help=t("cli_train.data"))
-    parser.add_argument("--loss", metavar="bce|hinge|wgan-gp", help=t("cli_train.loss"))
+    parser.add_argument("--loss", metavar="bce|hinge|hinge-sn|wgan-gp", help=t("cli_train.loss"))
     parser.add_argument("--background", metavar="COLOUR", help=t("cli_train.background"))
     parser.add_argument("--categories", metavar="A,B", help=t("cli_train.categories"))
     parser.add_argument("--resume", action="store_true", help=t("cli_train.resume"))

@@ -191,7 +191,7 @@ def explicit_discriminator_loss(real_prob, fake_prob):
 
 #: Loss families the trainer knows: the cross-entropy of lessons 04–06, the hinge loss (SAGAN,
 #: BigGAN) and the Wasserstein loss with gradient penalty (Gulrajani et al., 2017).
-FAMILIES = recipes.LOSSES  # the loss families (gan_course.recipes.LOSS_VARIANTS)
+FAMILIES = recipes.LOSS_FAMILIES  # ``--loss`` adds ``hinge-sn``, the hinge family trained as its paper does
 
 
 def hinge_discriminator_loss(real_logits, fake_logits):

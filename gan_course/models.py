@@ -231,7 +231,8 @@ def _upsample(x, filters, name, upsample, kernel_size, **kw):
 @_checked_builder
 def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size: int = 5,
                         output: str = "logits", batch_norm: bool = True, classes: int = 0,
-                        projection: int = 0, concat: int = 0, name: str = "discriminator"):
+                        projection: int = 0, concat: int = 0, spectral_norm: bool = False,
+                        name: str = "discriminator"):
     """DCGAN discriminator: stride-2 convolutions width → 2·width → …, LeakyReLU 0.2, one output.
 
     No pooling (the strides downsample), no BN on the input layer, BN after every other
@@ -245,6 +246,9 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
     (an ``Embedding``; Miyato & Koyama 2018): D judges "a real y?".  ``concat=k`` is the other way
     to tell D the digit (Mirza & Osindero 2014; carpedm20's ``conv_cond_concat``): the one-hot of
     ``y`` as k constant image channels, concatenated with the image before the first convolution.
+    ``spectral_norm=True`` wraps every convolution and dense layer in ``keras.layers.SpectralNormalization``
+    (Miyato et al. 2018: each weight matrix divided by its largest singular value, estimated by one power
+    iteration per training step), the hinge recipe of its paper.
     Visto en 05 §Reglas DCGAN, 07 §Entran las etiquetas y 10 §Tres maneras de condicionar.
     """
     start, steps = upsampling_plan(image_shape)
@@ -264,9 +268,10 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         if projection:
             raise arg_error("concat", concat, "models.expected_one_condition")
         label, x = _label_channels(x, concat, image_shape)
+    sn = _spectral if spectral_norm else (lambda layer: layer)
     for i in range(steps):
-        x = keras.layers.Conv2D(filters, kernel_size, strides=2, padding="same", use_bias=False,
-                                kernel_initializer=_init(), name=f"down_{i}")(x)
+        x = sn(keras.layers.Conv2D(filters, kernel_size, strides=2, padding="same", use_bias=False,
+                                   kernel_initializer=_init(), name=f"down_{i}"))(x)
         if i > 0 and batch_norm:
             x = _bn(f"bn_{i}")(x)
         x = keras.layers.LeakyReLU(negative_slope=0.2, name=f"lrelu_{i}")(x)
@@ -277,11 +282,16 @@ def dcgan_discriminator(image_shape=MNIST_SHAPE, *, width: int = 64, kernel_size
         if output != "logits":
             raise arg_error("output", output, "models.expected_class_logits")
     if projection:
-        label, score = _projection_head(x, projection, classes)
+        label, score = _projection_head(x, projection, classes, sn)
         return keras.Model([image, label], score, name=name)
-    out = keras.layers.Dense(1 + classes, activation="sigmoid" if output == "probability" else None,
-                             kernel_initializer=_init(), name=output)(x)
+    out = sn(keras.layers.Dense(1 + classes, activation="sigmoid" if output == "probability" else None,
+                                kernel_initializer=_init(), name=output))(x)
     return keras.Model(image if label is None else [image, label], out, name=name)
+
+
+def _spectral(layer):
+    """``layer`` wrapped in ``keras.layers.SpectralNormalization`` (named after it, so summaries stay readable)."""
+    return keras.layers.SpectralNormalization(layer, name=f"sn_{layer.name}")
 
 
 def _label_channels(x, concat, image_shape):
@@ -293,17 +303,17 @@ def _label_channels(x, concat, image_shape):
     return label, keras.layers.Concatenate(name="image_label")([x, maps])
 
 
-def _projection_head(x, projection, classes):
+def _projection_head(x, projection, classes, sn=lambda layer: layer):
     """``(label input, logits)``: Miyato & Koyama 2018, logit = ψ(φ(x)) + ⟨embed(y), φ(x)⟩ — "is this a real 7?";
     then the class logits when ``classes``."""
     label = keras.layers.Input((), dtype="int32", name="label")
     embed = keras.layers.Embedding(projection, int(x.shape[-1]), embeddings_initializer=_init(),
                                    name="label_embedding")(label)
     score = keras.layers.Add(name="real_logit")([
-        keras.layers.Dense(1, kernel_initializer=_init(), name="unconditional")(x),
+        sn(keras.layers.Dense(1, kernel_initializer=_init(), name="unconditional"))(x),
         keras.layers.Dot(axes=1, name="projection")([embed, x])])
     if classes:
-        head = keras.layers.Dense(classes, kernel_initializer=_init(), name="class_logits")(x)
+        head = sn(keras.layers.Dense(classes, kernel_initializer=_init(), name="class_logits"))(x)
         score = keras.layers.Concatenate(name="logits")([score, head])
     return label, score
 
@@ -437,7 +447,7 @@ def build_pair(recipe="course", image_shape=MNIST_SHAPE, **overrides):
                 dcgan_discriminator(image_shape, width=r.d_width or r.width,
                                     kernel_size=r.d_kernel_size or r.kernel_size, output=r.output,
                                     batch_norm=r.d_batch_norm, classes=r.classes, projection=r.projection,
-                                    concat=r.concat))
+                                    concat=r.concat, spectral_norm=r.d_spectral_norm))
     _check_mnist(image_shape)
     if r.family == "rivera":
         return rivera_generator(r.z_dim, batch_norm=r.batch_norm), rivera_discriminator(output=r.output)

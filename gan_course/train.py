@@ -182,7 +182,7 @@ def _training_data(gan, images, labels, batch_size):
             raise arg_error("labels", labels, "step.expected_labels", k=max(gan.label_classes, 1))
     elif gan.label_classes and gan.recipe.conditions == "clusters":  # no labels: groups of similar images
         labels = clusters.find(x, gan.label_classes, seed=gan.settings["seed"], dims=gan.recipe.pca_dims,
-                               method=gan.recipe.cluster_method)
+                               method=gan.recipe.cluster_method, neighbours=gan.recipe.cluster_neighbours)
     elif gan.label_classes:
         raise arg_error("labels", labels, "step.expected_labels", k=gan.label_classes)
     y = labels.astype(np.int32) if labels is not None else np.zeros(len(x), np.int32)

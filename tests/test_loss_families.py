@@ -77,3 +77,25 @@ def test_hinge_trains_and_bad_loss_settings_are_refused():
     rg, rd = models.build_pair("rivera")
     with pytest.raises(ValueError, match="loss"):
         train.GAN(rg, rd, loss="hinge")                 # a sigmoid output is not a score
+
+
+def test_spectral_normalisation_holds_each_layer_of_d_near_one():
+    """``hinge-sn`` (Miyato et al. 2018): every layer of D divided by its largest singular value."""
+    from gan_course import recipes
+
+    assert recipes.LOSS_VARIANTS["hinge-sn"] == {
+        "loss": "hinge", "d_batch_norm": False, "d_spectral_norm": True, "n_critic": 5, "g_lr": 2e-4,
+        "d_lr": 2e-4, "beta_1": 0.0, "beta_2": 0.9}
+    gc.seed_everything(0)
+    gan = recipes.build("course", seed=0, **recipes.LOSS_VARIANTS["hinge-sn"])
+    wrapped = [layer for layer in gan.discriminator.layers if isinstance(layer, keras.layers.SpectralNormalization)]
+    names = {layer.layer.name for layer in wrapped}
+    assert {"down_0", "down_1", "unconditional", "class_logits"} <= names
+    assert not any(isinstance(layer, keras.layers.BatchNormalization) for layer in gan.discriminator.layers)
+    x, y = data.mnist_split("train")
+    train.fit(gan, x[:320], 1, labels=y[:320], verbose=False)
+    for layer in wrapped:  # the kernel D uses: power iteration converged after 5 steps × 5 critic updates
+        w = np.asarray(layer.layer.kernel).reshape(-1, np.asarray(layer.layer.kernel).shape[-1])
+        assert np.linalg.svd(w, compute_uv=False)[0] == pytest.approx(1.0, abs=0.15), layer.name
+    plain = recipes.build("course", seed=0)
+    assert not any(isinstance(layer, keras.layers.SpectralNormalization) for layer in plain.discriminator.layers)

@@ -14,7 +14,7 @@ def test_every_recipe_is_a_complete_frozen_record():
     for name, r in recipes.RECIPES.items():
         assert r.name == name and recipes.get(name) is r
         assert set(recipes.NETWORK_FIELDS) | set(r.step()) | {"name", "batch_size", "conditions", "pca_dims",
-                                                                        "cluster_method"} == set(
+                                                                        "cluster_method", "cluster_neighbours"} == set(
             recipes.FIELDS)
         with pytest.raises(Exception):
             r.g_lr = 1.0  # frozen
