@@ -1,6 +1,7 @@
 """Which recipe draws emoji: the colour DCGAN on the bundled Noto Emoji at a fixed image budget.
 
     python benchmarks/colour.py --name resize --recipe colour [--set upsample=resize] [--epochs 30] [--seeds 0]
+    python benchmarks/colour.py --name "colour default, 5 min" --recipe colour-selfcond --minutes 5
     python benchmarks/colour.py --table            # the Markdown table of every recorded run
 
 Every run builds ``gan_course.models.build_pair(recipe, (size, size, 3), ...)`` and trains it with
@@ -46,7 +47,7 @@ def _value(text):
     return {"true": True, "false": False}.get(text.lower(), text)
 
 
-def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_tones=True, n=1000):
+def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_tones=True, n=1000, minutes=None):
     import numpy as np
 
     import gan_course as gc
@@ -57,8 +58,10 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_to
     x, y = images.load_emoji(size, categories, skin_tones=skin_tones, with_labels=True)
     gan = recipes.build(recipe, (size, size, 3), seed=seed, **overrides)
     t0 = time.time()
-    h = train.fit(gan, x, epochs, labels=y.astype(np.int32) if gan.recipe.uses_labels else None, verbose=False)
+    h = train.fit(gan, x, None if minutes else epochs, minutes=minutes,
+                  labels=y.astype(np.int32) if gan.recipe.uses_labels else None, verbose=False)
     wall = time.time() - t0
+    epochs = h["epoch"][-1]
     z = np.random.default_rng(1000 + seed).standard_normal((n, gan.z_dim)).astype(np.float32)
     fake = np.concatenate([gan.sample(z[i:i + 250]) for i in range(0, n, 250)])
     real = x[np.random.default_rng(0).permutation(len(x))[:n]]
@@ -69,7 +72,7 @@ def run(name, overrides, epochs, seed, recipe, size=32, categories=None, skin_to
     iio.imwrite(frame, grid.transpose(0, 2, 1, 3, 4).reshape(8 * size, 8 * size, 3))
     tail = max(1, len(h["d_real"]) // 5)  # the last fifth of the epochs
     return {"name": name, "recipe": recipe, "set": overrides, "seed": seed, "epochs": epochs, "size": size,
-            "categories": categories, "skin_tones": skin_tones, "data_size": len(x),
+            "categories": categories, "skin_tones": skin_tones, "data_size": len(x), "minutes": minutes,
             "frame": frame.relative_to(ROOT).as_posix(),
             "images": epochs * h["steps_per_epoch"] * gan.recipe.batch_size, "wall_s": round(wall, 1),
             "images_per_second": round(statistics.median(h["images_per_second"]), 1),
@@ -105,6 +108,8 @@ def main(argv=None):
     ap.add_argument("--name")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE")
     ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--minutes", type=float, help="train for this many minutes of wall clock instead of --epochs "
+                    "(needs a quiet machine: other programs steal its steps)")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0])
     ap.add_argument("--recipe", default="colour")
     ap.add_argument("--size", type=int, default=32)
@@ -119,7 +124,7 @@ def main(argv=None):
     overrides = {k: _value(v) for k, v in (item.split("=", 1) for item in args.set)}
     for seed in args.seeds:
         row = run(args.name, overrides, args.epochs, seed, args.recipe, args.size, args.categories,
-                  args.skin_tones)
+                  args.skin_tones, minutes=args.minutes)
         print(json.dumps({k: v for k, v in row.items() if not k.endswith("_by_epoch")}), flush=True)
         RESULTS.parent.mkdir(exist_ok=True)
         with RESULTS.open("a", encoding="utf-8") as f:

@@ -499,7 +499,8 @@ def _report(path):
 
 
 def cmd_prose(selection):
-    """Markdown edits without re-running: refuse if any code cell (source, id, metadata) or the cell order changed."""
+    """Markdown edits without re-running: markdown cells may change, come or go; refuse if any code cell (source,
+    id, metadata) or the order of the code cells changed."""
     bad = 0
     for src in sources(selection):
         names, cells = load_source(src)
@@ -507,15 +508,14 @@ def cmd_prose(selection):
             path = notebook_path(lang, names[lang])
             stored = json.loads(path.read_text(encoding="utf-8"))
             fresh = build_notebook(cells, lang)
-            old, new = stored["cells"], fresh["cells"]
-            same = len(old) == len(new) and all(
-                a["cell_type"] == b["cell_type"] and (a["cell_type"] != "code" or _cell_key(a) == _cell_key(b))
-                for a, b in zip(old, new))
-            if not same:
+            old = [c for c in stored["cells"] if c["cell_type"] == "code"]
+            new = [c for c in fresh["cells"] if c["cell_type"] == "code"]
+            if len(old) != len(new) or any(_cell_key(a) != _cell_key(b) for a, b in zip(old, new)):
                 print(f"code changed: {path.relative_to(ROOT)} (execute it instead)")
                 bad += 1
                 continue
-            stored["cells"] = [b if b["cell_type"] == "markdown" else a for a, b in zip(old, new)]
+            executed = iter(old)
+            stored["cells"] = [next(executed) if c["cell_type"] == "code" else c for c in fresh["cells"]]
             write(stored, path)
             print("prose updated", path.relative_to(ROOT))
     return bad

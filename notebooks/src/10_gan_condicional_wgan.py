@@ -288,6 +288,8 @@ VARIANTS = {("cdcgan", "variants"): T("proyección (cdcgan)", "projeção (cdcga
             ("cdcgan-concat", "variants"): T("concatenación", "concatenação"),
             ("course", "main job"): T("curso, entropía cruzada", "curso, entropia cruzada"),
             ("course+hinge", "variants"): T("curso, bisagra", "curso, hinge"),
+            ("course+hinge-sn", "baselines"): T("curso, bisagra+SN, artículo", "curso, hinge+SN, artigo"),
+            ("plain+hinge-sn", "baselines"): T("sin clases, bisagra+SN", "sem classes, hinge+SN"),
             ("course+wgan-gp", "variants"): T("WGAN-GP, Adam del curso", "WGAN-GP, Adam do curso"),
             ("course+wgan-gp", "baselines"): T("WGAN-GP, Adam del artículo", "WGAN-GP, Adam do artigo")}
 
@@ -612,25 +614,33 @@ plt.show()
 # ## Tres pérdidas, medidas
 #
 # `benchmarks/quality.py` entrenó la receta del curso 3 minutos (las épocas de cada fila) con cada familia de
-# pérdidas (`--loss`) y la midió con 2000 falsas; «pedido»: leídas como el dígito que pidió su código. La bisagra
-# solo cambia la pérdida (optimizador del curso); WGAN-GP aparece con el optimizador del curso (la variante de antes)
-# y con el del artículo:
+# pérdidas (`--loss`) y la midió con 2000 falsas; «pedido»: leídas como el dígito que pidió su código. `hinge` solo
+# cambia la pérdida (optimizador del curso); `hinge-sn` la entrena como Miyato et al. (2018): **normalización
+# espectral** en $D$ (cada capa dividida por su mayor valor singular, sin BN), 5 pasos de $D$ por paso de $G$, Adam
+# 2e-4 con β1 = 0, β2 = 0.9, con las clases del curso y sin ellas (la DCGAN sola); WGAN-GP aparece con el
+# optimizador del curso (la variante de antes) y con el del artículo:
 
 # %% [markdown] lang="pt"
 # ## Três perdas, medidas
 #
 # `benchmarks/quality.py` treinou a receita do curso por 3 minutos (as épocas de cada linha) com cada família de
-# perdas (`--loss`) e a mediu com 2000 falsas; “pedido”: lidas como o dígito que o seu código pediu. A hinge só muda a
-# perda (otimizador do curso); a WGAN-GP aparece com o otimizador do curso (a variante de antes) e com o do artigo:
+# perdas (`--loss`) e a mediu com 2000 falsas; “pedido”: lidas como o dígito que o seu código pediu. `hinge` só muda
+# a perda (otimizador do curso); `hinge-sn` a treina como Miyato et al. (2018): **normalização espectral** em $D$
+# (cada camada dividida pelo seu maior valor singular, sem BN), 5 passos de $D$ por passo de $G$, Adam 2e-4 com
+# β1 = 0, β2 = 0,9, com as classes do curso e sem elas (a DCGAN sozinha); a WGAN-GP aparece com o otimizador do curso
+# (a variante de antes) e com o do artigo:
 
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
-variant_table(QUALITY, [("course", "main job"), ("course+hinge", "variants"), ("course+wgan-gp", "variants"),
-                        ("course+wgan-gp", "baselines")])
+variant_table(QUALITY, [("course", "main job"), ("course+hinge", "variants"), ("course+hinge-sn", "baselines"),
+                        ("plain+hinge-sn", "baselines"), ("course+wgan-gp", "variants"), ("course+wgan-gp", "baselines")])
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # - **Bisagra** (12–15 épocas): IS 9.36–9.62, FID 6.4–9.0; la entropía cruzada (16–18 épocas): IS 9.62–9.71, FID
 #   6.1–6.3. Casi a la par; la semilla 1 corrió más lenta (12 épocas) y lo paga en FID: compara épocas antes que
 #   puntuaciones.
+# - **Bisagra como en su artículo** (normalización espectral, 5 pasos de $D$): con las clases, 25 épocas, IS 5.30 /
+#   FID 144; sin ellas, 38 épocas, IS 4.18 / FID 146. Más épocas (sin BN y con $G$ parado 4 de cada 5 pasos, cada
+#   época cuesta menos) y mucho peor resultado: $G$ recibe la quinta parte de las actualizaciones, como en WGAN-GP.
 # - **WGAN-GP** queda muy atrás a este presupuesto, con los dos optimizadores: IS 6.3 / FID 100–115 con el del
 #   curso (11–14 épocas), IS 2.73 / FID 320 con el del artículo (17 épocas); la ejecución de arriba, con 6 épocas,
 #   IS 1.02 / FID 541: cuadrados grises de textura fina, sin ningún dígito (un 14 % leídas como el pedido, casi el
@@ -644,6 +654,9 @@ variant_table(QUALITY, [("course", "main job"), ("course+hinge", "variants"), ("
 # - **Hinge** (12–15 épocas): IS 9,36–9,62, FID 6,4–9,0; a entropia cruzada (16–18 épocas): IS 9,62–9,71, FID
 #   6,1–6,3. Quase empatadas; a semente 1 rodou mais devagar (12 épocas) e paga isso na FID: compare épocas antes das
 #   pontuações.
+# - **Hinge como no seu artigo** (normalização espectral, 5 passos de $D$): com as classes, 25 épocas, IS 5,30 /
+#   FID 144; sem elas, 38 épocas, IS 4,18 / FID 146. Mais épocas (sem BN e com $G$ parado 4 de cada 5 passos, cada
+#   época custa menos) e um resultado muito pior: $G$ recebe a quinta parte das atualizações, como na WGAN-GP.
 # - A **WGAN-GP** fica muito atrás com este orçamento, com os dois otimizadores: IS 6,3 / FID 100–115 com o do curso
 #   (11–14 épocas), IS 2,73 / FID 320 com o do artigo (17 épocas); a execução acima, com 6 épocas, IS 1,02 / FID 541:
 #   quadrados cinza de textura fina, sem nenhum dígito (14 % lidas como o pedido, quase o acaso), contra IS 7,62 /
@@ -810,8 +823,9 @@ gc.exercises.check("10.7", answer)
 # - $W_1$ sigue creciendo cuando las distribuciones no se solapan, y su pendiente no se apaga; el crítico de WGAN-GP
 #   la estima con una penalización blanda ($W + W^2/2\lambda$ para un crítico lineal).
 # - Las curvas de un crítico se leen como una distancia que baja, no como probabilidades.
-# - A este presupuesto, la bisagra va casi a la par de la entropía cruzada y WGAN-GP muy atrás: su $G$ recibe una
-#   actualización de cada cinco. Pix2Pix cambia de escala.
+# - A este presupuesto, la bisagra con el optimizador del curso va casi a la par de la entropía cruzada; WGAN-GP y
+#   la bisagra con el optimizador de su artículo quedan muy atrás: su $G$ recibe una actualización de cada cinco.
+#   Pix2Pix cambia de escala.
 
 # %% [markdown] lang="pt"
 # ## Resumo
@@ -824,5 +838,6 @@ gc.exercises.check("10.7", answer)
 # - $W_1$ continua crescendo quando as distribuições não se sobrepõem, e a sua inclinação não se apaga; o crítico da
 #   WGAN-GP a estima com uma penalização suave ($W + W^2/2\lambda$ para um crítico linear).
 # - As curvas de um crítico se leem como uma distância que cai, não como probabilidades.
-# - Com este orçamento, a hinge fica quase empatada com a entropia cruzada e a WGAN-GP muito atrás: o seu $G$
-#   recebe uma atualização de cada cinco. O Pix2Pix muda de escala.
+# - Com este orçamento, a hinge com o otimizador do curso fica quase empatada com a entropia cruzada; a WGAN-GP e a
+#   hinge com o otimizador do seu artigo ficam muito atrás: o seu $G$ recebe uma atualização de cada cinco. O Pix2Pix
+#   muda de escala.
