@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, fields
 
+from .clusters import METHODS as CLUSTER_METHODS
 from .i18n import arg_error, register, t
 from .validate import check_choice, check_float, check_int
 
@@ -218,7 +219,7 @@ def get(recipe="course", **overrides) -> Recipe:
 def _checked(r: Recipe) -> Recipe:
     check_choice("family", r.family, FAMILIES)
     check_choice("conditions", r.conditions, CONDITIONS)
-    check_choice("cluster_method", r.cluster_method, ("spectral", "pixels", "deskewed"))
+    check_choice("cluster_method", r.cluster_method, CLUSTER_METHODS)
     check_int("cluster_neighbours", r.cluster_neighbours, 1)
     check_choice("upsample", r.upsample, ("transpose", "resize"))
     check_choice("output", r.output, ("logits", "probability"))
