@@ -3,6 +3,7 @@
     python benchmarks/quality.py [--minutes 3] [--seeds 0 1 2] [--models course tutorial]
     python benchmarks/quality.py --minutes 6 --models course classhead --seeds 0 --tag time
     python benchmarks/quality.py --models cdcgan course+wgan-gp --tag variants
+    python benchmarks/quality.py --models course+wgan-gp --minutes 15 --epochs 85 --seeds 0   # an image budget
 
 Each run is a fresh process.  ``course``, ``cdcgan``, ``plain``, ``dcgan`` and ``tutorial`` run exactly
 the main job, ``python -m gan_course train --minutes M --model X --seed S`` (offline, the 4,000
@@ -56,14 +57,18 @@ train.fit(gan, x, None, minutes=minutes, out=out, labels=y if gan.recipe.uses_la
 """
 
 
-def train_run(model: str, seed: int, minutes: float, out: pathlib.Path, data: str = "mnist") -> dict:
+def train_run(model: str, seed: int, minutes: float, out: pathlib.Path, data: str = "mnist",
+              epochs: int | None = None) -> dict:
     env = dict(os.environ, GAN_COURSE_OFFLINE="1")
     env.pop("GAN_COURSE_QUICK", None)
     family, _, loss = model.partition("+")
     if family in CLI_MODELS:
         cmd = [sys.executable, "-m", "gan_course", "train", "--recipe", family, "--seed", str(seed),
-               "--minutes", str(minutes), "--out", str(out), "--data", data, *(["--loss", loss] if loss else [])]
+               "--minutes", str(0 if epochs else minutes), *(["--epochs", str(epochs)] if epochs else []),
+               "--out", str(out), "--data", data, *(["--loss", loss] if loss else [])]
     else:
+        if epochs:
+            raise SystemExit(f"--epochs: only for the recipes of the command ({', '.join(CLI_MODELS)}), not {model}")
         recipe, arch = VARIANTS[model]
         cmd = [sys.executable, "-c", VARIANT_RUN, str(seed), str(minutes), str(out), recipe, json.dumps(arch)]
     start = time.time()
@@ -100,6 +105,9 @@ def main(argv=None):
     ap.add_argument("--data", default="mnist", help="mnist, or a folder of the training digits as PNG files "
                     "(benchmarks/digit_folder.py writes one): the run then reads no label")
     ap.add_argument("--runs", default=str(ROOT / "runs" / "bench_quality"))
+    ap.add_argument("--epochs", type=int, help="train exactly this many epochs instead of --minutes of wall clock "
+                    "(an image budget: runs can then share the machine); the row keeps --minutes as the time those "
+                    "epochs stand for on a quiet machine and records budget = 'epochs'")
     args = ap.parse_args(argv)
 
     import gan_course as gc
@@ -110,10 +118,11 @@ def main(argv=None):
     RESULTS.mkdir(parents=True, exist_ok=True)
     for model in args.models:
         for seed in args.seeds:
-            out = pathlib.Path(args.runs) / f"{model}_seed{seed}_{args.minutes:g}min"
+            budget = f"{args.epochs}ep" if args.epochs else f"{args.minutes:g}min"
+            out = pathlib.Path(args.runs) / f"{model}_seed{seed}_{budget}"
             if out.exists():
                 shutil.rmtree(out)
-            info = train_run(model, seed, args.minutes, out, args.data)
+            info = train_run(model, seed, args.minutes, out, args.data, args.epochs)
             generator = keras.models.load_model(str(out / "generator.keras"), compile=False)
             images = metrics.sample(generator, args.n, 0)
             s = metrics.score_images(images)
@@ -121,6 +130,7 @@ def main(argv=None):
             requested = metrics.requested_digits(generator, args.n, 0) if model.split("+")[0] in (
                 "course", "cdcgan") else None
             row = {"tag": args.tag, "minutes": args.minutes, "model": model, "seed": seed, **info,
+                   **({"budget": "epochs"} if args.epochs else {}),
                    "data": "mnist" if args.data == "mnist" else "digit folder",
                    "inception_score": round(s["inception_score"], 3),
                    "frechet_distance": round(s["frechet_distance"], 2),

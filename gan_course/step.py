@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from . import distribute, losses, models, recipes
+from . import augment, distribute, losses, models, recipes
 from ._tf import keras, tf
 from .gif import image_grid
 from .i18n import arg_error, register
@@ -50,8 +50,7 @@ register({
     },
 })
 
-AUGMENT_SPEED_IMAGES = 100_000.0  # ADA: p can move by 1 every this many images
-AUGMENT_MAX_P = 0.8
+AUGMENT_SPEED_IMAGES, AUGMENT_MAX_P = augment.SPEED_IMAGES, augment.MAX_P  # ADA's rule (gan_course.augment)
 LOSS_KEYS = ("d_loss", "g_loss", "d_real", "d_fake")
 
 
@@ -74,9 +73,13 @@ class GAN:
     images: short at first, so the early, bad weights fade quickly; ``0`` switches it off.
     With it, samples, the GIF and the saved generator use the averaged copy.
     ``augment`` — ``translate`` shifts real *and* generated images by up to
-    ``augment_shift`` pixels before D (padding with the background, -1) with probability
+    ``augment_shift`` pixels before D (filling with the colour of each image's border) with probability
     :attr:`augment_p`, raised while D is too sure of the real images (the sign of its logits
-    above ``augment_target`` on average) and lowered otherwise; ``none`` switches it off.
+    above ``augment_target`` on average) and lowered otherwise; ``diffaugment`` transforms every
+    real and generated image before D, differentiably, as Zhao et al. (2020) do for small data sets
+    (their policy "color,translation,cutout": brightness, saturation and contrast, a shift of up to
+    1/8 of the side filled with the image's border colour, a blank square of half the side);
+    ``none`` switches it off.
     ``loss`` — ``"bce"``, ``"hinge"`` or ``"wgan-gp"`` (with ``gp_weight``); ``n_critic`` — D updates
     per G update (the critic loop of WGAN); ``class_weight`` — the weight of the class head's terms.
     ``form`` — ``"auto"`` reads the discriminator's output (logits or a sigmoid's probabilities);
@@ -125,7 +128,8 @@ class GAN:
         # each replica adds/assigns the same global value: keep the first replica's
         first = tf.VariableAggregation.ONLY_FIRST_REPLICA
         self.images_seen = tf.Variable(0.0, dtype=tf.float64, trainable=False, name="images_seen", aggregation=first)
-        self.augment_p = tf.Variable(0.0, dtype=tf.float32, trainable=False, name="augment_p", aggregation=first)
+        self.augment_p = tf.Variable(1.0 if o["augment"] == "diffaugment" else 0.0, dtype=tf.float32,
+                                     trainable=False, name="augment_p", aggregation=first)
         self.ema_generator = None
         if o["ema_half_life"] > 0:
             self.ema_generator = keras.models.clone_model(generator)
@@ -203,22 +207,27 @@ class GAN:
         return self.ema_generator if self.ema_generator is not None else self.generator
 
     # -- the step ------------------------------------------------------------------------
-    def _augment(self, images):
-        """Random translation by up to ``augment_shift`` pixels with probability ``augment_p`` (differentiable)."""
-        s = self.options["augment_shift"]
-        n, h, w = tf.shape(images)[0], self.image_shape[0], self.image_shape[1]
-        on = tf.cast(self._draw(lambda m: self.noise.uniform([m, 1]), n) < self.augment_p, tf.int32)
-        shift = self._draw(lambda m: self.noise.uniform([m, 2], minval=-s, maxval=s + 1, dtype=tf.int32), n)
-        shift = shift * on  # images that are not augmented stay where they are
-        padded = tf.pad(images, [[0, 0], [s, s], [s, s], [0, 0]], constant_values=-1.0)
-        rows = tf.range(h)[None, :] + s - shift[:, :1]             # (n, h)
-        cols = tf.range(w)[None, :] + s - shift[:, 1:]             # (n, w)
-        out = tf.gather(padded, rows, axis=1, batch_dims=1)         # (n, h, W+2s, c)
-        return tf.gather(out, cols, axis=2, batch_dims=1)           # (n, h, w, c)
+    def _draw_uniform(self, n):
+        """``uniform(*shape, **kw)``: one draw of ``shape`` per image of an ``n``-image batch (seeded noise)."""
+        return lambda *shape, **kw: self._draw(lambda m: self.noise.uniform([m, *shape], **kw), n)
+
+    def augment(self, images):
+        """What D is shown of a batch (float32 in [-1, 1], NHWC): the recipe's ``augment`` applied to it — ADA's
+        translation (:func:`gan_course.augment.translate`, up to ``augment_shift`` pixels, each image with
+        probability :attr:`augment_p`), DiffAugment, or the images as they are.  Real and generated images go
+        through it alike, and it is differentiable, so G never learns the shifts.  Visto en 09 §Aumentar los datos."""
+        kind, s = self.options["augment"], self.options["augment_shift"]
+        uniform = self._draw_uniform(tf.shape(images)[0])
+        if kind == "diffaugment":
+            return augment.diffaugment(images, uniform)
+        if kind != "translate":
+            return images
+        on = tf.cast(uniform(1) < self.augment_p, tf.int32)
+        shift = uniform(2, minval=-s, maxval=s + 1, dtype=tf.int32) * on  # images not augmented stay where they are
+        return augment.translate(images, shift, s)
 
     def _d(self, images, labels=None):
-        if self.options["augment"] != "none":
-            images = self._augment(images)
+        images = self.augment(images)
         if self.conditional:
             return self.discriminator([images, labels], training=True)
         return self.discriminator(images, training=True)
@@ -255,7 +264,7 @@ class GAN:
         self.images_seen.assign_add(tf.cast(n_all, tf.float64))
         if self.ema_generator is not None:
             self._update_ema(n_all)
-        if self.options["augment"] != "none":
+        if self.options["augment"] == "translate":
             self._adapt_augment(real_out[:, :1], n_all, share)
         to_prob = tf.sigmoid if self.form == "logits" and self.options["loss"] != "wgan-gp" else tf.identity
         res = {"d_loss": d_loss, "g_loss": g_loss,
@@ -396,14 +405,12 @@ class GAN:
             avg.assign(w)  # batch-norm statistics: copied (see ``recalibrate``)
 
     def _adapt_augment(self, real_out, n, share=None):
-        """ADA's rule: raise p while E[sign D(x)] > target (D too sure of the real images), else lower it."""
+        """ADA's rule (:func:`gan_course.augment.next_p`) on this batch's verdicts on the real images."""
         logits = real_out if self.form == "logits" else tf.math.log(real_out / (1 - real_out))
         overfit = tf.reduce_mean(tf.sign(logits))
         if share is not None:  # the mean over the whole batch, the same on every replica
             overfit = tf.distribute.get_replica_context().all_reduce(tf.distribute.ReduceOp.SUM, overfit * share)
-        step = tf.cast(n, tf.float32) / AUGMENT_SPEED_IMAGES
-        delta = tf.where(overfit > self.options["augment_target"], step, -step)
-        self.augment_p.assign(tf.clip_by_value(self.augment_p + delta, 0.0, AUGMENT_MAX_P))
+        self.augment_p.assign(augment.next_p(self.augment_p, logits, n, self.options["augment_target"], overfit))
 
     def _many_steps(self, batches, labels):
         """``len(batches)`` training steps in one call; the losses come back as arrays (read once)."""

@@ -244,7 +244,7 @@ def test_adaptive_augmentation_follows_the_discriminators_confidence():
         gan._adapt_augment(unsure, 64)
     assert float(gan.augment_p.numpy()) == 0.0  # never below 0
     gan.augment_p.assign(1.0)
-    shifted = gan._augment(tf.constant(data.to_float(SMALL[:16]))).numpy()
+    shifted = gan.augment(tf.constant(data.to_float(SMALL[:16]))).numpy()
     assert shifted.shape == (16, 28, 28, 1) and shifted.min() >= -1 and shifted.max() <= 1
     moved = [not np.array_equal(a, b) for a, b in zip(shifted, data.to_float(SMALL[:16]))]
     assert sum(moved) >= 10  # most images moved (a shift of (0, 0) is possible)

@@ -337,7 +337,8 @@ print(T("parámetros:", "parâmetros:"), f"{paper.count_params():,}")
 # móvil exponencial de $G$) más lo que hizo mejorar los dígitos en la lección 07, **sin leer ninguna etiqueta**:
 # `train.fit` reparte los emoji en 30 grupos de imágenes parecidas y del mismo tamaño (`gan_course.clusters`), los
 # 30 primeros números de $z$ eligen un grupo y $D$ pregunta, por proyección, «¿es un emoji real de este grupo?». Sin
-# cabeza de clases: en color, la de AC-GAN empuja cada clase hacia una sola imagen.
+# cabeza de clases: en color, la de AC-GAN empuja cada clase hacia una sola imagen. Y, para que $D$ no se aprenda de
+# memoria los 3786 emoji, el aumento adaptativo de ADA (más abajo).
 
 # %% [markdown] lang="pt"
 # ## A receita dos emojis: grupos no lugar de rótulos
@@ -347,7 +348,8 @@ print(T("parámetros:", "parâmetros:"), f"{paper.count_params():,}")
 # exponencial de $G$) mais o que fez os dígitos melhorarem na lição 07, **sem ler nenhum rótulo**: `train.fit`
 # reparte os emojis em 30 grupos de imagens parecidas e do mesmo tamanho (`gan_course.clusters`), os 30 primeiros
 # números de $z$ escolhem um grupo e $D$ pergunta, por projeção, “é um emoji real deste grupo?”. Sem cabeça de
-# classes: em cores, a da AC-GAN empurra cada classe para uma única imagem.
+# classes: em cores, a da AC-GAN empurra cada classe para uma única imagem. E, para que $D$ não decore os 3786
+# emojis, o aumento adaptativo da ADA (mais abaixo).
 
 # %% slideshow={"slide_type": "subslide"}
 r = recipes.get("colour-selfcond")
@@ -359,6 +361,8 @@ print(T(f"grupos: {r.g_classes} (código latente) y {r.projection} (proyección)
         f"etiquetas leídas: {r.uses_labels}",
         f"grupos: {r.g_classes} (código latente) e {r.projection} (projeção); cabeça de classes: {r.classes}; "
         f"rótulos lidos: {r.uses_labels}"))
+print(T(f"aumento: {r.augment}, hasta {r.augment_shift} píxeles (ADA; más abajo, «Aumentar los datos»)",
+        f"aumento: {r.augment}, até {r.augment_shift} pixels (ADA; mais abaixo, “Aumentar os dados”)"))
 generator, discriminator = models.build_pair(r, (32, 32, 3))
 for layer in generator.layers:
     if layer.name.startswith(("up_", "image")):
@@ -445,14 +449,14 @@ plt.show()
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # Míralo sin prisa: tras 8 épocas son **manchas de color** sobre fondo blanco, con una textura de cuadros pequeños
 # y ninguna figura reconocible todavía. Cada fila tiene su familia de color (azules, casi blancas, naranjas,
-# amarillas): es el grupo que pide su código. Más abajo, la misma receta con 23 épocas: manchas todavía, y entre
-# ellas algunas caras, corazones y parejas.
+# amarillas): es el grupo que pide su código. Más abajo, la misma receta con más minutos: a los 15, casi todo son
+# ya emoji (caras, personas, parejas, corazones).
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # Olhe com calma: depois de 8 épocas são **manchas de cor** sobre fundo branco, com uma textura de quadradinhos e
 # nenhuma figura reconhecível ainda. Cada linha tem a sua família de cores (azuis, quase brancas, laranja,
-# amarelas): é o grupo que o seu código pede. Mais abaixo, a mesma receita com 23 épocas: ainda manchas, e entre
-# elas alguns rostos, corações e casais.
+# amarelas): é o grupo que o seu código pede. Mais abaixo, a mesma receita com mais minutos: aos 15, quase tudo já
+# são emojis (rostos, pessoas, casais, corações).
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # ### Medir lo que se ve
@@ -509,8 +513,8 @@ plt.show()
 
 # %% slideshow={"slide_type": "subslide"}
 LABELS = {
-    "colour-selfcond (30 equal groups, projection, no class head), 23 epochs": T("por defecto: colour-selfcond",
-                                                                                  "padrão: colour-selfcond"),
+    "colour-selfcond (30 equal groups, projection, no class head), 23 epochs": T("grupos, sin aumento",
+                                                                                  "grupos, sem aumento"),
     "colour default, 23 epochs": T("colour, sin grupos", "colour, sem grupos"),
     "colour: resize + 3x3, width 32": T("redimensionar + 3×3, 32", "redimensionar + 3×3, 32"),
     "resize + 3x3, width 64": T("redimensionar + 3×3, 64", "redimensionar + 3×3, 64"),
@@ -532,9 +536,9 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # Las dos primeras filas: los grupos bajan la FID de emoji de 15.3 a 12.6 con las mismas 23 épocas, y ninguna de
-# las dos cruza una línea de artefactos. Nuestras 8 épocas de arriba dan 29.4, con el tablero en 0.46 (su textura
-# son cuadros de más de un píxel, que la medida de Nyquist no ve) y un 84 % de borde blanco frente al 97 %. El suelo
-# de 1000 emoji reales es 0.51: queda mucho camino.
+# las dos cruza una línea de artefactos. Nuestras 8 épocas de arriba (con el aumento de más abajo) dan 22.0, con el
+# tablero en 0.51 (su textura son cuadros de más de un píxel, que la medida de Nyquist no ve) y un 82 % de borde
+# blanco frente al 97 %. El suelo de 1000 emoji reales es 0.51: queda camino.
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # Debajo, cuatro generadores de la receta `colour` sin grupos (`—`: medidos antes de existir el clasificador):
@@ -552,9 +556,9 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # As duas primeiras linhas: os grupos baixam a FID de emojis de 15,3 para 12,6 com as mesmas 23 épocas, e nenhuma
-# das duas cruza uma linha de artefatos. As nossas 8 épocas acima dão 29,4, com o tabuleiro em 0,46 (a sua textura
-# são quadradinhos de mais de um pixel, que a medida de Nyquist não vê) e 84 % de borda branca contra 97 %. O piso
-# de 1000 emojis reais é 0,51: falta muito caminho.
+# das duas cruza uma linha de artefatos. As nossas 8 épocas acima (com o aumento de mais abaixo) dão 22,0, com o
+# tabuleiro em 0,51 (a sua textura são quadradinhos de mais de um pixel, que a medida de Nyquist não vê) e 82 % de
+# borda branca contra 97 %. O piso de 1000 emojis reais é 0,51: ainda falta caminho.
 
 # %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # Abaixo, quatro geradores da receita `colour` sem grupos (`—`: medidos antes de existir o classificador):
@@ -571,11 +575,11 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 # Passar na linha do tabuleiro não torna uma imagem reconhecível: é preciso olhar as grades.
 
 # %% slideshow={"slide_type": "subslide"}
-def show_runs(names, size=4.6):
+def show_runs(names, size=4.6, labels=LABELS):
     fig, axes = plt.subplots(1, len(names), figsize=(size * len(names), size + 0.4))
     for ax, name in zip(axes, names):
         ax.imshow(plt.imread("../../" + runs[name]["frame"]))
-        ax.set_title(LABELS[name])
+        ax.set_title(labels[name])
         ax.set_axis_off()
     plt.show()
 
@@ -615,6 +619,115 @@ for name in pair:
     print(f"{LABELS[name]:26} D(x) - D(G(z)) = {r['d_real'] - r['d_fake']:.2f}   "
           f"{T('color', 'cor')} {r['colourfulness']:.1f} ({T('datos', 'dados')} {r['colourfulness_real']:.1f})")
 show_runs(pair)
+
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# ### Aumentar los datos: que $D$ no se aprenda los emoji
+#
+# Con 3786 imágenes, $D$ ve cada emoji una vez por época. Sin nada más, $D(x)$ sube época tras época (de 0.68 a 0.88
+# en 6 minutos y a 0.95 en 15): $D$ se aprende de memoria los emoji reales, y a los 15 minutos la cuadrícula
+# **empeora**: repite unas pocas imágenes y se destiñe. El remedio de Karras et al. (2020, ADA): **desplazar** las
+# imágenes reales *y* las generadas unos píxeles antes de $D$, con una probabilidad $p$ que se ajusta mirando a $D$:
+#
+# $$p \leftarrow p \pm \frac{n}{100\,000}, \qquad + \text{ si } E[\operatorname{sign} D(x)] > 0.6, \quad -
+# \text{ si no}$$
+#
+# ($n$: imágenes del lote; $E[\operatorname{sign} D(x)] > 0.6$ quiere decir que más del 80 % de las reales recibe un
+# logit positivo). Como el desplazamiento se aplica también a las falsas y es diferenciable, $G$ no aprende a
+# dibujar desplazamientos: solo $D$ pierde la posición exacta de cada píxel que memorizaba. La franja que queda al
+# descubierto toma el color del borde de cada imagen (blanco en los emoji).
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# ### Aumentar os dados: que $D$ não decore os emojis
+#
+# Com 3786 imagens, $D$ vê cada emoji uma vez por época. Sem mais nada, $D(x)$ sobe época após época (de 0,68 para
+# 0,88 em 6 minutos e para 0,95 em 15): $D$ decora os emojis reais, e aos 15 minutos a grade **piora**: repete umas
+# poucas imagens e desbota. O remédio de Karras et al. (2020, ADA): **deslocar** as imagens reais *e* as geradas
+# alguns pixels antes de $D$, com uma probabilidade $p$ que se ajusta olhando para $D$:
+#
+# $$p \leftarrow p \pm \frac{n}{100\,000}, \qquad + \text{ se } E[\operatorname{sign} D(x)] > 0{,}6, \quad -
+# \text{ se não}$$
+#
+# ($n$: imagens do lote; $E[\operatorname{sign} D(x)] > 0{,}6$ quer dizer que mais de 80 % das reais recebem um logit
+# positivo). Como o deslocamento também se aplica às falsas e é diferenciável, $G$ não aprende a desenhar
+# deslocamentos: só $D$ perde a posição exata de cada pixel que tinha decorado. A faixa que fica descoberta toma a
+# cor da borda de cada imagem (branco nos emojis).
+
+# %% slideshow={"slide_type": "subslide"}
+demo = recipes.build("colour-selfcond", (32, 32, 3), seed=0)   # es: solo por su aumento | pt: só pelo seu aumento
+demo.augment_p.assign(1.0)                                       # es: siempre (en el entrenamiento, p) | pt: sempre (no treinamento, p)
+batch = x[:8]
+shifted = demo.augment(batch).numpy()
+s = demo.recipe.augment_shift
+
+
+def shift_numpy(image, dy, dx):
+    """The same shift in NumPy: pad with the border's mean colour, then cut the window."""
+    border = np.concatenate([image[0], image[-1], image[:, 0], image[:, -1]]).mean(axis=0)
+    padded = np.pad(image - border, ((s, s), (s, s), (0, 0))) + border
+    return padded[s - dy:s - dy + 32, s - dx:s - dx + 32]
+
+
+found = [next(((dy, dx) for dy in range(-s, s + 1) for dx in range(-s, s + 1)
+               if np.allclose(shift_numpy(a, dy, dx), b, atol=1e-6)), None) for a, b in zip(batch, shifted)]
+print(T("desplazamiento (filas, columnas) que reproduce NumPy:", "deslocamento (linhas, colunas) que o NumPy reproduz:"),
+      found)
+plots.show_images(np.concatenate([emoji[:8], data.to_uint8(shifted)]), ncols=8, size=8)
+plt.show()
+
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# Arriba, ocho emoji; abajo, lo que ve $D$ con $p = 1$. Durante el entrenamiento, $p$ empieza en 0 y sube solo
+# mientras $D$ está demasiado seguro. $D(x)$ época a época, con y sin el aumento, en las ejecuciones de 15 minutos
+# de `benchmarks/colour.py`:
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# Em cima, oito emojis; embaixo, o que $D$ vê com $p = 1$. Durante o treinamento, $p$ começa em 0 e só sobe enquanto
+# $D$ está seguro demais. $D(x)$ época a época, com e sem o aumento, nas execuções de 15 minutos do
+# `benchmarks/colour.py`:
+
+# %% slideshow={"slide_type": "subslide"}
+TIME = {f"colour default (colour-selfcond), {m} minutes": (m, T("sin aumento", "sem aumento")) for m in (3, 6, 15)}
+TIME |= {f"colour default (colour-selfcond + adaptive translation), {m} minutes": (m, T("con ADA", "com ADA"))
+         for m in (3, 6, 15)}
+plt.figure(figsize=(6.4, 3.2))
+for name, (minutes, label) in TIME.items():
+    if minutes == 15:
+        plt.plot(range(1, len(runs[name]["d_real_by_epoch"]) + 1), runs[name]["d_real_by_epoch"], label=label)
+plt.xlabel(T("época", "época"))
+plt.ylabel("D(x)")
+plt.ylim(0.5, 1)
+plt.legend()
+plt.show()
+
+# %% slideshow={"slide_type": "subslide"}
+print(T(f"{'minutos':>7} {'':12} {'épocas':>6} {'FID emoji':>9} {'tablero':>7} {'fondo':>6} {'color':>6} {'p final':>7}",
+        f"{'minutos':>7} {'':12} {'épocas':>6} {'FID emoji':>9} {'tabul.':>7} {'fundo':>6} {'cor':>6} {'p final':>7}"))
+for name, (minutes, label) in sorted(TIME.items(), key=lambda item: item[1][0]):
+    r = runs[name]
+    print(f"{minutes:7d} {label:12} {r['epochs']:6d} {r['emoji_fid']:9.1f} {r['checkerboard']:7.2f} "
+          f"{r['background']:6.0%} {r['colourfulness']:6.1f} {r['augment_p']:7.2f}")
+
+# %% slideshow={"slide_type": "subslide"}
+TIME_LABELS = {name: f"{minutes} min, {label}" for name, (minutes, label) in TIME.items()}
+show_runs(["colour default (colour-selfcond), 15 minutes",
+           "colour default (colour-selfcond + adaptive translation), 15 minutes"], labels=TIME_LABELS)
+
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# Sin aumento, la FID de emoji mejora hasta los 6 minutos y luego **empeora** (14.1, 9.5, 22.7): a los 15, $D(x)$
+# está en 0.95 y la cuadrícula repite un globo y una bandera y se destiñe. Con ADA baja a cada paso: 11.8, 6.7 y
+# 4.0, y a los 15 minutos la cuadrícula es casi toda emoji (quedan manchas). $p$ llega a su techo, 0.8, y $D(x)$
+# sigue subiendo despacio: una ejecución más larga pediría un techo más alto u otros aumentos. Las líneas de
+# artefactos se mantienen. Medido también a 38 épocas: DiffAugment (color, desplazamiento y un recorte en *cada*
+# imagen, Zhao et al. 2020) da 12.7 y un tablero de 1.56, por encima de su línea, frente a 6.6 del desplazamiento
+# adaptativo y 9.5 sin nada: por eso la receta usa este último.
+
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# Sem aumento, a FID de emojis melhora até os 6 minutos e depois **piora** (14,1, 9,5, 22,7): aos 15, $D(x)$ está em
+# 0,95 e a grade repete um balão e uma bandeira e desbota. Com a ADA ela cai a cada passo: 11,8, 6,7 e 4,0, e aos 15
+# minutos a grade é quase toda emojis (restam manchas). $p$ chega ao seu teto, 0,8, e $D(x)$ continua subindo
+# devagar: uma execução mais longa pediria um teto mais alto ou outros aumentos. As linhas de artefatos se mantêm.
+# Medido também com 38 épocas: o DiffAugment (cor, deslocamento e um recorte em *cada* imagem, Zhao et al. 2020) dá
+# 12,7 e um tabuleiro de 1,56, acima da sua linha, contra 6,6 do deslocamento adaptativo e 9,5 sem nada: por isso a
+# receita usa este último.
 
 # %% [markdown] lang="es"
 # ### ¿Y a 64×64?
@@ -788,8 +901,9 @@ gc.exercises.check("09.5", answer)
 # - Redimensionar y convolucionar quita el solapamiento desigual, no el tablero: los pesos pueden pintarlo (lección
 #   03). Se mide con la potencia en la frecuencia de Nyquist, y una cuadrícula que pasa la línea puede seguir siendo
 #   manchas: hay que mirarla.
-# - Los emoji no traen etiquetas útiles para la GAN: `colour-selfcond` usa grupos encontrados en los datos. Su FID de
-#   emoji (12.6 frente a 15.3 sin grupos) mejora, pero está lejos del suelo de los reales (0.51).
+# - Los emoji no traen etiquetas útiles: `colour-selfcond` usa grupos encontrados en los datos (FID de emoji 12.6
+#   frente a 15.3 sin grupos) y el aumento adaptativo de ADA, para que $D$ no se los aprenda de memoria: con él la
+#   FID baja con los minutos (11.8, 6.7, 4.0 a los 3, 6 y 15) en lugar de subir (14.1, 9.5, 22.7).
 # - El bucle, los puntos de control y el GIF son los de la lección 06: solo cambia la forma de las imágenes.
 
 # %% [markdown] lang="pt"
@@ -803,6 +917,7 @@ gc.exercises.check("09.5", answer)
 # - Redimensionar e convoluir tira a sobreposição desigual, não o tabuleiro: os pesos podem pintá-lo (lição 03).
 #   Mede-se com a potência na frequência de Nyquist, e uma grade que passa na linha pode continuar sendo manchas: é
 #   preciso olhá-la.
-# - Os emojis não trazem rótulos úteis para a GAN: `colour-selfcond` usa grupos encontrados nos dados. A sua FID de
-#   emojis (12,6 contra 15,3 sem grupos) melhora, mas está longe do piso dos reais (0,51).
+# - Os emojis não trazem rótulos úteis: `colour-selfcond` usa grupos encontrados nos dados (FID de emojis 12,6 contra
+#   15,3 sem grupos) e o aumento adaptativo da ADA, para que $D$ não os decore: com ele a FID cai com os minutos
+#   (11,8, 6,7, 4,0 aos 3, 6 e 15) em vez de subir (14,1, 9,5, 22,7).
 # - O laço, os pontos de verificação e o GIF são os da lição 06: só muda o formato das imagens.
