@@ -59,7 +59,7 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # | 06 | DCGAN con `tf.GradientTape` | la DCGAN sin condiciones, escrita a mano y entrenada 3 minutos; sus cuadrículas y puntuaciones, puntos de control |
 # | 07 | Por qué mejoran los dígitos | entran las etiquetas: cabeza de clases, código latente, proyección, EMA; sin etiquetas: grupos de imágenes parecidas (`selfcond`) |
 # | 08 | A la manera de Keras y en más de una máquina | `GANModel.fit` y sus *callbacks*, `tf.distribute` |
-# | 09 | DCGAN en color | emoji de verdad, la trampa de la transparencia, limpiar los datos, el tablero medido |
+# | 09 | DCGAN en color | emoji de verdad, la trampa de la transparencia, limpiar los datos, el tablero medido, aumentar los datos |
 # | 10 | Más allá de DCGAN | GAN condicional («dibuja este número»), WGAN-GP, pérdida bisagra, Pix2Pix |
 #
 # Los cuadernos están en `notebooks/es/` (y sus gemelos en portugués en `notebooks/pt/`, con el mismo código).
@@ -72,7 +72,7 @@ NAMES = {"es": "00_bienvenida", "pt": "00_boas_vindas"}
 # | 06 | DCGAN com `tf.GradientTape` | a DCGAN sem condições, escrita à mão e treinada por 3 minutos; suas grades e pontuações, pontos de verificação |
 # | 07 | Por que os dígitos melhoram | entram os rótulos: cabeça de classes, código latente, projeção, EMA; sem rótulos: grupos de imagens parecidas (`selfcond`) |
 # | 08 | À maneira do Keras e em mais de uma máquina | `GANModel.fit` e seus *callbacks*, `tf.distribute` |
-# | 09 | DCGAN colorida | emojis de verdade, a armadilha da transparência, limpar os dados, o tabuleiro medido |
+# | 09 | DCGAN colorida | emojis de verdade, a armadilha da transparência, limpar os dados, o tabuleiro medido, aumentar os dados |
 # | 10 | Além da DCGAN | GAN condicional (“desenhe este número”), WGAN-GP, perda hinge, Pix2Pix |
 #
 # Os notebooks estão em `notebooks/pt/` (e seus gêmeos em espanhol em `notebooks/es/`, com o mesmo código).

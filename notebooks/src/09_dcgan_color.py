@@ -446,17 +446,13 @@ plt.title(T(f"época {last}", f"época {last}"))
 plt.axis("off")
 plt.show()
 
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Míralo sin prisa: tras 8 épocas son **manchas de color** sobre fondo blanco, con una textura de cuadros pequeños
-# y ninguna figura reconocible todavía. Cada fila tiene su familia de color (azules, casi blancas, naranjas,
-# amarillas): es el grupo que pide su código. Más abajo, la misma receta con más minutos: a los 15, casi todo son
-# ya emoji (caras, personas, parejas, corazones).
+# %% [markdown] lang="es"
+# Tras 8 épocas, **manchas de color** sobre fondo blanco, con textura de cuadros y ninguna figura todavía; cada
+# fila, la familia de color de su grupo. Con 15 minutos (más abajo), casi todo son ya emoji.
 
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# Olhe com calma: depois de 8 épocas são **manchas de cor** sobre fundo branco, com uma textura de quadradinhos e
-# nenhuma figura reconhecível ainda. Cada linha tem a sua família de cores (azuis, quase brancas, laranja,
-# amarelas): é o grupo que o seu código pede. Mais abaixo, a mesma receita com mais minutos: aos 15, quase tudo já
-# são emojis (rostos, pessoas, casais, corações).
+# %% [markdown] lang="pt"
+# Depois de 8 épocas, **manchas de cor** sobre fundo branco, com textura de quadradinhos e nenhuma figura ainda;
+# cada linha, a família de cores do seu grupo. Com 15 minutos (mais abaixo), quase tudo já são emojis.
 
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # ### Medir lo que se ve
@@ -538,9 +534,9 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 # Las dos primeras filas: los grupos bajan la FID de emoji de 15.3 a 12.6 con las mismas 23 épocas, y ninguna de
 # las dos cruza una línea de artefactos. Nuestras 8 épocas de arriba (con el aumento de más abajo) dan 22.0, con el
 # tablero en 0.51 (su textura son cuadros de más de un píxel, que la medida de Nyquist no ve) y un 82 % de borde
-# blanco frente al 97 %. El suelo de 1000 emoji reales es 0.51: queda camino.
+# blanco frente al 97 %. El suelo de 1000 emoji reales: 0.51.
 
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# %% [markdown] lang="es"
 # Debajo, cuatro generadores de la receta `colour` sin grupos (`—`: medidos antes de existir el clasificador):
 #
 # - el **del artículo** (transpuesta 5×5, 64 filtros, su $D$ 5×5, sin EMA) es el más lento (46 imágenes/s, 8
@@ -558,16 +554,16 @@ print(f"{T('emoji reales', 'emojis reais'):30} {'':6} {'':6} {1:7.2f} {real_row[
 # As duas primeiras linhas: os grupos baixam a FID de emojis de 15,3 para 12,6 com as mesmas 23 épocas, e nenhuma
 # das duas cruza uma linha de artefatos. As nossas 8 épocas acima (com o aumento de mais abaixo) dão 22,0, com o
 # tabuleiro em 0,51 (a sua textura são quadradinhos de mais de um pixel, que a medida de Nyquist não vê) e 82 % de
-# borda branca contra 97 %. O piso de 1000 emojis reais é 0,51: ainda falta caminho.
+# borda branca contra 97 %. O piso de 1000 emojis reais: 0,51.
 
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# %% [markdown] lang="pt"
 # Abaixo, quatro geradores da receita `colour` sem grupos (`—`: medidos antes de existir o classificador):
 #
 # - o **do artigo** (transposta 5×5, 64 filtros, o seu $D$ 5×5, sem EMA) é o mais lento (46 imagens/s, 8 épocas) e
 #   desenha quadrados bege granulados, quase sem fundo branco, com um tabuleiro 7 vezes o dos dados;
 # - **transposta 4×4** (32 filtros) é o mais rápido (45 épocas): o kernel par tira a sobreposição desigual, mas os
-#   pesos aprendidos pintam um tabuleiro de 2,3 vezes o dos dados. Mesmo assim é a grade **mais reconhecível**:
-#   pessoas em pé, corações, rostos e casais;
+#   pesos pintam um tabuleiro de 2,3 vezes o dos dados. Mesmo assim é a grade **mais reconhecível**: pessoas,
+#   corações, rostos e casais;
 # - **redimensionar + 3×3** fica na linha do tabuleiro com 32 filtros (1,04) e também com 64 (0,80). Com 32, a grade
 #   são **manchas de cor**, alguma com forma de cabeça; com 64 (4 vezes mais lento, 10 épocas), manchas com um grão
 #   de blocos de 2×2 que a medida de Nyquist não vê.
@@ -674,15 +670,11 @@ print(T("desplazamiento (filas, columnas) que reproduce NumPy:", "deslocamento (
 plots.show_images(np.concatenate([emoji[:8], data.to_uint8(shifted)]), ncols=8, size=8)
 plt.show()
 
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
-# Arriba, ocho emoji; abajo, lo que ve $D$ con $p = 1$. Durante el entrenamiento, $p$ empieza en 0 y sube solo
-# mientras $D$ está demasiado seguro. $D(x)$ época a época, con y sin el aumento, en las ejecuciones de 15 minutos
-# de `benchmarks/colour.py`:
+# %% [markdown] lang="es"
+# Arriba, ocho emoji; abajo, lo que ve $D$ con $p = 1$ (al entrenar, $p$ empieza en 0).
 
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
-# Em cima, oito emojis; embaixo, o que $D$ vê com $p = 1$. Durante o treinamento, $p$ começa em 0 e só sobe enquanto
-# $D$ está seguro demais. $D(x)$ época a época, com e sem o aumento, nas execuções de 15 minutos do
-# `benchmarks/colour.py`:
+# %% [markdown] lang="pt"
+# Em cima, oito emojis; embaixo, o que $D$ vê com $p = 1$ (no treinamento, $p$ começa em 0).
 
 # %% slideshow={"slide_type": "subslide"}
 TIME = {f"colour default (colour-selfcond), {m} minutes": (m, T("sin aumento", "sem aumento")) for m in (3, 6, 15)}
@@ -711,21 +703,19 @@ TIME_LABELS = {name: f"{minutes} min, {label}" for name, (minutes, label) in TIM
 show_runs(["colour default (colour-selfcond), 15 minutes",
            "colour default (colour-selfcond + adaptive translation), 15 minutes"], labels=TIME_LABELS)
 
-# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
+# %% [markdown] lang="es"
 # Sin aumento, la FID de emoji mejora hasta los 6 minutos y luego **empeora** (14.1, 9.5, 22.7): a los 15, $D(x)$
 # está en 0.95 y la cuadrícula repite un globo y una bandera y se destiñe. Con ADA baja a cada paso: 11.8, 6.7 y
 # 4.0, y a los 15 minutos la cuadrícula es casi toda emoji (quedan manchas). $p$ llega a su techo, 0.8, y $D(x)$
-# sigue subiendo despacio: una ejecución más larga pediría un techo más alto u otros aumentos. Las líneas de
-# artefactos se mantienen. Medido también a 38 épocas: DiffAugment (color, desplazamiento y un recorte en *cada*
+# sigue subiendo despacio. Las líneas de artefactos se mantienen. Medido también a 38 épocas: DiffAugment (color, desplazamiento y un recorte en *cada*
 # imagen, Zhao et al. 2020) da 12.7 y un tablero de 1.56, por encima de su línea, frente a 6.6 del desplazamiento
 # adaptativo y 9.5 sin nada: por eso la receta usa este último.
 
-# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
+# %% [markdown] lang="pt"
 # Sem aumento, a FID de emojis melhora até os 6 minutos e depois **piora** (14,1, 9,5, 22,7): aos 15, $D(x)$ está em
 # 0,95 e a grade repete um balão e uma bandeira e desbota. Com a ADA ela cai a cada passo: 11,8, 6,7 e 4,0, e aos 15
 # minutos a grade é quase toda emojis (restam manchas). $p$ chega ao seu teto, 0,8, e $D(x)$ continua subindo
-# devagar: uma execução mais longa pediria um teto mais alto ou outros aumentos. As linhas de artefatos se mantêm.
-# Medido também com 38 épocas: o DiffAugment (cor, deslocamento e um recorte em *cada* imagem, Zhao et al. 2020) dá
+# devagar. As linhas de artefatos se mantêm. Medido também com 38 épocas: o DiffAugment (cor, deslocamento e um recorte em *cada* imagem, Zhao et al. 2020) dá
 # 12,7 e um tabuleiro de 1,56, acima da sua linha, contra 6,6 do deslocamento adaptativo e 9,5 sem nada: por isso a
 # receita usa este último.
 
