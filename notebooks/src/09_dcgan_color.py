@@ -619,8 +619,8 @@ show_runs(pair)
 # %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # ### Aumentar los datos: que $D$ no se aprenda los emoji
 #
-# Con 3786 imágenes, $D$ ve cada emoji una vez por época. Sin nada más, $D(x)$ sube época tras época (de 0.68 a 0.88
-# en 6 minutos y a 0.95 en 15): $D$ se aprende de memoria los emoji reales, y a los 15 minutos la cuadrícula
+# Con 3786 imágenes, $D$ ve cada emoji una vez por época. Sin nada más, $D(x)$ sube época tras época (de 0.68 a 0.95
+# en 15 minutos: la curva, más abajo): $D$ se aprende de memoria los emoji reales, y a los 15 minutos la cuadrícula
 # **empeora**: repite unas pocas imágenes y se destiñe. El remedio de Karras et al. (2020, ADA): **desplazar** las
 # imágenes reales *y* las generadas unos píxeles antes de $D$, con una probabilidad $p$ que se ajusta mirando a $D$:
 #
@@ -636,7 +636,7 @@ show_runs(pair)
 # ### Aumentar os dados: que $D$ não decore os emojis
 #
 # Com 3786 imagens, $D$ vê cada emoji uma vez por época. Sem mais nada, $D(x)$ sobe época após época (de 0,68 para
-# 0,88 em 6 minutos e para 0,95 em 15): $D$ decora os emojis reais, e aos 15 minutos a grade **piora**: repete umas
+# 0,95 em 15 minutos: a curva, mais abaixo): $D$ decora os emojis reais, e aos 15 minutos a grade **piora**: repete umas
 # poucas imagens e desbota. O remédio de Karras et al. (2020, ADA): **deslocar** as imagens reais *e* as geradas
 # alguns pixels antes de $D$, com uma probabilidade $p$ que se ajusta olhando para $D$:
 #
