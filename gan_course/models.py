@@ -320,10 +320,10 @@ def _projection_head(x, projection, classes, sn=lambda layer: layer):
 
 @_checked_builder
 def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "generator"):
-    """The course's MNIST generator: DCGAN, 4×4 kernels, 7×7×128 → 14×14×64 → 28×28×1.
+    """The MNIST generator of lessons 05–06 (the ``plain`` recipe): DCGAN, 4×4 kernels, 7×7×128 → 14×14×64 → 28×28×1.
 
-    Without the latent code of the ``course`` recipe (``build_pair("course")`` adds it: the first 10
-    numbers of z choose the digit).  Visto en 06 §Las dos redes.
+    The ``course`` recipe uses the same layers with half the filters and adds the latent code
+    (``build_pair("course")``: the first 10 numbers of z choose the digit).  Visto en 06 §Las dos redes.
     """
     r = RECIPES["course"]
     return dcgan_generator(MNIST_SHAPE, z_dim, width=64, kernel_size=r["kernel_size"], batch_norm=batch_norm,
@@ -332,7 +332,7 @@ def course_generator(z_dim: int = 100, *, batch_norm: bool = True, name: str = "
 
 @_checked_builder
 def course_discriminator(*, classes: int = 0, output: str = "logits", name: str = "discriminator"):
-    """The course's discriminator: 3×3 stride-2 convolutions 64 → 128, then one logit.
+    """The discriminator of lessons 05–06: 3×3 stride-2 convolutions 64 → 128, then one logit.
 
     ``classes=10`` adds the class head of the ``course`` recipe (10 more logits); the default is
     the ``plain`` recipe's single logit.  Visto en 06 §Las dos redes y 07 §La cabeza de clases.

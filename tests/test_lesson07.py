@@ -5,7 +5,7 @@ import pytest
 
 from gan_course import exercises, latent, probe
 
-_SEEN = 17 * 62 * 64                                                # 67,456 images: the ramp, not the cap
+_SEEN = 60 * 62 * 64                                                # 238,080 images: past the ramp, the cap
 
 
 def _log_softmax(logits):
@@ -21,7 +21,7 @@ def _class_term(pick_requested=True):
 
 
 BY_HAND = {
-    "07.1": (2.0 ** (-64 / (0.05 * _SEEN)), 2.0 ** (-64 / 10_000)),   # wrong: the cap instead of the ramp
+    "07.1": (2.0 ** (-64 / 10_000), 2.0 ** (-64 / (0.05 * _SEEN))),   # wrong: the ramp instead of the cap
     "07.4": (_class_term(), _class_term(pick_requested=False)),
 }
 
@@ -118,9 +118,9 @@ def test_probe_refuses_bad_labels_and_features_naming_the_argument():
 
 def test_probe_features_read_the_image_input_of_a_two_input_discriminator():
     from gan_course import models
-    d = models.build_pair("course")[1]
+    d = models.build_pair("course")[1]                     # half width: D 32 → 64 filters
     f = probe.features(d, np.zeros((3, 28, 28), np.uint8), batch_size=2)
-    assert f.shape == (3, 7 * 7 * 128) and f.dtype == np.float32
+    assert f.shape == (3, 7 * 7 * 64) and f.dtype == np.float32
 
 
 def test_direction_is_the_difference_of_the_extreme_means_and_keeps_the_code():

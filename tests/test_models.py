@@ -16,23 +16,24 @@ def test_course_pair_shapes_and_parameter_counts():
     assert D.output_shape == (None, 11)  # real/fake logit + 10 classes
     assert models.discriminator_classes(D) == 10 and models.discriminator_conditional(D) == 10
     assert models.generator_classes(G) == 10 and models.generator_conditional(G) == 0
-    # code: fixed Dense 100→10 (not trainable); Dense (100 + 10)→7·7·128 (no bias) + BN(128) + ConvT 4×4 128→64
-    # (no bias) + BN(64) + ConvT 4×4 64→1 (+bias)
-    assert G.count_params() == (100 * 10 + 110 * 7 * 7 * 128 + 4 * 128 + 4 * 4 * 128 * 64 + 4 * 64
-                                + 4 * 4 * 64 + 1)
-    assert sum(int(np.prod(w.shape)) for w in G.non_trainable_weights) == 100 * 10 + 2 * 128 + 2 * 64
-    # Conv 3×3 1→64 + Conv 3×3 64→128 + BN(128), no conv bias; then on φ(x) (7·7·128): the real/fake Dense (+bias),
+    # half the filters of lesson 06 (width 32): code: fixed Dense 100→10 (not trainable); Dense (100 + 10)→7·7·64
+    # (no bias) + BN(64) + ConvT 4×4 64→32 (no bias) + BN(32) + ConvT 4×4 32→1 (+bias)
+    assert G.count_params() == (100 * 10 + 110 * 7 * 7 * 64 + 4 * 64 + 4 * 4 * 64 * 32 + 4 * 32
+                                + 4 * 4 * 32 + 1)
+    assert sum(int(np.prod(w.shape)) for w in G.non_trainable_weights) == 100 * 10 + 2 * 64 + 2 * 32
+    # Conv 3×3 1→32 + Conv 3×3 32→64 + BN(64), no conv bias; then on φ(x) (7·7·64): the real/fake Dense (+bias),
     # one embedding row per digit (projection) and the class head (+bias)
-    phi = 7 * 7 * 128
-    assert D.count_params() == (3 * 3 * 64 + 3 * 3 * 64 * 128 + 4 * 128 + (phi + 1) + 10 * phi + (phi * 10 + 10))
+    phi = 7 * 7 * 64
+    assert D.count_params() == (3 * 3 * 32 + 3 * 3 * 32 * 64 + 4 * 64 + (phi + 1) + 10 * phi + (phi * 10 + 10))
     widths = [layer.output.shape for layer in G.layers if layer.name in ("reshape", "up_1", "image")]
-    assert [tuple(w[1:]) for w in widths] == [(7, 7, 128), (14, 14, 64), (28, 28, 1)]
-    assert [layer.filters for layer in _layers(D, keras.layers.Conv2D)] == [64, 128]
+    assert [tuple(w[1:]) for w in widths] == [(7, 7, 64), (14, 14, 32), (28, 28, 1)]
+    assert [layer.filters for layer in _layers(D, keras.layers.Conv2D)] == [32, 64]
     assert all(layer.kernel_size == (4, 4) and layer.strides == (2, 2)
                for layer in _layers(G, keras.layers.Conv2DTranspose))
     assert all(layer.kernel_size == (3, 3) and layer.strides == (2, 2) for layer in _layers(D, keras.layers.Conv2D))
     plain_g, plain_d = models.build_pair("plain")
-    assert plain_g.count_params() == G.count_params() - 100 * 10 - 10 * 7 * 7 * 128  # no code
+    wide_g, _ = models.build_pair("course", width=64)              # the course's code on lesson 06's widths
+    assert plain_g.count_params() == wide_g.count_params() - 100 * 10 - 10 * 7 * 7 * 128  # no code
     assert plain_d.output_shape == (None, 1)
     assert models.discriminator_classes(plain_d) == 0 and models.discriminator_conditional(plain_d) == 0
 

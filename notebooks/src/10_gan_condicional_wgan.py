@@ -286,11 +286,11 @@ plt.show()
 # %% slideshow={"slide_type": "skip"}
 VARIANTS = {("plain", "baselines"): T("sin clases, entr. cruzada", "sem classes, entr. cruzada"),
             ("plain", "time"): T("sin clases, entr. cruzada", "sem classes, entr. cruzada"),
-            ("course", "time"): T("curso, entropía cruzada", "curso, entropia cruzada"),
+            ("course", "time, width 64"): T("curso, entropía cruzada", "curso, entropia cruzada"),
             ("plain+wgan-gp", "baselines"): T("sin clases, WGAN-GP", "sem classes, WGAN-GP"),
             ("cdcgan", "variants"): T("proyección (cdcgan)", "projeção (cdcgan)"),
             ("cdcgan-concat", "variants"): T("concatenación", "concatenação"),
-            ("course", "main job"): T("curso, entropía cruzada", "curso, entropia cruzada"),
+            ("course", "main job, width 64"): T("curso, entropía cruzada", "curso, entropia cruzada"),
             ("course+hinge", "variants"): T("curso, bisagra", "curso, hinge"),
             ("course+hinge-sn", "baselines"): T("curso, bisagra+SN, artículo", "curso, hinge+SN, artigo"),
             ("plain+hinge-sn", "baselines"): T("sin clases, bisagra+SN", "sem classes, hinge+SN"),
@@ -539,16 +539,16 @@ print(T("penalización:", "penalização:"), f"{(np.linalg.norm(w) - 1) ** 2:.6f
 #
 # La variante `wgan-gp` de `recipes.LOSS_VARIANTS` es la receta de Gulrajani et al. (2017): crítico sin BN,
 # $n_{critic} = 5$, $\lambda = 10$ y Adam con tasa $10^{-4}$, $\beta_1 = 0$, $\beta_2 = 0.9$. Aquí, sobre la receta
-# del curso (las mismas redes, con su código latente y su cabeza de clases: la señal de la clase sigue ahí), las
-# mismas 6 épocas que la GAN condicional. En la terminal: `python -m gan_course train --loss wgan-gp --epochs 6`.
+# del curso (sus redes, con la mitad de filtros que la GAN condicional, su código latente y su cabeza de clases: la
+# señal de la clase sigue ahí), las mismas 6 épocas que la GAN condicional. En la terminal: `python -m gan_course train --loss wgan-gp --epochs 6`.
 
 # %% [markdown] lang="pt"
 # ### A WGAN-GP como no artigo
 #
 # A variante `wgan-gp` de `recipes.LOSS_VARIANTS` é a receita de Gulrajani et al. (2017): crítico sem BN,
 # $n_{critic} = 5$, $\lambda = 10$ e Adam com taxa $10^{-4}$, $\beta_1 = 0$, $\beta_2 = 0{,}9$. Aqui, sobre a receita
-# do curso (as mesmas redes, com o seu código latente e a sua cabeça de classes: o sinal da classe continua lá), as
-# mesmas 6 épocas da GAN condicional. No terminal: `python -m gan_course train --loss wgan-gp --epochs 6`.
+# do curso (as suas redes, com a metade dos filtros da GAN condicional, o seu código latente e a sua cabeça de
+# classes: o sinal da classe continua lá), as mesmas 6 épocas da GAN condicional. No terminal: `python -m gan_course train --loss wgan-gp --epochs 6`.
 
 # %% tags=["nbval-ignore-output"]
 print(recipes.LOSS_VARIANTS["wgan-gp"])
@@ -622,7 +622,8 @@ plt.show()
 # cambia la pérdida (optimizador del curso); `hinge-sn` la entrena como Miyato et al. (2018): **normalización
 # espectral** en $D$ (cada capa dividida por su mayor valor singular, sin BN), 5 pasos de $D$ por paso de $G$, Adam
 # 2e-4 con β1 = 0, β2 = 0.9, con las clases del curso y sin ellas (la DCGAN sola); WGAN-GP aparece con el
-# optimizador del curso (la variante de antes) y con el del artículo:
+# optimizador del curso (la variante de antes) y con el del artículo. Todas las filas usan los filtros de la
+# lección 06 (la receta del curso de hoy tiene la mitad, lección 07), para comparar solo la pérdida:
 
 # %% [markdown] lang="pt"
 # ## Três perdas, medidas
@@ -632,10 +633,11 @@ plt.show()
 # a perda (otimizador do curso); `hinge-sn` a treina como Miyato et al. (2018): **normalização espectral** em $D$
 # (cada camada dividida pelo seu maior valor singular, sem BN), 5 passos de $D$ por passo de $G$, Adam 2e-4 com
 # β1 = 0, β2 = 0,9, com as classes do curso e sem elas (a DCGAN sozinha); a WGAN-GP aparece com o otimizador do curso
-# (a variante de antes) e com o do artigo:
+# (a variante de antes) e com o do artigo. Todas as linhas usam os filtros da lição 06 (a receita do curso de hoje
+# tem a metade, lição 07), para comparar só a perda:
 
 # %% tags=["nbval-ignore-output"] slideshow={"slide_type": "subslide"}
-variant_table(QUALITY, [("plain", "baselines"), ("course", "main job"), ("course+hinge", "variants"),
+variant_table(QUALITY, [("plain", "baselines"), ("course", "main job, width 64"), ("course+hinge", "variants"),
                         ("course+hinge-sn", "baselines"), ("plain+hinge-sn", "baselines"),
                         ("course+wgan-gp", "variants"), ("course+wgan-gp", "baselines"), ("plain+wgan-gp", "baselines")])
 
@@ -649,7 +651,7 @@ variant_table(QUALITY, [("plain", "baselines"), ("course", "main job"), ("course
 # - **WGAN-GP** queda muy atrás a este presupuesto, con los dos optimizadores: IS 6.3 / FID 100–115 con el del
 #   curso (11–14 épocas), IS 4.36 / FID 235 con el del artículo (21 épocas; sin las clases, 2.95 / 284); la
 #   referencia, la DCGAN sin clases, da 6.38 / 69.7 (23 épocas). La ejecución de arriba, con 6 épocas,
-#   IS 1.02 / FID 541: cuadrados grises de textura fina, sin ningún dígito (un 14 % leídas como el pedido, casi el
+#   IS 1.01 / FID 554: cuadrados grises de textura fina, sin ningún dígito (un 11 % leídas como el pedido, casi el
 #   azar), frente a IS 7.62 / FID 49 de la GAN condicional con las mismas épocas. La causa, medida arriba: $G$ se actualiza uno de cada cinco pasos, así que recibe la quinta parte
 #   de las actualizaciones de la GAN condicional en las mismas épocas, y con una tasa 5 veces menor. Cada paso del
 #   crítico, además, calcula el gradiente de un gradiente.
@@ -665,8 +667,8 @@ variant_table(QUALITY, [("plain", "baselines"), ("course", "main job"), ("course
 #   época custa menos) e um resultado muito pior: $G$ recebe a quinta parte das atualizações, como na WGAN-GP.
 # - A **WGAN-GP** fica muito atrás com este orçamento, com os dois otimizadores: IS 6,3 / FID 100–115 com o do curso
 #   (11–14 épocas), IS 4,36 / FID 235 com o do artigo (21 épocas; sem as classes, 2,95 / 284); a referência, a DCGAN
-#   sem classes, dá 6,38 / 69,7 (23 épocas). A execução acima, com 6 épocas, IS 1,02 / FID 541:
-#   quadrados cinza de textura fina, sem nenhum dígito (14 % lidas como o pedido, quase o acaso), contra IS 7,62 /
+#   sem classes, dá 6,38 / 69,7 (23 épocas). A execução acima, com 6 épocas, IS 1,01 / FID 554:
+#   quadrados cinza de textura fina, sem nenhum dígito (11 % lidas como o pedido, quase o acaso), contra IS 7,62 /
 #   FID 49 da GAN condicional com as mesmas épocas. A causa, medida acima: $G$ é atualizado um de cada cinco passos, então recebe a quinta parte das atualizações da GAN
 #   condicional nas mesmas épocas, e com uma taxa 5 vezes menor. Cada passo do crítico, além disso, calcula o
 #   gradiente de um gradiente.
@@ -686,7 +688,7 @@ variant_table(QUALITY, [("plain", "baselines"), ("course", "main job"), ("course
 # receita do curso e as duas perdas treinadas como nos seus artigos, com as classes do curso:
 
 # %% tags=["nbval-ignore-output"]
-variant_table(QUALITY, [("plain", "time"), ("course", "time"), ("course+hinge-sn", "baselines"),
+variant_table(QUALITY, [("plain", "time"), ("course", "time, width 64"), ("course+hinge-sn", "baselines"),
                         ("course+wgan-gp", "baselines")], minutes=15)
 
 # %% [markdown] lang="es"
