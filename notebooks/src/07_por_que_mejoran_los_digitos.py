@@ -697,13 +697,13 @@ for (model, tag), shown in WIDTHS.items():
     print(f"{shown:36} {mean['epochs']:6.0f} {mean['images_per_second']:8.0f} {number(mean['inception_score'], 2):>5} "
           f"{number(mean['frechet_distance'], 1):>6} {number(mean['frechet_distance'] / REAL_FID, 1):>6}×")
 
-# %% [markdown] lang="es"
+# %% [markdown] lang="es" slideshow={"slide_type": "subslide"}
 # En el mismo tiempo, unas 3 veces más épocas: la FID de las dos recetas baja de un 20 a un 30 %, y `selfcond`, que
 # con las redes anchas aún iba por detrás en IS, alcanza a la receta con etiquetas. Más tiempo ya no ayuda tanto: a
 # los 15 minutos (297 épocas) `selfcond` marca IS 9.90 pero FID 7.5: $D$ empieza a aprenderse de memoria los 4000
 # dígitos (`README.md`, «Quality against time»).
 
-# %% [markdown] lang="pt"
+# %% [markdown] lang="pt" slideshow={"slide_type": "subslide"}
 # No mesmo tempo, umas 3 vezes mais épocas: a FID das duas receitas cai de 20 a 30 %, e a `selfcond`, que com as redes
 # largas ainda ficava atrás no IS, alcança a receita com rótulos. Mais tempo já não ajuda tanto: aos 15 minutos
 # (297 épocas) a `selfcond` marca IS 9,90 mas FID 7,5: $D$ começa a decorar os 4000 dígitos (`README.md`, “Quality
